@@ -1,0 +1,18 @@
+// Why: the subcommand table. Adding a subcommand = one file + one line here.
+#include "commands.h"
+
+namespace idt::cmd {
+
+extern const Command kClassify, kStats, kExplain, kDetect;
+
+std::span<const Command> all_commands() {
+  static const Command* const table[] = {&kClassify, &kStats, &kExplain, &kDetect};
+  static std::vector<Command> commands = [] {
+    std::vector<Command> v;
+    for (const Command* c : table) v.push_back(*c);
+    return v;
+  }();
+  return commands;
+}
+
+}  // namespace idt::cmd

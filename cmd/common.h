@@ -1,0 +1,42 @@
+// Why: the options every input-reading subcommand shares (files, time
+// window, format, colour, strictness, encoding) and their conversion to a
+// RunOptions, in one place so flags mean the same everywhere.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "render/output.h"
+#include "run/pipeline.h"
+
+namespace idt::cmd {
+
+struct InputOptions {
+  std::vector<std::string> files;
+  std::string since, until;
+  std::string format = "auto";
+  std::string color = "auto";
+  std::string encoding = "auto";
+  std::string input_format;
+  std::string kind;
+  std::vector<std::string> maps;
+  unsigned threads = 0;
+  bool strict = false;
+  bool quiet = false;
+  bool files_required = true;
+
+  // `formats` lists the --format values this command accepts (first = tty default,
+  // second = pipe default).
+  void add(CLI::App& app, const std::vector<std::string>& formats, bool with_window = true);
+  RunOptions run_options() const;           // throws UsageError
+  OutputFormat output_format() const;       // resolves "auto" by tty
+  bool color_on() const;
+
+  std::vector<std::string> format_choices;
+};
+
+// Rejects "-" given more than once, and checks there is at least one input.
+void check_files(const std::vector<std::string>& files);
+
+}  // namespace idt::cmd

@@ -1,0 +1,13 @@
+// Why: man page and shell completions are generated from the live CLI11
+// tree (ripgrep's --generate), so they cannot drift from --help.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace idt::cmd {
+
+// kind: man | bash | zsh | fish. Returns false for an unknown kind.
+bool generate(const CLI::App& app, const std::string& kind, std::string& out);
+
+}  // namespace idt::cmd

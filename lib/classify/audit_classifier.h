@@ -1,0 +1,39 @@
+// Why: one directory-audit record -> AuditClass (registration funnel, method
+// changes, CA / authentication-method policy changes), decided by a data
+// table of rules; everything unmatched is "other".
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "classify/classes.h"
+#include "model/audit.h"
+
+namespace idt {
+
+enum class AuditResultMatch : std::uint8_t {
+  any,
+  failure,  // result "failure" or "timeout" (case-insensitive)
+};
+
+// First matching rule wins, so failure variants precede their "any" twins.
+// service / category: empty = any; compared case-insensitively after trim.
+// A record with no service at all is not rejected by a rule's service (the
+// activity names matched here are specific to their service).
+// activity: compared case-insensitively after trimming the record's value.
+struct AuditRule {
+  std::string_view service;   // loggedByService, e.g. "Authentication Methods"
+  std::string_view category;  // e.g. "Policy"
+  std::string_view activity;  // activityDisplayName / OperationName
+  AuditResultMatch result;
+  AuditClass cls;
+  std::string_view rule_id;   // stable, e.g. "authm:registered"
+  std::string_view sample;    // an activity string as logged that must land on this rule
+};
+
+// Returns {other, "other"} when no rule matches. rule_id has static storage.
+AuditClassification classify_audit(const AuditEvent& e);
+
+std::span<const AuditRule> audit_rules();
+
+}  // namespace idt

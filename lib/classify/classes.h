@@ -1,0 +1,67 @@
+// Why: the closed set of sign-in and audit classes; names are part of the
+// JSON/CSV contract, so they live in one table checked at compile time.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace idt {
+
+enum class SigninClass : std::uint8_t {
+  success,
+  interrupt,
+  auth_failure,
+  mfa_failure,
+  registration_failure,
+  service_error,
+  portal_unreachable,
+  unknown,
+  count_
+};
+inline constexpr std::size_t kSigninClassCount = static_cast<std::size_t>(SigninClass::count_);
+inline constexpr std::array<std::string_view, kSigninClassCount> kSigninClassNames = {
+    "success", "interrupt", "auth_failure", "mfa_failure", "registration_failure",
+    "service_error", "portal_unreachable", "unknown"};
+static_assert(kSigninClassNames.size() == kSigninClassCount, "every SigninClass needs a name");
+static_assert(kSigninClassNames.back() == "unknown");
+
+constexpr std::string_view name(SigninClass c) { return kSigninClassNames[static_cast<std::size_t>(c)]; }
+std::optional<SigninClass> parse_signin_class(std::string_view s);
+
+// Audit events as the registration funnel and change detection see them.
+enum class AuditClass : std::uint8_t {
+  registration_started,
+  registration_completed,   // one method registered, or all required registered
+  registration_cancelled,
+  registration_failed,      // a registration activity whose result is failure
+  method_deleted,           // user or admin deleted security info
+  method_admin_change,      // admin registered/updated/reset methods for a user
+  ca_policy_change,         // Conditional Access policy added/updated/deleted
+  authmethod_policy_change, // authentication methods / registration policy changed
+  other,
+  count_
+};
+inline constexpr std::size_t kAuditClassCount = static_cast<std::size_t>(AuditClass::count_);
+inline constexpr std::array<std::string_view, kAuditClassCount> kAuditClassNames = {
+    "registration_started", "registration_completed", "registration_cancelled",
+    "registration_failed", "method_deleted", "method_admin_change", "ca_policy_change",
+    "authmethod_policy_change", "other"};
+static_assert(kAuditClassNames.size() == kAuditClassCount, "every AuditClass needs a name");
+static_assert(kAuditClassNames.back() == "other");
+
+constexpr std::string_view name(AuditClass c) { return kAuditClassNames[static_cast<std::size_t>(c)]; }
+std::optional<AuditClass> parse_audit_class(std::string_view s);
+
+struct SigninClassification {
+  SigninClass cls = SigninClass::unknown;
+  std::string_view reason;   // finer reason: bad_password, locked, ca_block, …
+  std::string_view rule_id;  // "code:50126", "app:mysignins+service_error", "no_code"
+};
+
+struct AuditClassification {
+  AuditClass cls = AuditClass::other;
+  std::string_view rule_id;
+};
+
+}  // namespace idt

@@ -1,0 +1,82 @@
+// Why: input formats form a sniffing chain (try each, best score wins); every
+// format is a producer that pushes normalised records into a RecordSink and
+// fills a FileSummary (what `detect` prints and JSON reports carry).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "io/input.h"
+#include "model/sink.h"
+#include "model/source.h"
+#include "util/result.h"
+#include "util/time.h"
+
+namespace idt {
+
+struct ParseOptions {
+  bool strict = false;          // stop the file at the first rejected record
+  std::uint32_t file_index = 0;
+  // --map role=Column overrides for CSV column roles.
+  std::vector<std::pair<std::string, std::string>> column_map;
+  std::string date_format;      // --date-format for ambiguous ticket dates ("dmy"/"mdy" or pattern)
+  int tz_offset_minutes = 0;    // --tz for exports written in local time
+  std::size_t max_record_bytes = 16 * 1024 * 1024;  // bounded memory per record
+};
+
+struct FileSummary {
+  std::string path;
+  std::string format;           // "graph-json", "eventhub-json", "loganalytics-csv", …
+  RecordKind kind = RecordKind::unknown;
+  std::uint64_t records = 0;    // records produced (sent to the sink)
+  std::uint64_t rejected = 0;   // records rejected (each also sent to on_reject)
+  Micros first = kNoTime, last = kNoTime;  // min/max record time
+  std::vector<std::string> notes;          // e.g. "columns: time=CreatedDateTime [UTC], …"
+  std::optional<std::string> fatal;        // the file could not be read to its end (with position)
+
+  void see_time(Micros t) {
+    if (t == kNoTime) return;
+    if (first == kNoTime || t < first) first = t;
+    if (last == kNoTime || t > last) last = t;
+  }
+};
+
+struct SniffResult {
+  int score = 0;                // 0 = not this format; higher = more certain
+  RecordKind kind = RecordKind::unknown;
+};
+
+class Format {
+ public:
+  virtual ~Format() = default;
+  virtual std::string_view name() const = 0;         // stable id, e.g. "graph-json"
+  virtual std::string_view description() const = 0;  // one line for `detect --list`
+  // Looks at the start of the decoded text (up to 64 KiB) only.
+  virtual SniffResult sniff(std::string_view head) const = 0;
+  virtual void parse(const Input& in, const ParseOptions& opts, RecordSink& sink,
+                     FileSummary& summary) const = 0;
+};
+
+// The chain, in the order formats are tried.
+const std::vector<const Format*>& all_formats();
+const Format* find_format(std::string_view name);
+// Best match for this text, optionally restricted to one record kind.
+struct Detected {
+  const Format* format = nullptr;
+  RecordKind kind = RecordKind::unknown;
+};
+Detected detect_format(std::string_view text, std::optional<RecordKind> want = std::nullopt);
+
+// Opens, detects and parses one file into the sink. Never throws; problems end
+// up in summary.fatal (file-level) or as rejections (record-level).
+FileSummary read_file(const std::string& path, const ParseOptions& opts, RecordSink& sink,
+                      std::optional<RecordKind> want = std::nullopt, const Format* forced = nullptr,
+                      Encoding enc = Encoding::auto_detect);
+// Same, over an already opened input.
+FileSummary read_input(const Input& in, const ParseOptions& opts, RecordSink& sink,
+                       std::optional<RecordKind> want = std::nullopt, const Format* forced = nullptr);
+
+}  // namespace idt

@@ -1,0 +1,202 @@
+// Why: see log_json.h. Records are found by JsonSplitter and parsed one at a
+// time with simdjson On Demand, so memory stays bounded by the largest record.
+#include "formats/log_json.h"
+
+#include <simdjson.h>
+
+#include "formats/json_splitter.h"
+#include "formats/log_record_builder.h"
+#include "formats/sniff_util.h"
+#include "util/text.h"
+
+namespace idt {
+namespace {
+
+enum class Shape { graph, eventhub, loganalytics };
+
+bool is_signin_log_name(std::string_view c) {
+  return iequals(c, "SignInLogs") || iequals(c, "SigninLogs") || iequals(c, "NonInteractiveUserSignInLogs") ||
+         iequals(c, "ServicePrincipalSignInLogs") || iequals(c, "ManagedIdentitySignInLogs") ||
+         iequals(c, "MicrosoftServicePrincipalSignInLogs") || iequals(c, "AADNonInteractiveUserSignInLogs") ||
+         iequals(c, "AADServicePrincipalSignInLogs") || iequals(c, "AADManagedIdentitySignInLogs");
+}
+
+SniffResult sniff_shape(std::string_view h, Shape shape) {
+  char c = first_significant(h);
+  if (c != '{' && c != '[') return {};
+  bool eh_props = has_json_key(h, "properties");
+  std::string_view eh_cat = json_string_value(h, "category");
+  bool records_wrapper = has_json_key(h, "records");
+  bool eh = eh_props && (!eh_cat.empty() || records_wrapper) &&
+            (has_json_key(h, "time") || has_json_key(h, "resultType") || has_json_key(h, "operationName"));
+  bool la = has_json_key(h, "TimeGenerated") || has_json_key(h, "SourceSystem") ||
+            (has_json_key(h, "ResultType") && has_json_key(h, "OperationName"));
+  bool graph_signin = has_json_key(h, "createdDateTime") &&
+                      (has_json_key(h, "appId") || has_json_key(h, "userPrincipalName"));
+  bool graph_audit = has_json_key(h, "activityDateTime") && has_json_key(h, "activityDisplayName");
+  switch (shape) {
+    case Shape::eventhub:
+      if (!eh) return {};
+      if (is_signin_log_name(eh_cat)) return {90, RecordKind::signin};
+      if (iequals(eh_cat, "AuditLogs")) return {90, RecordKind::audit};
+      if (has_json_key(h, "activityDisplayName")) return {70, RecordKind::audit};
+      if (has_json_key(h, "appId")) return {70, RecordKind::signin};
+      return {};
+    case Shape::loganalytics: {
+      if (!la || eh) return {};
+      std::string_view type = json_string_value(h, "Type");
+      if (is_signin_log_name(type)) return {85, RecordKind::signin};
+      if (iequals(type, "AuditLogs")) return {85, RecordKind::audit};
+      if (has_json_key(h, "AppDisplayName") || has_json_key(h, "UserPrincipalName"))
+        return {75, RecordKind::signin};
+      if (has_json_key(h, "ActivityDisplayName") || has_json_key(h, "LoggedByService") ||
+          has_json_key(h, "TargetResources"))
+        return {75, RecordKind::audit};
+      return {};
+    }
+    case Shape::graph:
+      if (eh || la) return {};
+      if (graph_signin) return {80, RecordKind::signin};
+      if (graph_audit) return {80, RecordKind::audit};
+      return {};
+  }
+  return {};
+}
+
+std::string position_text(std::string_view text, const JsonRecordRange& r, std::size_t at) {
+  std::uint64_t line = r.line;
+  std::size_t line_start = r.begin;
+  for (std::size_t i = r.begin; i < at && i < text.size(); ++i)
+    if (text[i] == '\n') { ++line; line_start = i + 1; }
+  while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
+  return "line " + std::to_string(line) + ", column " + std::to_string(at - line_start + 1) + " (byte " +
+         std::to_string(at) + ")";
+}
+
+class LogJsonFormat final : public Format {
+ public:
+  LogJsonFormat(std::string_view name, std::string_view desc, Shape shape)
+      : name_(name), desc_(desc), shape_(shape) {}
+  std::string_view name() const override { return name_; }
+  std::string_view description() const override { return desc_; }
+  SniffResult sniff(std::string_view head) const override { return sniff_shape(head, shape_); }
+  void parse(const Input& in, const ParseOptions& opts, RecordSink& sink, FileSummary& sum) const override;
+
+ private:
+  std::string_view name_, desc_;
+  Shape shape_;
+};
+
+void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink& sink, FileSummary& sum) const {
+  std::string_view text = in.text();
+  if (sum.kind == RecordKind::unknown) sum.kind = sniff_shape(text.substr(0, 65536), shape_).kind;
+  if (sum.kind != RecordKind::signin && sum.kind != RecordKind::audit) sum.kind = RecordKind::signin;
+  JsonSplitter splitter(text);
+  simdjson::ondemand::parser parser;
+  LogRecordBuilder builder(sum.kind);
+  JsonRecordRange r;
+  std::string why;
+  bool single_document = false;
+  auto reject = [&](const JsonRecordRange& rr, std::string msg) {
+    ++sum.rejected;
+    sink.on_reject(Rejection{SourcePos{opts.file_index, rr.line, rr.begin, rr.index}, std::move(msg)});
+  };
+  while (splitter.next(r)) {
+    single_document = splitter.layout() != JsonLayout::json_lines;
+    std::size_t len = r.end - r.begin;
+    if (len > opts.max_record_bytes) {
+      reject(r, "record " + std::to_string(r.index + 1) + " is " + std::to_string(len) +
+                    " bytes, over the per-record limit of " + std::to_string(opts.max_record_bytes));
+      if (opts.strict) break;
+      continue;
+    }
+    builder.begin();
+    simdjson::ondemand::document doc;
+    // The input guarantees kInputPadding readable bytes after its end.
+    std::size_t capacity = text.size() + kInputPadding - r.begin;
+    auto err = parser.iterate(text.data() + r.begin, len, capacity).get(doc);
+    simdjson::ondemand::object obj;
+    if (!err) err = doc.get_object().get(obj);
+    if (!err) err = builder.set_object(obj);
+    if (!err) {
+      const char* loc = nullptr;  // OUT_OF_BOUNDS here means: consumed to the end
+      if (!doc.current_location().get(loc) && loc < text.data() + r.end) err = simdjson::TRAILING_CONTENT;
+    }
+    if (err) {
+      std::size_t at = r.begin;
+      std::string hint;
+      std::size_t tc = find_trailing_comma(text.substr(r.begin, len));
+      if (tc != std::string_view::npos) {
+        at = r.begin + tc;
+        hint = "trailing comma";
+      } else {
+        const char* loc = nullptr;
+        if (!doc.current_location().get(loc) && loc >= text.data() && loc < text.data() + text.size())
+          at = static_cast<std::size_t>(loc - text.data());
+        hint = simdjson::error_message(err);
+      }
+      std::string msg = "invalid JSON in record " + std::to_string(r.index + 1) + " at " +
+                        position_text(text, r, at) + ": " + hint;
+      reject(r, msg);
+      if (single_document && !sum.fatal) sum.fatal = "not valid JSON: " + msg;
+      if (opts.strict) break;
+      continue;
+    }
+    if (!builder.finish(why)) {
+      reject(r, "record " + std::to_string(r.index + 1) + ": " + why);
+      if (opts.strict) break;
+      continue;
+    }
+    ++sum.records;
+    sum.see_time(builder.time());
+    SourcePos pos{opts.file_index, r.line, r.begin, r.index};
+    if (sum.kind == RecordKind::signin) sink.on_signin(builder.signin(), pos);
+    else sink.on_audit(builder.audit(), pos);
+  }
+  sum.notes.push_back("layout " + std::string(layout_name(splitter.layout())));
+  if (splitter.failed()) sum.fatal = "not valid JSON: " + splitter.error();
+  if (opts.strict && sum.rejected > 0 && !sum.fatal) sum.fatal = "stopped at the first rejected record (--strict)";
+}
+
+}  // namespace
+
+std::size_t find_trailing_comma(std::string_view j) {
+  bool in_str = false;
+  std::size_t last_comma = std::string_view::npos;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    char c = j[i];
+    if (in_str) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_str = false;
+      continue;
+    }
+    switch (c) {
+      case '"': in_str = true; last_comma = std::string_view::npos; break;
+      case ',': last_comma = i; break;
+      case ']': case '}':
+        if (last_comma != std::string_view::npos) return last_comma;
+        break;
+      case ' ': case '\t': case '\r': case '\n': break;
+      default: last_comma = std::string_view::npos;
+    }
+  }
+  return std::string_view::npos;
+}
+
+const Format& graph_json_format() {
+  static const LogJsonFormat f("graph-json", "Microsoft Graph auditLogs/signIns or directoryAudits JSON", Shape::graph);
+  return f;
+}
+const Format& eventhub_json_format() {
+  static const LogJsonFormat f("eventhub-json",
+                               "Azure diagnostic settings / Event Hub records (JSON lines or {\"records\":[…]})",
+                               Shape::eventhub);
+  return f;
+}
+const Format& loganalytics_json_format() {
+  static const LogJsonFormat f("loganalytics-json", "Log Analytics / Sentinel SigninLogs or AuditLogs JSON export",
+                               Shape::loganalytics);
+  return f;
+}
+
+}  // namespace idt

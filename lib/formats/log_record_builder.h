@@ -1,0 +1,83 @@
+// Why: JSON and CSV readers of sign-in/audit logs both end here: they hand
+// over (field, value) pairs and the builder turns them into one normalised
+// SignIn or AuditEvent, parsing JSON-in-a-string cells (Log Analytics) and
+// resolving fallbacks (status.errorCode before ResultType, createdDateTime
+// before TimeGenerated) the same way for every shape.
+#pragma once
+#include <simdjson.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "formats/log_fields.h"
+#include "model/audit.h"
+#include "model/signin.h"
+#include "model/source.h"
+#include "util/arena.h"
+
+namespace idt {
+
+class LogRecordBuilder {
+ public:
+  explicit LogRecordBuilder(RecordKind kind) : kind_(kind) {}
+  RecordKind kind() const { return kind_; }
+
+  void begin();
+  // A value given as text (CSV cell, or a JSON string the caller already has).
+  // `stable` = the view outlives the record (input buffer); else it is copied.
+  void set_text(LogField f, std::string_view v, bool stable);
+  // A value inside the current simdjson document (strings live until the
+  // next document, so they are not copied).
+  simdjson::error_code set_json(LogField f, simdjson::ondemand::value v);
+  // Iterate all fields of a record object (Graph / Event Hub / Log Analytics).
+  simdjson::error_code set_object(simdjson::ondemand::object obj);
+
+  // Resolves fallbacks. Returns false (with `why`) when the record is not
+  // usable as this kind (e.g. an AuditLogs record in a sign-in file).
+  bool finish(std::string& why);
+  const SignIn& signin() const { return s_; }
+  const AuditEvent& audit() const { return a_; }
+  Micros time() const { return kind_ == RecordKind::audit ? a_.time : s_.time; }
+
+ private:
+  std::string_view keep(std::string_view v) { return copy_ ? arena_.copy(v) : v; }
+  simdjson::error_code text_of(simdjson::ondemand::value v, std::string_view& out);
+  simdjson::error_code int_of(simdjson::ondemand::value v, std::int64_t& out, bool& ok);
+  simdjson::error_code nested(LogField f, std::string_view json);
+  simdjson::error_code status(simdjson::ondemand::value v);
+  simdjson::error_code location(simdjson::ondemand::value v);
+  simdjson::error_code device(simdjson::ondemand::value v);
+  simdjson::error_code mfa(simdjson::ondemand::value v);
+  simdjson::error_code ca_policies(simdjson::ondemand::value v);
+  simdjson::error_code auth_details(simdjson::ondemand::value v);
+  simdjson::error_code event_types(simdjson::ondemand::value v);
+  simdjson::error_code initiated_by(simdjson::ondemand::value v);
+  simdjson::error_code targets(simdjson::ondemand::value v);
+  void location_text(std::string_view v);
+  template <class Fn>
+  simdjson::error_code each_field(simdjson::ondemand::value v, LogField self, Fn&& fn);
+  template <class Fn>
+  simdjson::error_code each_item(simdjson::ondemand::value v, LogField self, Fn&& fn);
+  LogField field_for(std::string_view key);
+
+  RecordKind kind_;
+  SignIn s_;
+  AuditEvent a_;
+  Arena arena_;
+  bool copy_ = false;
+  int depth_ = 0;
+  // fallbacks
+  Micros time_fallback_ = kNoTime, activity_time_ = kNoTime;
+  bool has_code_fallback_ = false;
+  std::int64_t code_fallback_ = 0;
+  std::string_view reason_fallback_, ip_fallback_, operation_name_, type_column_, category_raw_;
+  bool bad_time_ = false;
+  std::string_view bad_time_text_;
+  // JSON-in-a-string support: own parser and padded buffer.
+  static constexpr int kMaxNesting = 3;
+  simdjson::ondemand::parser nested_parsers_[kMaxNesting];
+  std::string nested_bufs_[kMaxNesting];
+};
+
+}  // namespace idt

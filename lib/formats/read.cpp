@@ -1,0 +1,102 @@
+// Why: the one entry point from "a path" to "records in a sink": open,
+// decode, sniff, parse — with every problem turned into a message.
+#include <algorithm>
+
+#include "formats/format.h"
+#include "util/text.h"
+
+namespace idt {
+
+const Format* find_format(std::string_view name) {
+  for (const Format* f : all_formats())
+    if (f->name() == name) return f;
+  return nullptr;
+}
+
+Detected detect_format(std::string_view text, std::optional<RecordKind> want) {
+  std::string_view head = text.substr(0, 65536);
+  Detected best;
+  int best_score = 0;
+  for (const Format* f : all_formats()) {
+    SniffResult r = f->sniff(head);
+    if (r.score <= 0) continue;
+    if (want && r.kind != *want) continue;
+    if (r.score > best_score) {
+      best_score = r.score;
+      best = {f, r.kind};
+    }
+  }
+  return best;
+}
+
+static std::string describe_unknown(std::string_view text) {
+  std::string_view t = trim(text);
+  if (t.empty()) return "empty input: no records";
+  std::size_t ctrl = 0, n = std::min<std::size_t>(t.size(), 4096);
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c < 0x09 || (c > 0x0D && c < 0x20)) ++ctrl;
+  }
+  if (ctrl * 20 > n) return "binary data, not a log, ticket or health export";
+  char c = t[0];
+  if (c == '{' || c == '[')
+    return "JSON, but not a recognised sign-in, audit, ticket or health shape (no createdDateTime/appId, "
+           "activityDateTime, Event Hub category/properties, or Log Analytics columns in the first 64 KiB)";
+  std::size_t nl = t.find('\n');
+  std::string first(t.substr(0, std::min<std::size_t>(nl, 120)));
+  std::string shown;
+  append_sanitized(shown, first);
+  return "unrecognised format (first line: \"" + shown + "\")";
+}
+
+FileSummary read_input(const Input& in, const ParseOptions& opts, RecordSink& sink, std::optional<RecordKind> want,
+                       const Format* forced) {
+  FileSummary sum;
+  sum.path = std::string(in.display_name());
+  if (in.source_encoding() != Encoding::utf8)
+    sum.notes.push_back("decoded from " + std::string(encoding_name(in.source_encoding())));
+  if (in.invalid_utf8_at() != std::string_view::npos)
+    sum.notes.push_back("not valid UTF-8 (first bad byte at offset " + std::to_string(in.invalid_utf8_at()) +
+                        "); read as Windows-1252");
+  const Format* fmt = forced;
+  if (!fmt) {
+    Detected d = detect_format(in.text(), want);
+    fmt = d.format;
+    sum.kind = d.kind;
+    if (!fmt && want) {
+      Detected any = detect_format(in.text());
+      if (any.format) {
+        sum.fatal = "this is " + std::string(record_kind_name(any.kind)) + " data (" + std::string(any.format->name()) +
+                    "), not " + std::string(record_kind_name(*want));
+        sum.format = std::string(any.format->name());
+        sum.kind = any.kind;
+        return sum;
+      }
+    }
+  } else if (want) {
+    sum.kind = *want;
+  }
+  if (!fmt) {
+    sum.fatal = describe_unknown(in.text());
+    return sum;
+  }
+  sum.format = std::string(fmt->name());
+  fmt->parse(in, opts, sink, sum);
+  return sum;
+}
+
+FileSummary read_file(const std::string& path, const ParseOptions& opts, RecordSink& sink,
+                      std::optional<RecordKind> want, const Format* forced, Encoding enc) {
+  auto in = open_input(path, enc);
+  if (!in.ok()) {
+    FileSummary sum;
+    sum.path = path == "-" ? "<stdin>" : path;
+    std::string msg = in.error().message;
+    if (msg.rfind(path + ": ", 0) == 0) msg.erase(0, path.size() + 2);  // the summary names the file already
+    sum.fatal = msg;
+    return sum;
+  }
+  return read_input(in.value(), opts, sink, want, forced);
+}
+
+}  // namespace idt

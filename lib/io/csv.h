@@ -1,0 +1,50 @@
+// Why: one RFC 4180 tokenizer for every CSV we read (sign-in/audit exports,
+// tickets). Fields are views into the input; only fields with "" escapes are
+// copied (into the reader's arena). Quoted newlines, CRLF, trailing
+// delimiters and a missing final newline are all normal input.
+#pragma once
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "util/arena.h"
+
+namespace idt {
+
+struct CsvDialect {
+  char delim = ',';
+  char quote = '"';
+};
+
+// Chooses ',', ';' or '\t' from the first lines (counting outside quotes).
+char sniff_delimiter(std::string_view text);
+
+class CsvReader {
+ public:
+  enum class Status { row, end, error };
+
+  CsvReader(std::string_view text, CsvDialect dialect = {});
+
+  // Reads the next record into `fields` (cleared first). Views stay valid
+  // until the next call. Blank lines are skipped.
+  Status next(std::vector<std::string_view>& fields);
+
+  std::size_t row_line() const { return row_line_; }      // 1-based line where the row began
+  std::size_t row_offset() const { return row_offset_; }  // byte offset where the row began
+  std::size_t position() const { return pos_; }
+  std::string_view error() const { return error_; }
+  // Raw bytes of the last row (for error messages and sniffing).
+  std::string_view row_text() const { return text_.substr(row_offset_, pos_ - row_offset_); }
+
+ private:
+  std::string_view text_;
+  CsvDialect d_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+  std::size_t row_line_ = 0, row_offset_ = 0;
+  std::string_view error_;
+  Arena arena_;
+  unsigned char cls_[256];
+};
+
+}  // namespace idt

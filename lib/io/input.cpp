@@ -1,0 +1,293 @@
+// Why: see input.h. mmap trick: reserve file+padding as anonymous zero pages,
+// then map the file over the front, so the padding never faults.
+#include "io/input.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <simdjson.h>
+
+#include "util/text.h"
+
+namespace idt {
+namespace {
+
+std::string errno_text(int e) { return std::strerror(e); }
+
+bool is_gzip(std::string_view b) {
+  return b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1f && static_cast<unsigned char>(b[1]) == 0x8b;
+}
+
+Result<std::string> gunzip(std::string_view in, const std::string& name) {
+  std::string out;
+  z_stream zs{};
+  if (inflateInit2(&zs, 15 + 32) != Z_OK) return Error{name + ": cannot initialise gzip decoder"};
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  char buf[1 << 16];
+  int rc;
+  do {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof buf;
+    rc = inflate(&zs, Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END) {
+      std::size_t at = zs.total_in;
+      inflateEnd(&zs);
+      return Error{name + ": corrupt or truncated gzip data near compressed byte " + std::to_string(at)};
+    }
+    out.append(buf, sizeof buf - zs.avail_out);
+    if (rc == Z_STREAM_END && zs.avail_in > 0) {  // concatenated members
+      inflateReset(&zs);
+      rc = Z_OK;
+    }
+  } while (rc != Z_STREAM_END && (zs.avail_in > 0 || zs.avail_out == 0));
+  inflateEnd(&zs);
+  if (rc != Z_STREAM_END) return Error{name + ": truncated gzip data (stream ended early)"};
+  return out;
+}
+
+void append_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) out += static_cast<char>(cp);
+  else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
+  else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string from_utf16(std::string_view in, bool big_endian) {
+  std::string out;
+  out.reserve(in.size());
+  auto unit = [&](std::size_t i) -> unsigned {
+    auto a = static_cast<unsigned char>(in[i]), b = static_cast<unsigned char>(in[i + 1]);
+    return big_endian ? (a << 8 | b) : (b << 8 | a);
+  };
+  for (std::size_t i = 0; i + 1 < in.size(); i += 2) {
+    unsigned u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < in.size()) {
+      unsigned lo = unit(i + 2);
+      if (lo >= 0xDC00 && lo <= 0xDFFF) {
+        append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    if (u >= 0xD800 && u <= 0xDFFF) u = 0xFFFD;
+    append_utf8(out, u);
+  }
+  if (in.size() % 2) append_utf8(out, 0xFFFD);
+  return out;
+}
+
+std::string from_single_byte(std::string_view in, bool cp1252) {
+  // Windows-1252 0x80..0x9F; 0 = undefined (kept as U+FFFD).
+  static constexpr unsigned short w1252[32] = {
+      0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+      0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+  std::string out;
+  out.reserve(in.size() + in.size() / 8);
+  for (unsigned char c : in) {
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (cp1252 && c < 0xA0) append_utf8(out, w1252[c - 0x80] ? w1252[c - 0x80] : 0xFFFD);
+    else append_utf8(out, c);
+  }
+  return out;
+}
+
+Result<std::string> read_all_fd(int fd, const std::string& name) {
+  std::string buf;
+  char tmp[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, tmp, sizeof tmp);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Error{name + ": read error: " + errno_text(errno)};
+    }
+    if (n == 0) break;
+    buf.append(tmp, static_cast<std::size_t>(n));
+  }
+  return buf;
+}
+
+}  // namespace
+
+std::string_view encoding_name(Encoding e) {
+  switch (e) {
+    case Encoding::auto_detect: return "auto";
+    case Encoding::utf8: return "utf-8";
+    case Encoding::utf16le: return "utf-16le";
+    case Encoding::utf16be: return "utf-16be";
+    case Encoding::windows1252: return "windows-1252";
+    case Encoding::latin1: return "iso-8859-1";
+  }
+  return "?";
+}
+
+bool parse_encoding(std::string_view n, Encoding& out) {
+  std::string s = normalize_name(n);
+  if (s == "auto") out = Encoding::auto_detect;
+  else if (s == "utf-8" || s == "utf8") out = Encoding::utf8;
+  else if (s == "utf-16le" || s == "utf16le" || s == "utf-16") out = Encoding::utf16le;
+  else if (s == "utf-16be" || s == "utf16be") out = Encoding::utf16be;
+  else if (s == "windows-1252" || s == "cp1252" || s == "win1252") out = Encoding::windows1252;
+  else if (s == "iso-8859-1" || s == "latin1" || s == "latin-1" || s == "iso8859-1") out = Encoding::latin1;
+  else return false;
+  return true;
+}
+
+Input::Input(Input&& o) noexcept { *this = std::move(o); }
+Input& Input::operator=(Input&& o) noexcept {
+  if (this == &o) return *this;
+  release();
+  path_ = std::move(o.path_);
+  owned_ = std::move(o.owned_);
+  map_ = o.map_; map_len_ = o.map_len_;
+  size_ = o.size_; raw_size_ = o.raw_size_;
+  encoding_ = o.encoding_; bom_ = o.bom_; gzip_ = o.gzip_;
+  invalid_utf8_at_ = o.invalid_utf8_at_;
+  data_ = map_ ? o.data_ : owned_.data();  // owned text always starts at 0
+  o.map_ = nullptr; o.map_len_ = 0; o.data_ = nullptr; o.size_ = 0;
+  return *this;
+}
+Input::~Input() { release(); }
+
+void Input::release() {
+  if (map_) ::munmap(map_, map_len_);
+  map_ = nullptr;
+  map_len_ = 0;
+}
+
+// Takes raw bytes (already decompressed), strips BOM, transcodes to UTF-8.
+void Input::adopt_owned(std::string&& buf, Encoding enc) {
+  std::string_view b(buf);
+  auto starts = [&](const char* bom, std::size_t n) { return b.size() >= n && std::memcmp(b.data(), bom, n) == 0; };
+  std::string text;
+  bool converted = false;
+  if (starts("\xEF\xBB\xBF", 3)) { bom_ = true; buf.erase(0, 3); encoding_ = Encoding::utf8; }
+  else if (starts("\xFF\xFE", 2)) { bom_ = true; text = from_utf16(b.substr(2), false); encoding_ = Encoding::utf16le; converted = true; }
+  else if (starts("\xFE\xFF", 2)) { bom_ = true; text = from_utf16(b.substr(2), true); encoding_ = Encoding::utf16be; converted = true; }
+  else if (enc == Encoding::utf16le || enc == Encoding::utf16be) {
+    text = from_utf16(b, enc == Encoding::utf16be); encoding_ = enc; converted = true;
+  } else if (enc == Encoding::windows1252 || enc == Encoding::latin1) {
+    text = from_single_byte(b, enc == Encoding::windows1252); encoding_ = enc; converted = true;
+  } else if (enc == Encoding::auto_detect && (invalid_utf8_at_ = find_invalid_utf8(b)) != std::string_view::npos) {
+    text = from_single_byte(b, true); encoding_ = Encoding::windows1252; converted = true;
+  } else {
+    encoding_ = Encoding::utf8;
+  }
+  if (converted) buf = std::move(text);
+  size_ = buf.size();
+  buf.append(kInputPadding, '\0');
+  owned_ = std::move(buf);
+  data_ = owned_.data();
+}
+
+Input Input::from_string(std::string_view bytes, std::string name, Encoding enc) {
+  Input in;
+  in.path_ = std::move(name);
+  in.raw_size_ = bytes.size();
+  std::string buf(bytes);
+  if (is_gzip(buf)) {
+    auto r = gunzip(buf, in.path_);
+    if (r.ok()) { buf = std::move(r.value()); in.gzip_ = true; }
+  }
+  in.adopt_owned(std::move(buf), enc);
+  return in;
+}
+
+Result<Input> open_input(const std::string& path, Encoding enc) {
+  Input in;
+  in.path_ = path;
+  if (path == "-") {
+    auto r = read_all_fd(0, "<stdin>");
+    if (!r.ok()) return r.error();
+    in.raw_size_ = r->size();
+    std::string buf = std::move(r.value());
+    if (is_gzip(buf)) {
+      auto g = gunzip(buf, "<stdin>");
+      if (!g.ok()) return g.error();
+      buf = std::move(g.value());
+      in.gzip_ = true;
+    }
+    in.adopt_owned(std::move(buf), enc);
+    return in;
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error{path + ": cannot open: " + errno_text(errno)};
+  struct stat st{};
+  if (::fstat(fd, &st) != 0) { int e = errno; ::close(fd); return Error{path + ": cannot stat: " + errno_text(e)}; }
+  if (S_ISDIR(st.st_mode)) { ::close(fd); return Error{path + ": is a directory"}; }
+  if (!S_ISREG(st.st_mode) || st.st_size == 0) {
+    // pipes, /dev/stdin, empty files: read instead of map
+    auto r = read_all_fd(fd, path);
+    ::close(fd);
+    if (!r.ok()) return r.error();
+    in.raw_size_ = r->size();
+    std::string buf = std::move(r.value());
+    if (is_gzip(buf)) {
+      auto g = gunzip(buf, path);
+      if (!g.ok()) return g.error();
+      buf = std::move(g.value());
+      in.gzip_ = true;
+    }
+    in.adopt_owned(std::move(buf), enc);
+    return in;
+  }
+  std::size_t size = static_cast<std::size_t>(st.st_size);
+  in.raw_size_ = size;
+  std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  std::size_t len = ((size + kInputPadding + page - 1) / page) * page;
+  void* region = ::mmap(nullptr, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (region == MAP_FAILED) { int e = errno; ::close(fd); return Error{path + ": cannot map: " + errno_text(e)}; }
+  void* file = ::mmap(region, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
+  ::close(fd);
+  if (file == MAP_FAILED) { int e = errno; ::munmap(region, len); return Error{path + ": cannot map: " + errno_text(e)}; }
+  ::madvise(region, size, MADV_SEQUENTIAL);
+  std::string_view raw(static_cast<const char*>(region), size);
+  bool needs_copy = is_gzip(raw) || (raw.size() >= 2 && (raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF")) ||
+                    enc == Encoding::utf16le || enc == Encoding::utf16be || enc == Encoding::windows1252 ||
+                    enc == Encoding::latin1;
+  if (!needs_copy && enc == Encoding::auto_detect) {
+    // Only pay for a full validation scan when something looks non-ASCII;
+    // simdjson validates JSON strings itself, CSV text is checked here.
+    needs_copy = !simdjson::validate_utf8(raw.data(), raw.size());
+  }
+  if (needs_copy) {
+    std::string buf(raw);
+    ::munmap(region, len);
+    if (is_gzip(buf)) {
+      auto g = gunzip(buf, path);
+      if (!g.ok()) return g.error();
+      buf = std::move(g.value());
+      in.gzip_ = true;
+    }
+    in.adopt_owned(std::move(buf), enc);
+    return in;
+  }
+  in.map_ = region;
+  in.map_len_ = len;
+  in.data_ = static_cast<const char*>(region);
+  in.size_ = size;
+  in.encoding_ = Encoding::utf8;
+  if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") {
+    in.bom_ = true;
+    in.data_ += 3;
+    in.size_ -= 3;
+  }
+  return in;
+}
+
+}  // namespace idt

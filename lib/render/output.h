@@ -1,0 +1,43 @@
+// Why: renderers write into a buffer that is flushed in large blocks; the
+// same object knows whether colour is on (tty + --color + NO_COLOR).
+#pragma once
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace idt {
+
+enum class OutputFormat { table, json, jsonl, csv, tsv, md };
+bool parse_output_format(std::string_view s, OutputFormat& out);
+std::string_view output_format_name(OutputFormat f);
+
+enum class ColorMode { auto_, always, never };
+bool parse_color_mode(std::string_view s, ColorMode& out);
+// auto: colour only when `stream` is a tty and NO_COLOR is unset/empty.
+bool use_color(ColorMode mode, std::FILE* stream);
+bool is_tty(std::FILE* stream);
+
+class Output {
+ public:
+  explicit Output(std::FILE* f = stdout, bool color = false) : f_(f), color_(color) { buf_.reserve(1 << 16); }
+  ~Output() { flush(); }
+  std::string& buf() { return buf_; }
+  void maybe_flush() { if (buf_.size() >= (1 << 16)) flush(); }
+  void flush();
+  bool color() const { return color_; }
+  // Wraps text in an SGR colour when colour is on.
+  void paint(std::string_view sgr, std::string_view text);
+  void write(std::string_view s) { buf_.append(s); maybe_flush(); }
+
+ private:
+  std::FILE* f_;
+  bool color_;
+  std::string buf_;
+};
+
+namespace sgr {
+inline constexpr std::string_view bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34",
+                                  magenta = "35", cyan = "36", bold_red = "1;31";
+}
+
+}  // namespace idt

@@ -1,0 +1,177 @@
+// Why: see text.h.
+#include "util/text.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace idt {
+
+std::string_view trim(std::string_view s) {
+  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+static char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+bool istarts_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && iequals(s.substr(0, p.size()), p);
+}
+
+bool icontains(std::string_view h, std::string_view n) {
+  if (n.empty()) return true;
+  if (n.size() > h.size()) return false;
+  for (std::size_t i = 0; i + n.size() <= h.size(); ++i)
+    if (iequals(h.substr(i, n.size()), n)) return true;
+  return false;
+}
+
+std::string normalize_name(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : trim(s)) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += lower(c);
+  }
+  return out;
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size(), i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) { ++i; continue; }
+    std::size_t len;
+    unsigned cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return i;
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+void append_sanitized(std::string& out, std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = p[i];
+    if (c == '\n' || c == '\r') { out += ' '; continue; }
+    if (c == '\t') { out += ' '; continue; }
+    if (c < 0x20 || c == 0x7F) continue;
+    // C1 controls encoded in UTF-8: C2 80..C2 9F
+    if (c == 0xC2 && i + 1 < s.size() && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) { ++i; continue; }
+    out += static_cast<char>(c);
+  }
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t w = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++w;
+  return w;
+}
+
+std::string fit_width(std::string_view s, std::size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  if (width == 0) return {};
+  std::string out;
+  std::size_t w = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80) {
+      if (w == width - 1) break;
+      ++w;
+    }
+    out += s[i];
+  }
+  out += "\xE2\x80\xA6";  // …
+  return out;
+}
+
+void append_csv_field(std::string& out, std::string_view s, char delim) {
+  bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+                                s[0] == '\t' || s[0] == '\r');
+  // A plain negative number is data, not a formula.
+  if (formula && s[0] == '-' && s.size() > 1) {
+    bool num = true;
+    for (std::size_t i = 1; i < s.size(); ++i)
+      if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) { num = false; break; }
+    if (num) formula = false;
+  }
+  bool quote = formula || s.find_first_of(std::string_view("\"\r\n", 3)) != std::string_view::npos ||
+               s.find(delim) != std::string_view::npos;
+  if (!quote) { out.append(s); return; }
+  out += '"';
+  if (formula) out += '\'';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_tsv_field(std::string& out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\\': out += "\\\\"; break;
+      default: out += c;
+    }
+  }
+}
+
+bool parse_int(std::string_view s, long long& out) {
+  s = trim(s);
+  if (s.empty()) return false;
+  bool neg = false;
+  std::size_t i = 0;
+  if (s[0] == '-' || s[0] == '+') { neg = s[0] == '-'; i = 1; }
+  if (i == s.size() || s.size() - i > 18) return false;
+  long long v = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = neg ? -v : v;
+  return true;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace idt
