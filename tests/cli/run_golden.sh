@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Golden CLI tests (lnav style): every case in tests/cli/cases.txt is run from
+# the source dir; stdout, stderr and the exit code must equal
+# tests/golden/NAME.out. Extra checks that need pipes (stdin, .gz) live below.
+# Usage: run_golden.sh BINARY SOURCE_DIR [--regen]
+set -u
+bin=$1; src=$2; regen=${3:-}
+cd "$src" || exit 2
+fail=0; n=0
+run_case() {  # name, args...
+  local name=$1; shift
+  local out
+  out=$( { "$bin" "$@" 2>/tmp/idtriage-golden-err.$$; echo "exit=$?"; } )
+  out+=$'\n--- stderr ---\n'"$(cat /tmp/idtriage-golden-err.$$)"
+  rm -f /tmp/idtriage-golden-err.$$
+  n=$((n+1))
+  if [ "$regen" = "--regen" ]; then
+    printf '%s\n' "$out" > "tests/golden/$name.out"
+  elif ! diff -u "tests/golden/$name.out" <(printf '%s\n' "$out") > /tmp/idtriage-golden-diff.$$; then
+    echo "FAIL $name"; head -40 /tmp/idtriage-golden-diff.$$; fail=$((fail+1))
+  fi
+  rm -f /tmp/idtriage-golden-diff.$$
+}
+while IFS='|' read -r name args; do
+  name=$(echo "$name" | xargs)
+  case "$name" in ''|\#*) continue ;; esac
+  # shellcheck disable=SC2086
+  run_case "$name" $args
+done < tests/cli/cases.txt
+
+# stdin and gzip must give the same records as the plain file.
+check_same() {  # label, cmd1, cmd2
+  n=$((n+1))
+  if [ "$(eval "$2")" != "$(eval "$3")" ]; then echo "FAIL $1"; fail=$((fail+1)); fi
+}
+f=testdata/signin/sign-in_adelete.csv
+check_same stdin_equals_file "'$bin' classify --format jsonl --fields time,user,code,class '$f'" \
+  "'$bin' classify --format jsonl --fields time,user,code,class - < '$f'"
+check_same gzip_equals_file "'$bin' classify --format jsonl --fields time,user,code,class '$f'" \
+  "gzip -c '$f' | '$bin' classify --format jsonl --fields time,user,code,class -"
+# Generated docs must match the CLI (regenerate with: build/idtriage --generate man > man/idtriage.1 …).
+for kind in man bash zsh fish; do
+  case $kind in man) file=man/idtriage.1 ;; *) file=completions/idtriage.$kind ;; esac
+  n=$((n+1))
+  if [ "$regen" = "--regen" ]; then "$bin" --generate $kind > "$file";
+  elif ! diff -q "$file" <("$bin" --generate $kind) >/dev/null; then echo "FAIL $file is stale (run tests/cli/regen_golden.sh)"; fail=$((fail+1)); fi
+done
+echo "golden: $((n-fail)) passed, $fail failed"
+[ $fail -eq 0 ]
