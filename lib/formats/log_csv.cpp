@@ -132,6 +132,7 @@ void LogCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSink& 
     CsvReader::Status st = rd.next(cells);
     if (st == CsvReader::Status::end) break;
     SourcePos pos{opts.file_index, rd.row_line(), rd.row_offset(), index++};
+    in.release_before(rd.row_offset());
     if (st == CsvReader::Status::error) {
       ++sum.rejected;
       sink.on_reject(Rejection{pos, "line " + std::to_string(pos.line) + ": " + std::string(rd.error())});

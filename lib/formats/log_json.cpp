@@ -102,6 +102,7 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
     sink.on_reject(Rejection{SourcePos{opts.file_index, rr.line, rr.begin, rr.index}, std::move(msg)});
   };
   while (splitter.next(r)) {
+    in.release_before(r.begin);
     single_document = splitter.layout() != JsonLayout::json_lines;
     std::size_t len = r.end - r.begin;
     if (len > opts.max_record_bytes) {

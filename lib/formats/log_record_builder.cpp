@@ -26,9 +26,12 @@ constexpr std::size_t kMaxCachedKeys = 4096;  // hostile input cannot grow it wi
 
 // Raw key text without unescaping (keys practically never contain escapes).
 error_code key_of(ond::field& f, std::string_view& out) {
+  // simdjson validated the document, so a closing quote follows; keys are
+  // short, so a plain loop beats memchr's call overhead.
   const char* k = f.key().raw();
-  const char* e = static_cast<const char*>(std::memchr(k, '"', 4096));
-  if (e && !std::memchr(k, '\\', static_cast<std::size_t>(e - k))) {
+  const char* e = k;
+  while (*e != '"' && *e != '\\') ++e;
+  if (*e == '"') {
     out = std::string_view(k, static_cast<std::size_t>(e - k));
     return SUCCESS;
   }
@@ -44,13 +47,32 @@ Tri tri_of_text(std::string_view v) {
 
 }  // namespace
 
-LogField LogRecordBuilder::field_for(std::string_view key) {
+LogField LogRecordBuilder::field_for(std::string_view key, std::size_t position) {
+  PredictedKey* slot = nullptr;
+  if (position < kPredictedPositions) {
+    // Two ways per position: exports that interleave two record layouts
+    // (e.g. interactive and non-interactive) still hit.
+    PredictedKey* two = &predicted_[position * 2];
+    for (int w = 0; w < 2; ++w)
+      if (two[w].key.size() == key.size() && std::memcmp(two[w].key.data(), key.data(), key.size()) == 0)
+        return two[w].field;
+    slot = &two[predicted_victim_[position]];
+    predicted_victim_[position] ^= 1;
+  }
   static thread_local FieldCache signin_cache, audit_cache;
   FieldCache& cache = kind_ == RecordKind::audit ? audit_cache : signin_cache;
+  LogField f;
   auto it = cache.find(key);
-  if (it != cache.end()) return it->second;
-  LogField f = lookup_log_field(key, kind_);
-  if (cache.size() < kMaxCachedKeys) cache.emplace(std::string(key), f);
+  if (it != cache.end()) {
+    f = it->second;
+  } else {
+    f = lookup_log_field(key, kind_);
+    if (cache.size() < kMaxCachedKeys) cache.emplace(std::string(key), f);
+  }
+  if (slot) {
+    slot->key.assign(key);  // reuses capacity: no allocation once warm
+    slot->field = f;
+  }
   return f;
 }
 
@@ -69,28 +91,25 @@ void LogRecordBuilder::begin() {
 }
 
 error_code LogRecordBuilder::text_of(ond::value v, std::string_view& out) {
+  // Strings are the common case: try them first (a failed get_string leaves
+  // the value untouched).
+  std::string_view s;
+  error_code e = v.get_string().get(s);
+  if (!e) {
+    out = keep(s);
+    return SUCCESS;
+  }
+  if (e != simdjson::INCORRECT_TYPE) return e;
   ond::json_type t;
-  if (auto e = v.type().get(t)) return e;
+  if (auto e2 = v.type().get(t)) return e2;
   switch (t) {
-    case ond::json_type::string: {
-      std::string_view s;
-      if (auto e = v.get_string().get(s)) return e;
-      out = keep(s);
-      return SUCCESS;
-    }
-    case ond::json_type::null:
-      out = {};
-      return SUCCESS;
     case ond::json_type::number:
-    case ond::json_type::boolean: {
-      std::string_view raw;
-      raw = v.raw_json_token();
-      out = keep(trim(raw));
+    case ond::json_type::boolean:
+      out = keep(trim(v.raw_json_token()));
       return SUCCESS;
-    }
     default:
       out = {};
-      return SUCCESS;  // objects/arrays where text was expected: ignored (skipped by simdjson)
+      return SUCCESS;  // null, or objects/arrays where text was expected (skipped by simdjson)
   }
 }
 
@@ -274,7 +293,11 @@ error_code LogRecordBuilder::set_json(LogField f, ond::value v) {
       if (t != ond::json_type::object) return SUCCESS;
       ond::object o;
       if (auto e = v.get_object().get(o)) return e;
-      return set_object(o);
+      bool saved = in_properties_;
+      in_properties_ = true;
+      error_code e = set_object(o);
+      in_properties_ = saved;
+      return e;
     }
     case LogField::error_code:
     case LogField::error_code_fallback: {
@@ -288,17 +311,16 @@ error_code LogRecordBuilder::set_json(LogField f, ond::value v) {
       return SUCCESS;
     }
     default: {
-      ond::json_type t;
-      if (auto e = v.type().get(t)) return e;
-      if (t == ond::json_type::string) {
-        std::string_view s;
-        if (auto e = v.get_string().get(s)) return e;
-        set_text(f, s, !copy_);
-        return SUCCESS;
-      }
-      if (t == ond::json_type::object || t == ond::json_type::array) return SUCCESS;  // skipped
       std::string_view s;
-      if (auto e = text_of(v, s)) return e;
+      error_code e = v.get_string().get(s);
+      if (e == simdjson::INCORRECT_TYPE) {
+        ond::json_type t;
+        if (auto e2 = v.type().get(t)) return e2;
+        if (t == ond::json_type::object || t == ond::json_type::array || t == ond::json_type::null) return SUCCESS;
+        s = trim(v.raw_json_token());
+        e = SUCCESS;
+      }
+      if (e) return e;
       set_text(f, s, !copy_);
       return SUCCESS;
     }
@@ -306,12 +328,14 @@ error_code LogRecordBuilder::set_json(LogField f, ond::value v) {
 }
 
 error_code LogRecordBuilder::set_object(ond::object obj) {
+  // Nested objects (Event Hub "properties") use positions after the outer ones.
+  std::size_t position = depth_ == 0 && !in_properties_ ? 0 : 64;
   for (auto field_result : obj) {
     ond::field field;
     if (auto e = std::move(field_result).get(field)) return e;
     std::string_view key;
     if (auto e = key_of(field, key)) return e;
-    LogField f = field_for(key);
+    LogField f = field_for(key, position++);
     // Event Hub top level vs its "properties": inside properties, "category"
     // of an audit record is the audit category; at top level it is the log
     // name (AuditLogs), handled in finish().

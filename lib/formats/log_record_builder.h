@@ -59,7 +59,17 @@ class LogRecordBuilder {
   simdjson::error_code each_field(simdjson::ondemand::value v, LogField self, Fn&& fn);
   template <class Fn>
   simdjson::error_code each_item(simdjson::ondemand::value v, LogField self, Fn&& fn);
-  LogField field_for(std::string_view key);
+  LogField field_for(std::string_view key, std::size_t position);
+  // Records of one export repeat their keys in the same order: remember the
+  // key seen at each position of the previous object and its field, so the
+  // usual lookup is one short memcmp instead of a hash.
+  struct PredictedKey {
+    std::string key;
+    LogField field = LogField::none;
+  };
+  static constexpr std::size_t kPredictedPositions = 160;
+  PredictedKey predicted_[kPredictedPositions * 2];
+  unsigned char predicted_victim_[kPredictedPositions] = {};
 
   RecordKind kind_;
   SignIn s_;
@@ -67,6 +77,7 @@ class LogRecordBuilder {
   Arena arena_;
   bool copy_ = false;
   int depth_ = 0;
+  bool in_properties_ = false;
   // fallbacks
   Micros time_fallback_ = kNoTime, activity_time_ = kNoTime;
   bool has_code_fallback_ = false;

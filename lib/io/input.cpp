@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -154,7 +155,7 @@ Input& Input::operator=(Input&& o) noexcept {
   release();
   path_ = std::move(o.path_);
   owned_ = std::move(o.owned_);
-  map_ = o.map_; map_len_ = o.map_len_;
+  map_ = o.map_; map_len_ = o.map_len_; released_ = o.released_;
   size_ = o.size_; raw_size_ = o.raw_size_;
   encoding_ = o.encoding_; bom_ = o.bom_; gzip_ = o.gzip_;
   invalid_utf8_at_ = o.invalid_utf8_at_;
@@ -163,6 +164,17 @@ Input& Input::operator=(Input&& o) noexcept {
   return *this;
 }
 Input::~Input() { release(); }
+
+void Input::release_before(std::size_t offset) const {
+  if (!map_) return;
+  constexpr std::size_t kStep = 8u << 20;  // batch the syscalls
+  std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  std::size_t base = static_cast<std::size_t>(data_ - static_cast<const char*>(map_));  // BOM skip
+  std::size_t end = ((base + offset) / page) * page;
+  if (end < released_ + kStep) return;
+  ::madvise(static_cast<char*>(map_) + released_, end - released_, MADV_DONTNEED);
+  released_ = end;
+}
 
 void Input::release() {
   if (map_) ::munmap(map_, map_len_);
@@ -211,6 +223,15 @@ Input Input::from_string(std::string_view bytes, std::string name, Encoding enc)
 Result<Input> open_input(const std::string& path, Encoding enc) {
   Input in;
   in.path_ = path;
+  struct stat st0{};
+  if (path == "-" && ::fstat(0, &st0) == 0 && S_ISREG(st0.st_mode) && st0.st_size > 0 && ::lseek(0, 0, SEEK_CUR) == 0) {
+    // `idtriage … - < file`: map the file behind stdin instead of copying it.
+    auto mapped = open_input("/proc/self/fd/0", enc);
+    if (mapped.ok()) {
+      mapped->path_ = "-";
+      return mapped;
+    }
+  }
   if (path == "-") {
     auto r = read_all_fd(0, "<stdin>");
     if (!r.ok()) return r.error();
@@ -263,7 +284,20 @@ Result<Input> open_input(const std::string& path, Encoding enc) {
   if (!needs_copy && enc == Encoding::auto_detect) {
     // Only pay for a full validation scan when something looks non-ASCII;
     // simdjson validates JSON strings itself, CSV text is checked here.
-    needs_copy = !simdjson::validate_utf8(raw.data(), raw.size());
+    // Validated in chunks whose pages are dropped right after, so even this
+    // pass does not make a multi-GB file resident.
+    constexpr std::size_t kChunk = 16u << 20;
+    std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    for (std::size_t at = 0; at < raw.size() && !needs_copy;) {
+      std::size_t end = std::min(raw.size(), at + kChunk);
+      // never split a UTF-8 sequence: back up over continuation bytes
+      while (end < raw.size() && end > at && (static_cast<unsigned char>(raw[end]) & 0xC0) == 0x80) --end;
+      needs_copy = !simdjson::validate_utf8(raw.data() + at, end - at);
+      std::size_t drop = (end / page) * page;
+      std::size_t from = (at / page) * page;
+      if (drop > from) ::madvise(static_cast<char*>(region) + from, drop - from, MADV_DONTNEED);
+      at = end;
+    }
   }
   if (needs_copy) {
     std::string buf(raw);

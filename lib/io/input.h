@@ -38,6 +38,11 @@ class Input {
   // When auto-detection fell back from UTF-8: offset of the first invalid byte.
   std::size_t invalid_utf8_at() const { return invalid_utf8_at_; }
 
+  // Parsers call this as they move forward: pages of a mapped file before
+  // `offset` are dropped from memory (they are re-read from the file if ever
+  // touched again), so peak RSS stays bounded on multi-GB inputs.
+  void release_before(std::size_t offset) const;
+
   // Build from memory (tests, sub-documents). Copies and pads.
   static Input from_string(std::string_view bytes, std::string name = "<memory>",
                            Encoding enc = Encoding::auto_detect);
@@ -53,6 +58,7 @@ class Input {
   std::size_t raw_size_ = 0;
   void* map_ = nullptr;  // mmap region (file + zero padding)
   std::size_t map_len_ = 0;
+  mutable std::size_t released_ = 0;  // bytes of the mapping already released
   std::string owned_;  // when not mapped: decoded/decompressed bytes + padding
   Encoding encoding_ = Encoding::utf8;
   std::size_t invalid_utf8_at_ = std::string_view::npos;
