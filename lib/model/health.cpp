@@ -112,6 +112,23 @@ bool health_status_is_closed(std::string_view s) {
   return false;
 }
 
+HealthIssueCopy::HealthIssueCopy(const HealthIssue& h)
+    : id(h.id), service(h.service), feature(h.feature), feature_group(h.feature_group), title(h.title),
+      classification(h.classification), status(h.status), region(h.region), impact(h.impact), text(h.text),
+      start(h.start), end(h.end), last_update(h.last_update), posts(h.posts), synthetic(h.synthetic),
+      identity_relevant(h.identity_relevant), relevance_reason(h.relevance_reason),
+      relevance_rule(h.relevance_rule), source(h.source) {}
+
+HealthIssue HealthIssueCopy::view() const {
+  HealthIssue h;
+  h.id = id; h.service = service; h.feature = feature; h.feature_group = feature_group; h.title = title;
+  h.classification = classification; h.status = status; h.region = region; h.impact = impact; h.text = text;
+  h.start = start; h.end = end; h.last_update = last_update; h.posts = posts; h.synthetic = synthetic;
+  h.identity_relevant = identity_relevant; h.relevance_reason = relevance_reason;
+  h.relevance_rule = relevance_rule; h.source = source;
+  return h;
+}
+
 bool health_active_at(const HealthIssue& h, Micros t) {
   if (h.start == kNoTime) return h.end == kNoTime && h.last_update != kNoTime && t >= h.last_update;
   if (t < h.start) return false;

@@ -1,0 +1,85 @@
+// Why: `idtriage health FILE...` — the provider's service-health issues from
+// any supported export, with identity relevance and its reason; check this
+// before changing Conditional Access or resetting methods.
+#include <cstdint>
+#include <deque>
+
+#include "commands.h"
+#include "common.h"
+#include "render/health_render.h"
+#include "render/reports.h"
+#include "util/time.h"
+
+namespace idt::cmd {
+namespace {
+
+InputOptions opts;
+bool identity_only = false;
+std::string active_at;
+
+// Health records bypass classification: the pipeline hands them to passthrough().
+class HealthCollector final : public ClassifiedSink {
+ public:
+  explicit HealthCollector(std::uint32_t file) : inner_(file, issues) {}
+  RecordSink* passthrough() override { return &inner_; }
+  std::vector<HealthListed> issues;
+
+ private:
+  struct Inner final : RecordSink {
+    Inner(std::uint32_t f, std::vector<HealthListed>& out) : file(f), out(out) {}
+    void on_health(const HealthIssue& h, const SourcePos& p) override {
+      out.push_back(HealthListed{HealthIssueCopy(h), file, p.line});
+    }
+    std::uint32_t file;
+    std::vector<HealthListed>& out;
+  } inner_;
+};
+
+void setup(CLI::App& app) {
+  opts.add(app, {"table", "jsonl", "json"});
+  app.add_flag("--identity-only", identity_only, "only issues about sign-in, MFA, security info, SSPR, Conditional Access, Entra");
+  app.add_option("--active-at", active_at, "only issues active at TIME (RFC 3339, date, now, or -2h)")->type_name("TIME");
+}
+
+int run() {
+  if (!opts.kind.empty()) throw UsageError("--kind does not apply to health (it reads health inputs only)");
+  RunOptions ro = opts.run_options();
+  ro.want = RecordKind::health;
+  OutputFormat fmt = opts.output_format();
+  HealthReport report;
+  report.identity_only = identity_only;
+  report.since = ro.since;
+  report.until = ro.until;
+  if (!active_at.empty()) {
+    auto t = parse_time_arg(active_at, now_micros());
+    if (!t) throw UsageError("--active-at: cannot read '" + active_at + "' as a time (RFC 3339, YYYY-MM-DD, now, or -2h)");
+    report.active_at = *t;
+  }
+  std::deque<HealthCollector> sinks;
+  for (std::size_t i = 0; i < opts.files.size(); ++i) sinks.emplace_back(static_cast<std::uint32_t>(i));
+  report.files = run_files_parallel(opts.files, ro, [&](std::size_t i) -> ClassifiedSink& { return sinks[i]; });
+  Micros from = ro.since != kNoTime ? ro.since : INT64_MIN + 1;
+  Micros to = ro.until != kNoTime ? ro.until : INT64_MAX;
+  bool window = ro.since != kNoTime || ro.until != kNoTime;
+  for (auto& s : sinks) {
+    for (auto& l : s.issues) {
+      ++report.total;
+      HealthIssue v = l.issue.view();
+      if (identity_only && !v.identity_relevant) { ++report.hidden_not_identity; continue; }
+      if (report.active_at != kNoTime && !health_active_at(v, report.active_at)) { ++report.hidden_inactive; continue; }
+      if (window && !health_overlaps(v, from, to)) { ++report.hidden_outside_window; continue; }
+      report.issues.push_back(std::move(l));
+    }
+  }
+  Output out(stdout, opts.color_on());
+  render_health(out, report, fmt);
+  out.flush();
+  report_problems(stderr, report.files, opts.quiet);
+  return any_input_error(report.files, ro.parse.strict) ? kExitInput : kExitOk;
+}
+
+}  // namespace
+
+extern const Command kHealth{"health", "list provider service-health issues with their identity relevance", setup, run};
+
+}  // namespace idt::cmd
