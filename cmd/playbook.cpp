@@ -1,0 +1,85 @@
+// Why: `idtriage playbook [ID]` — list the built-in playbooks, or print one:
+// who acts, help-desk / admin / comms steps, what not to do, user message.
+#include <cstdio>
+
+#include "commands.h"
+#include "playbook/playbook.h"
+#include "render/output.h"
+#include "render/playbook_render.h"
+#include "util/text.h"
+
+namespace idt::cmd {
+namespace {
+
+std::string id;
+std::string format = "table";
+std::string color = "auto";
+std::vector<std::string> sets;
+
+void setup(CLI::App& app) {
+  app.add_option("id", id, "playbook to print: a finding kind (e.g. provider_portal_outage) or a general playbook")
+      ->type_name("ID");
+  app.add_option("--format,-f", format, "output format: table|md|json")->type_name("FMT");
+  app.add_option("--set", sets, "fill a user-message placeholder, e.g. --set incident_id=MO1329260 (repeatable)")
+      ->type_name("NAME=VALUE");
+  app.add_option("--color", color, "colour: auto|always|never (NO_COLOR is honoured)")->type_name("WHEN");
+}
+
+TemplateValues parse_sets() {
+  TemplateValues values;
+  for (const auto& s : sets) {
+    std::size_t eq = s.find('=');
+    std::string key(trim(std::string_view(s).substr(0, eq)));
+    if (eq == std::string::npos || key.empty())
+      throw UsageError("--set '" + s + "': expected NAME=VALUE, e.g. --set incident_id=MO1329260");
+    if (!is_known_placeholder(key)) {
+      std::string known;
+      for (const auto& p : known_placeholders()) known += (known.empty() ? "" : ", ") + std::string(p.name);
+      throw UsageError("--set: unknown placeholder '" + key + "' (known: " + known + ")");
+    }
+    values.emplace_back(key, s.substr(eq + 1));
+  }
+  return values;
+}
+
+int run() {
+  OutputFormat fmt;
+  if (!parse_output_format(format, fmt) ||
+      (fmt != OutputFormat::table && fmt != OutputFormat::md && fmt != OutputFormat::json))
+    throw UsageError("--format: expected table, md or json");
+  ColorMode cm;
+  if (!parse_color_mode(color, cm)) throw UsageError("--color: expected auto, always or never");
+  TemplateValues values = parse_sets();
+  if (!builtin_playbook_errors().empty()) {
+    // A built-in that does not parse is a bug; say so but still serve the rest.
+    for (const Error& e : builtin_playbook_errors())
+      std::fprintf(stderr, "idtriage: internal error in built-in playbook: %s\n", e.message.c_str());
+  }
+  Output out(stdout, fmt == OutputFormat::table && use_color(cm, stdout));
+  if (id.empty()) {
+    if (!values.empty()) throw UsageError("--set needs a playbook ID");
+    render_playbook_list(out, builtin_playbooks(), fmt);
+    return builtin_playbook_errors().empty() ? kExitOk : kExitInternal;
+  }
+  const Playbook* pb = find_playbook(id);
+  if (!pb) {
+    std::string msg = "unknown playbook '" + id + "'";
+    std::vector<std::string_view> near = suggest_playbooks(id);
+    if (!near.empty()) {
+      msg += " (did you mean";
+      for (std::size_t i = 0; i < near.size(); ++i) msg += std::string(i ? ", " : " ") + "'" + std::string(near[i]) + "'";
+      msg += "?)";
+    }
+    msg += "\nRun 'idtriage playbook' for the list.";
+    throw UsageError(msg);
+  }
+  render_playbook(out, *pb, fmt, values);
+  return kExitOk;
+}
+
+}  // namespace
+
+extern const Command kPlaybook{"playbook", "list the incident playbooks, or print one (steps, do-not list, user message)",
+                               setup, run};
+
+}  // namespace idt::cmd
