@@ -30,10 +30,10 @@ int run() {
   RunOptions ro = opts.run_options();
   OutputFormat fmt = opts.output_format();
   Output out(stdout, opts.color_on());
-  std::deque<StatsSink> sinks(opts.files.size());
+  std::deque<StatsSink> sinks;  // one per work unit (a big file may be read in slices)
   StatsReport report;
   report.top = top;
-  report.files = run_files_parallel(opts.files, ro, [&](std::size_t i) -> ClassifiedSink& { return sinks[i]; });
+  report.files = run_files_parallel(opts.files, ro, [&](std::size_t) -> ClassifiedSink& { return sinks.emplace_back(); });
   for (const auto& s : sinks) {
     report.signin.merge(s.signin);
     report.audit.merge(s.audit);

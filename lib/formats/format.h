@@ -25,6 +25,10 @@ struct ParseOptions {
   std::string date_format;      // --date-format for ambiguous ticket dates ("dmy"/"mdy" or pattern)
   int tz_offset_minutes = 0;    // --tz for exports written in local time
   std::size_t max_record_bytes = 16 * 1024 * 1024;  // bounded memory per record
+  // When the input is one slice of a split file: lines and bytes before it,
+  // so positions in messages stay file positions.
+  std::uint64_t line_base = 0, offset_base = 0;
+  bool json_lines = false;  // the slice is known to be JSON lines: split on newlines from the start
 };
 
 struct FileSummary {

@@ -1,6 +1,7 @@
 // Why: see json_splitter.h.
 #include "formats/json_splitter.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace idt {
@@ -35,7 +36,12 @@ std::string_view layout_name(JsonLayout l) {
   return "unknown";
 }
 
-JsonSplitter::JsonSplitter(std::string_view text) : t_(text) {}
+JsonSplitter::JsonSplitter(std::string_view text, bool json_lines) : t_(text) {
+  if (json_lines) {
+    line_mode_ = true;
+    layout_ = JsonLayout::json_lines;
+  }
+}
 
 std::uint64_t JsonSplitter::line_at(std::size_t offset) const {
   std::uint64_t line = 1;
@@ -246,16 +252,54 @@ bool JsonSplitter::next_line(JsonRecordRange& out) {
   }
 }
 
+// A first record that is broken (e.g. cut in half) must not swallow the
+// records after it: when the first lines of the text all start with '{' and
+// all but at most one end with '}', the text is JSON lines.
+bool JsonSplitter::looks_like_json_lines(std::size_t from) const {
+  std::size_t lines = 0, closed = 0, p = from;
+  const std::size_t limit = std::min(t_.size(), from + (std::size_t{1} << 20));
+  while (p < limit && lines < 8) {
+    std::size_t e = t_.find('\n', p);
+    if (e == std::string_view::npos) e = t_.size();
+    std::size_t b = p, z = e;
+    while (b < z && is_ws(t_[b])) ++b;
+    while (z > b && is_ws(t_[z - 1])) --z;
+    p = e + 1;
+    if (b == z) continue;
+    ++lines;
+    if (t_[b] != '{') return false;
+    closed += t_[z - 1] == '}';
+  }
+  return lines >= 2 && closed + 1 >= lines;
+}
+
 bool JsonSplitter::next(JsonRecordRange& out) {
   if (failed()) return false;
   if (line_mode_) return next_line(out);
   for (;;) {
     bool produced = false;
     switch (state_) {
-      case State::top:
+      case State::top: {
         if (!skip_ws()) return false;  // clean end
-        if (!enter_top_value(out, produced)) return false;
+        const bool first = index_ == 0 && top_values_ == 0;
+        const std::size_t start = line_start_;
+        const std::uint64_t start_line = line_;
+        const bool ok = enter_top_value(out, produced);
+        if (first && layout_ != JsonLayout::wrapped_array && layout_ != JsonLayout::bare_array &&
+            (!ok || (produced && out.line != line_)) && looks_like_json_lines(start)) {
+          // Restart in line mode from the first record's line.
+          error_.clear();
+          pos_ = start;
+          line_ = start_line;
+          line_start_ = start;
+          index_ = 0;
+          layout_ = JsonLayout::json_lines;
+          line_mode_ = true;
+          return next_line(out);
+        }
+        if (!ok) return false;
         break;
+      }
       case State::in_array:
         if (!continue_array(out, produced)) return false;
         break;

@@ -23,7 +23,7 @@ std::string_view layout_name(JsonLayout l);
 
 class JsonSplitter {
  public:
-  explicit JsonSplitter(std::string_view text);
+  explicit JsonSplitter(std::string_view text, bool json_lines = false);
   // Next record; false at end or on a structural error (see error()).
   bool next(JsonRecordRange& out);
   bool failed() const { return !error_.empty(); }
@@ -42,6 +42,7 @@ class JsonSplitter {
   bool continue_wrapper(JsonRecordRange& out, bool& produced);
   bool continue_array(JsonRecordRange& out, bool& produced);
   bool next_line(JsonRecordRange& out);
+  bool looks_like_json_lines(std::size_t from) const;
 
   std::string_view t_;
   std::size_t pos_ = 0;

@@ -63,14 +63,14 @@ SniffResult sniff_shape(std::string_view h, Shape shape) {
   return {};
 }
 
-std::string position_text(std::string_view text, const JsonRecordRange& r, std::size_t at) {
+std::string position_text(std::string_view text, const JsonRecordRange& r, std::size_t at, std::uint64_t offset_base) {
   std::uint64_t line = r.line;
   std::size_t line_start = r.begin;
   for (std::size_t i = r.begin; i < at && i < text.size(); ++i)
     if (text[i] == '\n') { ++line; line_start = i + 1; }
   while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
   return "line " + std::to_string(line) + ", column " + std::to_string(at - line_start + 1) + " (byte " +
-         std::to_string(at) + ")";
+         std::to_string(at + offset_base) + ")";
 }
 
 class LogJsonFormat final : public Format {
@@ -91,7 +91,7 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
   std::string_view text = in.text();
   if (sum.kind == RecordKind::unknown) sum.kind = sniff_shape(text.substr(0, 65536), shape_).kind;
   if (sum.kind != RecordKind::signin && sum.kind != RecordKind::audit) sum.kind = RecordKind::signin;
-  JsonSplitter splitter(text);
+  JsonSplitter splitter(text, opts.json_lines);
   simdjson::ondemand::parser parser;
   LogRecordBuilder builder(sum.kind);
   JsonRecordRange r;
@@ -99,14 +99,17 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
   bool single_document = false;
   auto reject = [&](const JsonRecordRange& rr, std::string msg) {
     ++sum.rejected;
-    sink.on_reject(Rejection{SourcePos{opts.file_index, rr.line, rr.begin, rr.index}, std::move(msg)});
+    sink.on_reject(Rejection{SourcePos{opts.file_index, rr.line, rr.begin + opts.offset_base, rr.index}, std::move(msg)});
   };
   while (splitter.next(r)) {
     in.release_before(r.begin);
+    r.line += opts.line_base;
     single_document = splitter.layout() != JsonLayout::json_lines;
+    // JSON lines: the line names the record; in one document: its index.
+    std::string rec_name = single_document ? "record " + std::to_string(r.index + 1) : "the record on line " + std::to_string(r.line);
     std::size_t len = r.end - r.begin;
     if (len > opts.max_record_bytes) {
-      reject(r, "record " + std::to_string(r.index + 1) + " is " + std::to_string(len) +
+      reject(r, rec_name + " is " + std::to_string(len) +
                     " bytes, over the per-record limit of " + std::to_string(opts.max_record_bytes));
       if (opts.strict) break;
       continue;
@@ -116,6 +119,7 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
     // The input guarantees kInputPadding readable bytes after its end.
     std::size_t capacity = text.size() + kInputPadding - r.begin;
     auto err = parser.iterate(text.data() + r.begin, len, capacity).get(doc);
+    const bool iterated = !err;  // a failed iterate leaves `doc` unusable
     simdjson::ondemand::object obj;
     if (!err) err = doc.get_object().get(obj);
     if (!err) err = builder.set_object(obj);
@@ -132,25 +136,24 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
         hint = "trailing comma";
       } else {
         const char* loc = nullptr;
-        if (!doc.current_location().get(loc) && loc >= text.data() && loc < text.data() + text.size())
+        if (iterated && !doc.current_location().get(loc) && loc >= text.data() && loc < text.data() + text.size())
           at = static_cast<std::size_t>(loc - text.data());
         hint = simdjson::error_message(err);
       }
-      std::string msg = "invalid JSON in record " + std::to_string(r.index + 1) + " at " +
-                        position_text(text, r, at) + ": " + hint;
+      std::string msg = "invalid JSON in " + rec_name + " at " + position_text(text, r, at, opts.offset_base) + ": " + hint;
       reject(r, msg);
       if (single_document && !sum.fatal) sum.fatal = "not valid JSON: " + msg;
       if (opts.strict) break;
       continue;
     }
     if (!builder.finish(why)) {
-      reject(r, "record " + std::to_string(r.index + 1) + ": " + why);
+      reject(r, rec_name + ": " + why);
       if (opts.strict) break;
       continue;
     }
     ++sum.records;
     sum.see_time(builder.time());
-    SourcePos pos{opts.file_index, r.line, r.begin, r.index};
+    SourcePos pos{opts.file_index, r.line, r.begin + opts.offset_base, r.index};
     if (sum.kind == RecordKind::signin) sink.on_signin(builder.signin(), pos);
     else sink.on_audit(builder.audit(), pos);
   }

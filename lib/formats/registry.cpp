@@ -5,6 +5,7 @@
 #include "formats/health_json.h"
 #include "formats/log_csv.h"
 #include "formats/log_json.h"
+#include "formats/ticket_csv.h"
 
 namespace idt {
 
@@ -19,6 +20,7 @@ const std::vector<const Format*>& all_formats() {
       &servicecomms_health_format(),
       &azure_alert_health_format(),
       &resource_health_format(),
+      &ticket_csv_format(),
   };
   return formats;
 }

@@ -155,7 +155,7 @@ Input& Input::operator=(Input&& o) noexcept {
   release();
   path_ = std::move(o.path_);
   owned_ = std::move(o.owned_);
-  map_ = o.map_; map_len_ = o.map_len_; released_ = o.released_;
+  map_ = o.map_; map_len_ = o.map_len_; released_ = o.released_; owns_map_ = o.owns_map_;
   size_ = o.size_; raw_size_ = o.raw_size_;
   encoding_ = o.encoding_; bom_ = o.bom_; gzip_ = o.gzip_;
   invalid_utf8_at_ = o.invalid_utf8_at_;
@@ -176,8 +176,26 @@ void Input::release_before(std::size_t offset) const {
   released_ = end;
 }
 
+Input Input::slice(std::size_t begin, std::size_t end) const {
+  Input s;
+  s.path_ = path_;
+  s.data_ = data_ + begin;
+  s.size_ = end - begin;
+  s.raw_size_ = end - begin;
+  s.map_ = map_;
+  s.map_len_ = map_len_;
+  s.owns_map_ = false;
+  s.encoding_ = encoding_;
+  s.gzip_ = gzip_;
+  if (map_) {
+    std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    s.released_ = ((static_cast<std::size_t>(s.data_ - static_cast<const char*>(map_))) / page) * page;
+  }
+  return s;
+}
+
 void Input::release() {
-  if (map_) ::munmap(map_, map_len_);
+  if (map_ && owns_map_) ::munmap(map_, map_len_);
   map_ = nullptr;
   map_len_ = 0;
 }

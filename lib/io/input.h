@@ -43,6 +43,11 @@ class Input {
   // touched again), so peak RSS stays bounded on multi-GB inputs.
   void release_before(std::size_t offset) const;
 
+  // A view of [begin, end) of this input's text for one worker of a split
+  // file. It borrows the bytes (this input must outlive it); the bytes after
+  // `end` (the rest of the file, or the padding) keep simdjson's guarantee.
+  Input slice(std::size_t begin, std::size_t end) const;
+
   // Build from memory (tests, sub-documents). Copies and pads.
   static Input from_string(std::string_view bytes, std::string name = "<memory>",
                            Encoding enc = Encoding::auto_detect);
@@ -59,6 +64,7 @@ class Input {
   void* map_ = nullptr;  // mmap region (file + zero padding)
   std::size_t map_len_ = 0;
   mutable std::size_t released_ = 0;  // bytes of the mapping already released
+  bool owns_map_ = true;              // false for slices
   std::string owned_;  // when not mapped: decoded/decompressed bytes + padding
   Encoding encoding_ = Encoding::utf8;
   std::size_t invalid_utf8_at_ = std::string_view::npos;

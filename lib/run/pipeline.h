@@ -47,8 +47,11 @@ struct FileResult {
 std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts,
                                   ClassifiedSink& sink);
 
-// Reads files concurrently, each into the sink returned by sink_for(i);
-// results come back in input order, so merged output is deterministic.
+// Reads files concurrently. sink_for(file_index) is called once per work
+// unit, before any work starts, and must return a distinct sink each call:
+// a large JSON-lines file is cut into slices read in parallel, each into its
+// own sink (so sinks must be mergeable). Results come back per file, in
+// input order, so merged output is deterministic.
 std::vector<FileResult> run_files_parallel(const std::vector<std::string>& paths, const RunOptions& opts,
                                            const std::function<ClassifiedSink&(std::size_t)>& sink_for);
 

@@ -70,8 +70,17 @@ std::size_t find_invalid_utf8(std::string_view s) {
 
 void append_sanitized(std::string& out, std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  // Bytes that are not valid UTF-8 (e.g. a raw 0x9B, the 8-bit CSI) become
+  // U+FFFD, so no C1 control reaches an 8-bit terminal either.
+  std::size_t bad = find_invalid_utf8(s);
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = p[i];
+    if (i == bad) {
+      out += "\xEF\xBF\xBD";
+      bad = find_invalid_utf8(s.substr(i + 1));
+      if (bad != std::string_view::npos) bad += i + 1;
+      continue;
+    }
     if (c == '\n' || c == '\r') { out += ' '; continue; }
     if (c == '\t') { out += ' '; continue; }
     if (c < 0x20 || c == 0x7F) continue;

@@ -34,8 +34,10 @@ std::size_t var_digits(std::string_view s, std::size_t pos, std::size_t max, int
 
 bool valid_civil(int y, int mo, int d, int h, int mi, int sec) {
   static constexpr int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return y >= 1 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= mdays[mo - 1] &&
-         h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 60;
+  if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1]) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (mo == 2 && d == 29 && !leap) return false;
+  return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 60;
 }
 
 std::string_view trim(std::string_view s) {
@@ -148,6 +150,7 @@ std::optional<Micros> parse_la_time(std::string_view s) {
       for (std::size_t i = n; i < 6; ++i) frac *= 10;
       us = frac;
       p += 1 + n;
+      while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;  // beyond microseconds
     }
   }
   while (p < s.size() && s[p] == ' ') ++p;

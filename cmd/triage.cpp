@@ -1,0 +1,152 @@
+// Why: `idtriage triage` — the main job: read sign-ins, audit, tickets and
+// health (labelled or auto-detected), aggregate, correlate, attach
+// playbooks, print the verdict and findings; exit 1 on findings ≥ --fail-on.
+#include <algorithm>
+
+#include "aggregate/triage_aggregate.h"
+#include "classify/ticket_classifier.h"
+#include "commands.h"
+#include "common.h"
+#include "correlate/triage.h"
+#include "model/ticket.h"
+#include "playbook/attach.h"
+#include "render/reports.h"
+#include "render/triage_render.h"
+#include "util/text.h"
+
+namespace idt::cmd {
+namespace {
+
+InputOptions opts;
+std::vector<std::string> signins, audits, tickets, healths;
+std::string bucket = "15m", fail_on = "high", breakglass, breakglass_age = "30d", rules_file, tz, date_format;
+
+class TriageSink final : public ClassifiedSink, public RecordSink {
+ public:
+  TriageSink(TriageAggregate& a, const TicketRules& r) : agg_(a), rules_(r) {}
+  void on_signin(const SignIn& s, const SigninClassification& c, const SourcePos&) override { agg_.add_signin(s, c); }
+  void on_audit(const AuditEvent& e, const AuditClassification& c, const SourcePos&) override { agg_.add_audit(e, c); }
+  RecordSink* passthrough() override { return this; }
+  void on_ticket(const Ticket& t, const SourcePos&) override { agg_.add_ticket(t, rules_.classify(t)); }
+  void on_health(const HealthIssue& h, const SourcePos&) override { agg_.add_health(h); }
+
+ private:
+  TriageAggregate& agg_;
+  const TicketRules& rules_;
+};
+
+int parse_tz(const std::string& s) {
+  if (s.empty() || s == "UTC" || s == "utc" || s == "Z") return 0;
+  if ((s[0] == '+' || s[0] == '-') && s.size() >= 3) {
+    long long h = 0, m = 0;
+    std::string hh = s.substr(1, 2), mm = s.size() >= 5 ? s.substr(s.size() - 2) : "0";
+    if (parse_int(hh, h) && parse_int(mm, m) && h <= 14 && m < 60) return int((s[0] == '-' ? -1 : 1) * (h * 60 + m));
+  }
+  throw UsageError("--tz: expected UTC or an offset like +02:00 / -0500, got '" + s + "'");
+}
+
+void setup(CLI::App& app) {
+  opts.files_required = false;
+  opts.add(app, {"table", "json", "md"});
+  app.add_option("--signins", signins, "sign-in log files")->type_name("FILE");
+  app.add_option("--audit", audits, "audit log files")->type_name("FILE");
+  app.add_option("--tickets", tickets, "help-desk ticket CSV files")->type_name("FILE");
+  app.add_option("--health", healths, "service-health JSON files")->type_name("FILE");
+  app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
+  app.add_option("--fail-on", fail_on, "exit 1 when a finding has this severity or more: info|low|medium|high|critical")->type_name("SEV");
+  app.add_option("--breakglass", breakglass, "emergency-access UPNs, comma-separated")->type_name("UPN,…");
+  app.add_option("--breakglass-max-age", breakglass_age, "a break-glass account must have signed in successfully within this (default 30d)")->type_name("DUR");
+  app.add_option("--rules", rules_file, "extra ticket rules file (see `idtriage tickets --help`)")->type_name("FILE");
+  app.add_option("--tz", tz, "time zone offset of local-time ticket exports (e.g. +02:00)")->type_name("OFFSET");
+  app.add_option("--date-format", date_format, "ticket date order when ambiguous: dmy|mdy")->type_name("ORDER");
+}
+
+int run() {
+  if (opts.files.empty() && signins.empty() && audits.empty() && tickets.empty() && healths.empty())
+    throw UsageError("no inputs: give files, or --signins/--audit/--tickets/--health");
+  if (!opts.kind.empty()) throw UsageError("--kind does not apply to triage: label inputs with --signins/--audit/--tickets/--health");
+  std::vector<std::string> all = opts.files;
+  for (auto* v : {&signins, &audits, &tickets, &healths}) all.insert(all.end(), v->begin(), v->end());
+  std::vector<std::string> saved = opts.files;
+  opts.files = all;  // validates '-' once and the window/encoding options
+  RunOptions ro = opts.run_options();
+  opts.files = saved;
+  ro.parse.tz_offset_minutes = parse_tz(tz);
+  ro.parse.date_format = date_format;
+  OutputFormat fmt = opts.output_format();
+  auto sev = parse_severity(fail_on);
+  if (!sev) throw UsageError("--fail-on: expected info, low, medium, high or critical");
+  TriageOptions to;
+  auto b = parse_duration(bucket);
+  if (!b || *b < 60 * kMicrosPerSecond) throw UsageError("--bucket: expected a duration of at least 1m (e.g. 15m, 1h)");
+  to.bucket = *b;
+  auto age = parse_duration(breakglass_age);
+  if (!age) throw UsageError("--breakglass-max-age: expected a duration such as 30d");
+  to.breakglass_max_age = *age;
+  for (std::string_view rest = breakglass; !rest.empty();) {
+    std::size_t c = rest.find(',');
+    std::string u(trim(rest.substr(0, c)));
+    rest = c == std::string_view::npos ? std::string_view{} : rest.substr(c + 1);
+    for (char& ch : u) if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    if (!u.empty()) to.breakglass.push_back(u);
+  }
+  auto rules = TicketRules::builtin();
+  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
+  if (!rules_file.empty()) {
+    auto added = rules->add_file(rules_file);
+    if (!added.ok()) throw UsageError("--rules: " + added.error().message);
+  }
+
+  TriageAggregate agg(to);
+  TriageSink sink(agg, rules.value());
+  TriageView view;
+  view.fail_on = *sev;
+  CorrelateOptions co;
+  co.breakglass_requested = !to.breakglass.empty();
+  auto read_group = [&](const std::vector<std::string>& files, std::optional<RecordKind> want) {
+    RunOptions r = ro;
+    r.want = want;
+    for (const auto& f : files) {
+      std::uint64_t dup_before = agg.signin_duplicates + agg.audit_duplicates + agg.ticket_duplicates;
+      auto res = run_files({f}, r, sink);
+      TriageInputReport in;
+      in.file = std::move(res.front());
+      in.duplicates = agg.signin_duplicates + agg.audit_duplicates + agg.ticket_duplicates - dup_before;
+      switch (in.file.summary.kind) {
+        case RecordKind::signin: co.inputs.signin = true; break;
+        case RecordKind::audit: co.inputs.audit = true; break;
+        case RecordKind::ticket: co.inputs.tickets = true; break;
+        case RecordKind::health: co.inputs.health = true; break;
+        default: break;
+      }
+      view.inputs.push_back(std::move(in));
+    }
+  };
+  read_group(opts.files, std::nullopt);
+  read_group(signins, RecordKind::signin);
+  read_group(audits, RecordKind::audit);
+  read_group(tickets, RecordKind::ticket);
+  read_group(healths, RecordKind::health);
+  agg.finish();
+  TriageReport report = correlate(agg, co);
+  attach_playbooks(report);
+  bool input_error = false;
+  for (const auto& in : view.inputs) input_error |= in.file.summary.fatal.has_value() || (ro.parse.strict && in.file.summary.rejected > 0);
+  bool over = std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) { return f.severity >= *sev; });
+  view.exit_code = input_error ? kExitInput : over ? kExitFindings : kExitOk;
+  view.report = &report;
+  view.agg = &agg;
+  Output out(stdout, opts.color_on());
+  render_triage(out, view, fmt);
+  out.flush();
+  std::vector<FileResult> files;
+  for (const auto& in : view.inputs) files.push_back(in.file);
+  report_problems(stderr, files, opts.quiet);
+  return view.exit_code;
+}
+
+}  // namespace
+
+extern const Command kTriage{"triage", "correlate sign-ins, audit, tickets and health into findings with playbooks", setup, run};
+
+}  // namespace idt::cmd

@@ -1,0 +1,299 @@
+// Why: see tickets_render.h.
+#include "render/tickets_render.h"
+
+#include <algorithm>
+
+#include "render/reports.h"
+#include "util/json_writer.h"
+#include "util/text.h"
+
+namespace idt {
+namespace {
+
+constexpr std::string_view kCsvHeader =
+    "file,line,id,opened,class,rule,title,caller,state,category,assignment_group,description\n";
+
+// Short column labels for the histogram, one per class.
+constexpr std::array<std::string_view, kTicketClassCount> kShortNames = {"setup", "portal", "signin", "lockout",
+                                                                         "prompts", "phish", "other"};
+static_assert(kShortNames.back() == "other");
+
+std::string_view class_color(TicketClass c) {
+  switch (c) {
+    case TicketClass::portal_unreachable: return sgr::bold_red;
+    case TicketClass::mfa_setup: return sgr::magenta;
+    case TicketClass::signin_failure: return sgr::yellow;
+    case TicketClass::lockout: return sgr::yellow;
+    case TicketClass::mfa_prompts: return sgr::red;
+    case TicketClass::phishing_report: return sgr::red;
+    default: return sgr::dim;
+  }
+}
+
+std::string pad(std::string_view s, std::size_t w) {
+  std::string clean;
+  append_sanitized(clean, s);
+  std::string o = fit_width(clean, w);
+  std::size_t dw = display_width(o);
+  if (dw < w) o.append(w - dw, ' ');
+  return o;
+}
+std::string rpad(std::string_view s, std::size_t w) {
+  std::string o(s);
+  std::size_t dw = display_width(o);
+  if (dw < w) o.insert(0, w - dw, ' ');
+  return o;
+}
+std::string pct(std::uint64_t part, std::uint64_t whole) {
+  if (!whole) return "-";
+  char b[16];
+  std::snprintf(b, sizeof b, "%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  return b;
+}
+std::string minute(Micros t) {
+  if (t == kNoTime) return "-";
+  std::string s = format_rfc3339(t).substr(0, 16);
+  s[10] = ' ';
+  return s;
+}
+void section(Output& out, std::string_view title) {
+  out.buf() += '\n';
+  out.paint(sgr::bold, title);
+  out.buf() += '\n';
+}
+
+void row_json(JsonWriter& w, const TicketRowView& r) {
+  w.begin_object();
+  w.kv("file", r.file);
+  w.kv("line", r.line);
+  w.kv("id", r.id);
+  w.key("opened");
+  if (r.opened == kNoTime) w.null(); else w.value(format_rfc3339(r.opened));
+  w.kv("class", name(r.cls));
+  w.kv("rule", r.rule);
+  w.kv("title", r.title);
+  w.kv("caller", r.caller);
+  w.kv("state", r.state);
+  w.kv("category", r.category);
+  w.kv("assignment_group", r.group);
+  w.kv("description", r.description);
+  w.end_object();
+}
+
+void row_csv(std::string& b, const TicketRowView& r) {
+  std::string opened = r.opened == kNoTime ? std::string() : format_rfc3339(r.opened);
+  std::string line = std::to_string(r.line);
+  const std::string_view cells[] = {r.file,     line,    r.id,       opened,  name(r.cls),         r.rule,
+                                    r.title,    r.caller, r.state,   r.category, r.group,         r.description};
+  bool first = true;
+  for (auto c : cells) {
+    if (!first) b += ',';
+    first = false;
+    append_csv_field(b, c);
+  }
+  b += '\n';
+}
+
+// Warnings among the format notes, worth showing under FILES.
+bool is_warning(std::string_view note) {
+  for (auto w : {"ambiguous", "not understood", "field count", "is this really", "inconsistent", "no id column"})
+    if (note.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+void render_json(Output& out, const TicketsReport& r) {
+  std::string& b = out.buf();
+  JsonWriter w(b);
+  const TicketStats& s = r.stats;
+  w.begin_object();
+  w.kv("schema", "idtriage.tickets/1");
+  w.key("inputs").begin_array();
+  for (const auto& f : r.files) append_file_json(b, f);
+  w.end_array();
+  w.kv("total", s.total);
+  w.kv("undated", s.undated);
+  w.key("first");
+  if (s.first == kNoTime) w.null(); else w.value(format_rfc3339(s.first));
+  w.key("last");
+  if (s.last == kNoTime) w.null(); else w.value(format_rfc3339(s.last));
+  w.key("by_class").begin_object();
+  for (std::size_t i = 0; i < kTicketClassCount; ++i) w.kv(kTicketClassNames[i], s.by_class[i]);
+  w.end_object();
+  w.key("by_rule").begin_object();
+  for (const auto& [k, v] : s.by_rule.top()) w.kv(k, v);
+  w.end_object();
+  w.key("by_hour").begin_array();
+  for (const auto& [h, counts] : s.by_hour) {
+    w.begin_object();
+    w.key("hour");
+    if (h == kNoTime) w.null(); else w.value(format_rfc3339(h));
+    std::uint64_t t = 0;
+    for (auto v : counts) t += v;
+    w.kv("total", t);
+    w.key("by_class").begin_object();
+    for (std::size_t i = 0; i < kTicketClassCount; ++i)
+      if (counts[i]) w.kv(kTicketClassNames[i], counts[i]);
+    w.end_object();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("only");
+  if (r.only) w.value(name(*r.only)); else w.null();
+  w.kv("listed", r.listed);
+  w.key("tickets").begin_array();
+  for (const auto& row : r.rows) row_json(w, row.view());
+  w.end_array();
+  w.end_object();
+  b += '\n';
+}
+
+void render_table(Output& out, const TicketsReport& r) {
+  std::string& b = out.buf();
+  const TicketStats& s = r.stats;
+  std::uint64_t rejected = 0, filtered = 0;
+  for (const auto& f : r.files) {
+    rejected += f.summary.rejected;
+    filtered += f.filtered;
+  }
+  out.paint(sgr::bold, "idtriage tickets");
+  b += "  " + thousands(r.files.size()) + (r.files.size() == 1 ? " file" : " files") + " · " + thousands(s.total) +
+       " tickets · " + thousands(rejected) + " rejected";
+  if (filtered) b += " · " + thousands(filtered) + " outside --since/--until";
+  if (s.undated) b += " · " + thousands(s.undated) + " undated";
+  if (s.first != kNoTime) b += " · " + minute(s.first) + " → " + minute(s.last) + " UTC";
+  b += '\n';
+
+  if (s.total) {
+    section(out, "TICKETS BY CLASS");
+    for (std::size_t i = 0; i < kTicketClassCount; ++i) {
+      b += "  ";
+      out.paint(class_color(static_cast<TicketClass>(i)), pad(kTicketClassNames[i], 22));
+      b += rpad(thousands(s.by_class[i]), 10) + rpad(pct(s.by_class[i], s.total), 8) + "\n";
+    }
+    auto rules = s.by_rule.top(r.top_rules);
+    section(out, "TOP RULES");
+    for (const auto& [k, v] : rules) b += "  " + pad(k, 30) + rpad(thousands(v), 10) + "\n";
+    if (s.by_rule.size() > rules.size()) b += "  … " + thousands(s.by_rule.size() - rules.size()) + " more\n";
+
+    // Hourly histogram; by day when the data spans too many hours to read.
+    bool by_day = s.by_hour.size() > 72;
+    std::map<Micros, TicketStats::ClassCounts> rows;
+    for (const auto& [h, counts] : s.by_hour) {
+      Micros key = h;
+      if (by_day && h != kNoTime) {
+        constexpr Micros kDay = 86400 * kMicrosPerSecond;
+        Micros rem = h % kDay;
+        key = h - (rem < 0 ? rem + kDay : rem);
+      }
+      auto& acc = rows[key];
+      for (std::size_t i = 0; i < kTicketClassCount; ++i) acc[i] += counts[i];
+    }
+    std::string head = by_day ? "BY DAY (UTC)      total" : "BY HOUR (UTC)     total";
+    head = pad(head, 24);
+    for (auto n : kShortNames) head += rpad(n, 8);
+    section(out, head);
+    for (const auto& [h, counts] : rows) {
+      std::uint64_t t = 0;
+      for (auto v : counts) t += v;
+      std::string label = h == kNoTime ? "(no time)" : by_day ? format_rfc3339(h).substr(0, 10) : minute(h);
+      b += "  " + pad(label, 16) + rpad(thousands(t), 6);
+      for (auto v : counts) b += rpad(v ? thousands(v) : "·", 8);
+      b += '\n';
+    }
+  }
+
+  section(out, r.only ? "TICKETS (" + std::string(name(*r.only)) + ")" : std::string("TICKETS"));
+  if (r.rows.empty()) b += "  (none)\n";
+  else {
+    out.paint(sgr::dim, "  " + pad("OPENED (UTC)", 18) + pad("ID", 16) + pad("CLASS", 20) + pad("RULE", 26) + "TITLE");
+    b += '\n';
+  }
+  for (const auto& row : r.rows) {
+    std::string id = row.id.empty() ? "line " + std::to_string(row.line) : row.id;
+    std::string title = row.title.empty() ? row.description : row.title;
+    b += "  " + pad(minute(row.opened), 18) + pad(id, 16);
+    out.paint(class_color(row.cls), pad(name(row.cls), 20));
+    std::string shown;
+    append_sanitized(shown, title);
+    b += pad(row.rule, 26) + fit_width(shown, 60) + "\n";
+    out.maybe_flush();
+  }
+  if (r.listed > r.rows.size())
+    b += "  … " + thousands(r.listed - r.rows.size()) + " more (--limit N, or --format csv|jsonl for all)\n";
+
+  section(out, "FILES");
+  for (const auto& f : r.files) {
+    const FileSummary& fs = f.summary;
+    std::string path;
+    append_sanitized(path, fs.path);
+    b += "  " + path + "\n    " + (fs.format.empty() ? std::string("?") : fs.format) + " · read " + thousands(fs.records) +
+         " · kept " + thousands(f.kept) + " · rejected " + thousands(fs.rejected);
+    if (f.filtered) b += " · outside window " + thousands(f.filtered);
+    b += '\n';
+    for (const auto& n : fs.notes)
+      if (is_warning(n)) {
+        std::string m;
+        append_sanitized(m, n);
+        b += "    ";
+        out.paint(sgr::yellow, "note: " + m);
+        b += '\n';
+      }
+    if (fs.fatal) {
+      std::string m;
+      append_sanitized(m, *fs.fatal);
+      b += "    ";
+      out.paint(sgr::red, "error: " + m);
+      b += '\n';
+    }
+  }
+}
+
+}  // namespace
+
+TicketListRow TicketListRow::copy_of(const TicketRowView& v) {
+  TicketListRow r;
+  r.file = v.file;
+  r.id = v.id;
+  r.title = v.title;
+  r.description = v.description;
+  r.caller = v.caller;
+  r.state = v.state;
+  r.category = v.category;
+  r.group = v.group;
+  r.rule = v.rule;
+  r.line = v.line;
+  r.opened = v.opened;
+  r.cls = v.cls;
+  return r;
+}
+
+TicketRowView TicketListRow::view() const {
+  return {file, line, id, title, description, caller, state, category, group, opened, cls, rule};
+}
+
+TicketRowWriter::TicketRowWriter(Output& out, OutputFormat fmt, bool header)
+    : out_(out), fmt_(fmt), header_pending_(header && fmt == OutputFormat::csv) {}
+
+void TicketRowWriter::write(const TicketRowView& r) {
+  std::string& b = out_.buf();
+  if (header_pending_) {
+    b += kCsvHeader;
+    header_pending_ = false;
+  }
+  if (fmt_ == OutputFormat::csv) {
+    row_csv(b, r);
+  } else {
+    JsonWriter w(b);
+    row_json(w, r);
+    b += '\n';
+  }
+  ++rows_;
+  out_.maybe_flush();
+}
+
+void render_tickets(Output& out, const TicketsReport& r, OutputFormat fmt) {
+  if (fmt == OutputFormat::json) render_json(out, r);
+  else render_table(out, r);
+}
+
+}  // namespace idt

@@ -1,0 +1,31 @@
+// Why: `triage` output: the tty view (verdict first, findings with their
+// evidence, accounting line last), Markdown, and the versioned JSON contract
+// idtriage.triage/1 (docs/triage-json.md).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "aggregate/triage_aggregate.h"
+#include "correlate/finding.h"
+#include "render/output.h"
+#include "run/pipeline.h"
+
+namespace idt {
+
+struct TriageInputReport {
+  FileResult file;
+  std::uint64_t duplicates = 0;
+};
+
+struct TriageView {
+  const TriageReport* report = nullptr;
+  const TriageAggregate* agg = nullptr;
+  std::vector<TriageInputReport> inputs;
+  Severity fail_on = Severity::high;
+  int exit_code = 0;
+};
+
+void render_triage(Output& out, const TriageView& v, OutputFormat fmt);
+
+}  // namespace idt
