@@ -7,6 +7,16 @@
 namespace idt {
 namespace {
 enum : unsigned char { kPlain = 0, kDelim = 1, kCR = 2, kLF = 3, kQuote = 4 };
+
+// Newlines in [p, e): memchr jumps over long quoted descriptions.
+std::size_t count_newlines(const char* p, const char* e) {
+  std::size_t n = 0;
+  while (p < e && (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(e - p))))) {
+    ++n;
+    ++p;
+  }
+  return n;
+}
 }
 
 char sniff_delimiter(std::string_view text) {
@@ -69,12 +79,12 @@ CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields) {
         if (!q) {
           error_ = "unterminated quoted field (file truncated?)";
           // count lines for position reporting
-          for (std::size_t i = start; i < n; ++i) line_ += p[i] == '\n';
+          line_ += count_newlines(p + start, p + n);
           pos_ = n;
           return Status::error;
         }
         std::size_t qi = static_cast<std::size_t>(static_cast<const char*>(q) - p);
-        for (std::size_t i = pos_; i < qi; ++i) line_ += p[i] == '\n';
+        line_ += count_newlines(p + pos_, p + qi);
         if (qi + 1 < n && p[qi + 1] == d_.quote) {  // "" escape
           escaped = true;
           pos_ = qi + 2;
