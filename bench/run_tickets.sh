@@ -3,7 +3,6 @@
 # --format jsonl` (parse + RE2 classification + one row per ticket) against
 # Miller's count-distinct on the same generated ServiceNow-style file (long
 # quoted descriptions with quoted newlines). Usage: bench/run_tickets.sh [SIZE_BYTES]
-# MB/s and peak RSS for both. Usage: bench/run_tickets.sh [SIZE_BYTES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${IDTRIAGE:-build/idtriage}
