@@ -23,6 +23,7 @@ struct ClassTable {
 constexpr ClassTable kTable;
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_bom(std::string_view t, std::size_t at) { return t.substr(at < t.size() ? at : t.size(), 3) == "\xEF\xBB\xBF"; }
 
 }  // namespace
 
@@ -242,6 +243,8 @@ bool JsonSplitter::next_line(JsonRecordRange& out) {
     std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : n;
     std::size_t b = pos_, e = end;
     while (b < e && is_ws(base[b])) ++b;
+    if (is_bom(t_, b)) b += 3;  // `cat` of exported files: a BOM starts each one
+    while (b < e && is_ws(base[b])) ++b;
     while (e > b && is_ws(base[e - 1])) --e;
     std::uint64_t line = line_;
     pos_ = nl ? end + 1 : n;
@@ -281,6 +284,10 @@ bool JsonSplitter::next(JsonRecordRange& out) {
     switch (state_) {
       case State::top: {
         if (!skip_ws()) return false;  // clean end
+        while (is_bom(t_, pos_)) {  // concatenated files, each with its own BOM
+          pos_ += 3;
+          if (!skip_ws()) return false;
+        }
         const bool first = index_ == 0 && top_values_ == 0;
         const std::size_t start = line_start_;
         const std::uint64_t start_line = line_;

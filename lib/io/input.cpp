@@ -153,13 +153,17 @@ Input::Input(Input&& o) noexcept { *this = std::move(o); }
 Input& Input::operator=(Input&& o) noexcept {
   if (this == &o) return *this;
   release();
+  // Text inside o's own buffer moves with it; any other text (a mapping, or
+  // the parent's bytes for a slice) stays where it is.
+  const bool in_owned = o.data_ && o.data_ >= o.owned_.data() && o.data_ <= o.owned_.data() + o.owned_.size();
+  const std::size_t owned_offset = in_owned ? static_cast<std::size_t>(o.data_ - o.owned_.data()) : 0;
   path_ = std::move(o.path_);
   owned_ = std::move(o.owned_);
   map_ = o.map_; map_len_ = o.map_len_; released_ = o.released_; owns_map_ = o.owns_map_;
   size_ = o.size_; raw_size_ = o.raw_size_;
   encoding_ = o.encoding_; bom_ = o.bom_; gzip_ = o.gzip_;
   invalid_utf8_at_ = o.invalid_utf8_at_;
-  data_ = map_ ? o.data_ : owned_.data();  // owned text always starts at 0
+  data_ = in_owned ? owned_.data() + owned_offset : o.data_ ? o.data_ : owned_.data();
   o.map_ = nullptr; o.map_len_ = 0; o.data_ = nullptr; o.size_ = 0;
   return *this;
 }

@@ -27,6 +27,8 @@ class JsonWriter {
   JsonWriter& value(double v);
   JsonWriter& value(bool b) { sep(); out_ += b ? "true" : "false"; return *this; }
   JsonWriter& null() { sep(); out_ += "null"; return *this; }
+  // An already-encoded JSON value (a number or literal the caller produced).
+  JsonWriter& raw(std::string_view json) { sep(); out_ += json; return *this; }
   template <class T>
   JsonWriter& kv(std::string_view k, const T& v) { key(k); return value(v); }
 

@@ -1,0 +1,150 @@
+// Why: the text helpers guard output (CSV formula injection, TSV escaping,
+// terminal control sequences) and validate input (UTF-8); each guard is
+// pinned with the hostile string it exists for.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "util/text.h"
+
+using namespace idt;
+
+namespace {
+std::string csv(std::string_view s, char delim = ',') {
+  std::string out;
+  append_csv_field(out, s, delim);
+  return out;
+}
+std::string tsv(std::string_view s) {
+  std::string out;
+  append_tsv_field(out, s);
+  return out;
+}
+std::string sanitized(std::string_view s) {
+  std::string out;
+  append_sanitized(out, s);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("trim, iequals, istarts_with, icontains, normalize_name", "[util][text]") {
+  CHECK(trim("  a b \t\r\n") == "a b");
+  CHECK(trim("").empty());
+  CHECK(trim(" \t ").empty());
+  CHECK(iequals("ResultType", "resulttype"));
+  CHECK_FALSE(iequals("ResultType", "resulttyp"));
+  CHECK(istarts_with("SignInLogs", "signin"));
+  CHECK_FALSE(istarts_with("Sign", "signin"));
+  CHECK(icontains("Contact MySignIns support", "mysignins"));
+  CHECK_FALSE(icontains("abc", "abcd"));
+  CHECK(icontains("abc", ""));
+  CHECK(normalize_name("  Autonomous system  number ") == "autonomous system number");
+  CHECK(normalize_name("IP\taddress\r\n") == "ip address");
+  CHECK(normalize_name("Date (UTC)") == "date (utc)");
+}
+
+TEST_CASE("CSV field writer quotes and defuses formulas", "[util][text]") {
+  CHECK(csv("plain") == "plain");
+  CHECK(csv("") == "");
+  CHECK(csv("a,b") == "\"a,b\"");
+  CHECK(csv("a;b") == "a;b");
+  CHECK(csv("a;b", ';') == "\"a;b\"");
+  CHECK(csv("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv("two\nlines") == "\"two\nlines\"");
+  CHECK(csv("cr\rhere") == "\"cr\rhere\"");
+  // Spreadsheet formulas get a leading apostrophe inside quotes.
+  CHECK(csv("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  CHECK(csv("+cmd|' /C calc'!A0") == "\"'+cmd|' /C calc'!A0\"");
+  CHECK(csv("@SUM(A1)") == "\"'@SUM(A1)\"");
+  CHECK(csv("-2+3") == "\"'-2+3\"");
+  CHECK(csv("\tx") == "\"'\tx\"");
+  CHECK(csv("\rx") == "\"'\rx\"");
+  // A negative number is data.
+  CHECK(csv("-5") == "-5");
+  CHECK(csv("-12.5") == "-12.5");
+  // Not at the start: harmless.
+  CHECK(csv("a=b") == "a=b");
+}
+
+TEST_CASE("TSV field writer escapes tabs, newlines and backslashes", "[util][text]") {
+  CHECK(tsv("a\tb\nc\\d\re") == "a\\tb\\nc\\\\d\\re");
+  CHECK(tsv("plain text") == "plain text");
+  CHECK(tsv("").empty());
+}
+
+TEST_CASE("append_sanitized strips terminal control sequences", "[util][text]") {
+  // ESC-based colour / cursor sequences lose their ESC and cannot act.
+  std::string s = sanitized("\x1b[31mred\x1b[0m\x1b]0;title\x07");
+  CHECK(s.find('\x1b') == std::string::npos);
+  CHECK(s.find('\x07') == std::string::npos);
+  CHECK(s == "[31mred[0m]0;title");
+  // C1 controls as UTF-8 (U+009B CSI, U+0085 NEL) are dropped; NBSP is kept.
+  CHECK(sanitized("a\xC2\x9B" "31mb") == "a31mb");
+  CHECK(sanitized("a\xC2\x85" "b") == "ab");
+  CHECK(sanitized("a\xC2\xA0" "b") == "a\xC2\xA0" "b");
+  // A raw 8-bit C1 byte (0x9B = CSI on 8-bit terminals) never gets through.
+  std::string raw = sanitized("a\x9B" "31mb");
+  CHECK(raw.find('\x9B') == std::string::npos);
+  CHECK(raw.find("31mb") != std::string::npos);
+  // Newlines, CR and tabs become spaces; DEL and other C0 are dropped.
+  CHECK(sanitized("a\nb\r\nc\td\x7f" "e\x01") == "a b  c de");
+  // Ordinary UTF-8 passes untouched.
+  CHECK(sanitized("Zürich – 東京") == "Zürich – 東京");
+}
+
+TEST_CASE("find_invalid_utf8", "[util][text]") {
+  const auto npos = std::string_view::npos;
+  CHECK(find_invalid_utf8("") == npos);
+  CHECK(find_invalid_utf8("plain ascii") == npos);
+  CHECK(find_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") == npos);  // é € 😀
+  CHECK(find_invalid_utf8("caf\xE9") == 3);                  // Windows-1252 é
+  CHECK(find_invalid_utf8("ab\xC0\x80") == 2);               // overlong NUL
+  CHECK(find_invalid_utf8("\xE0\x80\xAF") == 0);             // overlong '/'
+  CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1);            // UTF-16 surrogate
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);         // above U+10FFFF
+  CHECK(find_invalid_utf8("ok\xE2\x82") == 2);               // truncated at the end
+  CHECK(find_invalid_utf8("\x80") == 0);                     // lone continuation
+  CHECK(find_invalid_utf8("\xF8\x88\x80\x80\x80") == 0);     // 5-byte form
+  CHECK(find_invalid_utf8("\xC3\x28") == 0);                 // bad continuation
+}
+
+TEST_CASE("display_width and fit_width count code points", "[util][text]") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("héllo") == 5);
+  CHECK(display_width("東京") == 2);
+  CHECK(fit_width("héllo wörld", 5) == "héll\xE2\x80\xA6");
+  CHECK(fit_width("short", 10) == "short");
+  CHECK(fit_width("exact", 5) == "exact");
+  CHECK(fit_width("abc", 0).empty());
+  CHECK(display_width(fit_width("Zürich – München", 8)) == 8);
+}
+
+TEST_CASE("parse_int", "[util][text]") {
+  long long v = 0;
+  CHECK(parse_int(" 50126 ", v));
+  CHECK(v == 50126);
+  CHECK(parse_int("-7", v));
+  CHECK(v == -7);
+  CHECK(parse_int("+7", v));
+  CHECK(v == 7);
+  CHECK(parse_int("0", v));
+  CHECK(v == 0);
+  v = 99;
+  CHECK_FALSE(parse_int("", v));
+  CHECK_FALSE(parse_int("-", v));
+  CHECK_FALSE(parse_int("4x", v));
+  CHECK_FALSE(parse_int("1.5", v));
+  CHECK_FALSE(parse_int("0x10", v));
+  CHECK_FALSE(parse_int("1234567890123456789012", v));  // would overflow
+  CHECK(v == 99);  // untouched on failure
+}
+
+TEST_CASE("edit_distance", "[util][text]") {
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("abc", "") == 3);
+  CHECK(edit_distance("same", "same") == 0);
+  CHECK(edit_distance("flaw", "lawn") == 2);
+  CHECK(edit_distance("auth_failure", "auth_failures") == 1);
+  CHECK(edit_distance("ab", "ba") == 2);  // no transpositions
+}
