@@ -100,7 +100,7 @@ void ClassifyWriter::row(const RecordRow& r, RecordKind kind, std::string_view c
         bool has = f->get(r, cell_);
         w.key(f->name);
         if (!has) w.null();
-        else if (f->type == FieldType::integer || f->type == FieldType::boolean) b.append(cell_);
+        else if (f->type == FieldType::integer || f->type == FieldType::boolean) w.raw(cell_);
         else w.value(std::string_view(cell_));
       }
       w.end_object();

@@ -102,6 +102,12 @@ void append_file_json(std::string& b, const FileResult& f) {
   w.end_object();
 }
 
+void append_file_json(JsonWriter& w, const FileResult& f) {
+  std::string one;
+  append_file_json(one, f);
+  w.raw(one);
+}
+
 void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
   std::string& b = out.buf();
   if (fmt == OutputFormat::json || fmt == OutputFormat::jsonl) {
@@ -109,7 +115,7 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
     w.begin_object();
     w.kv("schema", "idtriage.stats/1");
     w.key("inputs").begin_array();
-    for (const auto& f : r.files) append_file_json(b, f);
+    for (const auto& f : r.files) append_file_json(w, f);
     w.end_array();
     w.key("signin").begin_object();
     w.kv("total", r.signin.total);

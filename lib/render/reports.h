@@ -11,6 +11,7 @@
 #include "classify/codes.h"
 #include "render/output.h"
 #include "run/pipeline.h"
+#include "util/json_writer.h"
 
 namespace idt {
 
@@ -35,6 +36,8 @@ void report_footer(std::FILE* err, const std::vector<FileResult>& files);
 
 // JSON object for one file (shared by every JSON report).
 void append_file_json(std::string& b, const FileResult& f);
+// Same, as one element inside a JsonWriter's array (the writer places commas).
+void append_file_json(JsonWriter& w, const FileResult& f);
 std::string thousands(std::uint64_t n);
 
 }  // namespace idt

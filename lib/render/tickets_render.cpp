@@ -108,7 +108,7 @@ void render_json(Output& out, const TicketsReport& r) {
   w.begin_object();
   w.kv("schema", "idtriage.tickets/1");
   w.key("inputs").begin_array();
-  for (const auto& f : r.files) append_file_json(b, f);
+  for (const auto& f : r.files) append_file_json(w, f);
   w.end_array();
   w.kv("total", s.total);
   w.kv("undated", s.undated);

@@ -14,6 +14,18 @@ run_case() {  # name, args...
   out+=$'\n--- stderr ---\n'"$(cat /tmp/idtriage-golden-err.$$)"
   rm -f /tmp/idtriage-golden-err.$$
   n=$((n+1))
+  # Machine formats must parse, whatever the golden file says.
+  case " $* " in
+    *" --format json "*|*" --format jsonl "*|*" -f json "*)
+      n=$((n+1))
+      if ! "$bin" "$@" 2>/dev/null | python3 -c 'import json,sys
+for line in sys.stdin.read().splitlines():
+    line.strip() and json.loads(line)' 2>/dev/null; then
+        if ! "$bin" "$@" 2>/dev/null | python3 -c 'import json,sys; json.load(sys.stdin)' 2>/dev/null; then
+          echo "FAIL $name: stdout is not valid JSON/JSONL"; fail=$((fail+1))
+        fi
+      fi ;;
+  esac
   if [ "$regen" = "--regen" ]; then
     printf '%s\n' "$out" > "tests/golden/$name.out"
   elif ! diff -u "tests/golden/$name.out" <(printf '%s\n' "$out") > /tmp/idtriage-golden-diff.$$; then
