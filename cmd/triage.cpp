@@ -3,13 +3,11 @@
 // playbooks, print the verdict and findings; exit 1 on findings ≥ --fail-on.
 #include <algorithm>
 
-#include "aggregate/triage_aggregate.h"
 #include "classify/ticket_classifier.h"
 #include "commands.h"
+#include "formats/ticket_dates.h"
 #include "common.h"
-#include "correlate/triage.h"
-#include "model/ticket.h"
-#include "playbook/attach.h"
+#include "run/triage_run.h"
 #include "render/reports.h"
 #include "render/triage_render.h"
 #include "util/text.h"
@@ -20,30 +18,6 @@ namespace {
 InputOptions opts;
 std::vector<std::string> signins, audits, tickets, healths;
 std::string bucket = "15m", fail_on = "high", breakglass, breakglass_age = "30d", rules_file, tz, date_format;
-
-class TriageSink final : public ClassifiedSink, public RecordSink {
- public:
-  TriageSink(TriageAggregate& a, const TicketRules& r) : agg_(a), rules_(r) {}
-  void on_signin(const SignIn& s, const SigninClassification& c, const SourcePos&) override { agg_.add_signin(s, c); }
-  void on_audit(const AuditEvent& e, const AuditClassification& c, const SourcePos&) override { agg_.add_audit(e, c); }
-  RecordSink* passthrough() override { return this; }
-  void on_ticket(const Ticket& t, const SourcePos&) override { agg_.add_ticket(t, rules_.classify(t)); }
-  void on_health(const HealthIssue& h, const SourcePos&) override { agg_.add_health(h); }
-
- private:
-  TriageAggregate& agg_;
-  const TicketRules& rules_;
-};
-
-int parse_tz(const std::string& s) {
-  if (s.empty() || s == "UTC" || s == "utc" || s == "Z") return 0;
-  if ((s[0] == '+' || s[0] == '-') && s.size() >= 3) {
-    long long h = 0, m = 0;
-    std::string hh = s.substr(1, 2), mm = s.size() >= 5 ? s.substr(s.size() - 2) : "0";
-    if (parse_int(hh, h) && parse_int(mm, m) && h <= 14 && m < 60) return int((s[0] == '-' ? -1 : 1) * (h * 60 + m));
-  }
-  throw UsageError("--tz: expected UTC or an offset like +02:00 / -0500, got '" + s + "'");
-}
 
 void setup(CLI::App& app) {
   opts.files_required = false;
@@ -71,7 +45,11 @@ int run() {
   opts.files = all;  // validates '-' once and the window/encoding options
   RunOptions ro = opts.run_options();
   opts.files = saved;
-  ro.parse.tz_offset_minutes = parse_tz(tz);
+  if (!tz.empty()) {
+    auto off = parse_utc_offset(tz);
+    if (!off) throw UsageError("--tz: expected UTC or an offset like +02:00 / -0500, got '" + tz + "'");
+    ro.parse.tz_offset_minutes = *off;
+  }
   ro.parse.date_format = date_format;
   OutputFormat fmt = opts.output_format();
   auto sev = parse_severity(fail_on);
@@ -97,45 +75,16 @@ int run() {
     if (!added.ok()) throw UsageError("--rules: " + added.error().message);
   }
 
-  TriageAggregate agg(to);
-  TriageSink sink(agg, rules.value());
+  TriageInputs in{opts.files, signins, audits, tickets, healths};
+  TriageRun run = run_triage(in, ro, to, rules.value());
   TriageView view;
   view.fail_on = *sev;
-  CorrelateOptions co;
-  co.breakglass_requested = !to.breakglass.empty();
-  auto read_group = [&](const std::vector<std::string>& files, std::optional<RecordKind> want) {
-    RunOptions r = ro;
-    r.want = want;
-    for (const auto& f : files) {
-      std::uint64_t dup_before = agg.signin_duplicates + agg.audit_duplicates + agg.ticket_duplicates;
-      auto res = run_files({f}, r, sink);
-      TriageInputReport in;
-      in.file = std::move(res.front());
-      in.duplicates = agg.signin_duplicates + agg.audit_duplicates + agg.ticket_duplicates - dup_before;
-      switch (in.file.summary.kind) {
-        case RecordKind::signin: co.inputs.signin = true; break;
-        case RecordKind::audit: co.inputs.audit = true; break;
-        case RecordKind::ticket: co.inputs.tickets = true; break;
-        case RecordKind::health: co.inputs.health = true; break;
-        default: break;
-      }
-      view.inputs.push_back(std::move(in));
-    }
-  };
-  read_group(opts.files, std::nullopt);
-  read_group(signins, RecordKind::signin);
-  read_group(audits, RecordKind::audit);
-  read_group(tickets, RecordKind::ticket);
-  read_group(healths, RecordKind::health);
-  agg.finish();
-  TriageReport report = correlate(agg, co);
-  attach_playbooks(report);
-  bool input_error = false;
-  for (const auto& in : view.inputs) input_error |= in.file.summary.fatal.has_value() || (ro.parse.strict && in.file.summary.rejected > 0);
-  bool over = std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) { return f.severity >= *sev; });
-  view.exit_code = input_error ? kExitInput : over ? kExitFindings : kExitOk;
-  view.report = &report;
-  view.agg = &agg;
+  bool over = std::any_of(run.report.findings.begin(), run.report.findings.end(),
+                          [&](const Finding& f) { return f.severity >= *sev; });
+  view.exit_code = run.input_error ? kExitInput : over ? kExitFindings : kExitOk;
+  view.report = &run.report;
+  view.agg = run.agg.get();
+  view.inputs = run.inputs;
   Output out(stdout, opts.color_on());
   render_triage(out, view, fmt);
   out.flush();

@@ -4,14 +4,19 @@ _idtriage() {
   cur="${COMP_WORDS[COMP_CWORD]}"
   cmd="${COMP_WORDS[1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "classify stats explain detect --help --version" -- "$cur") )
+    COMPREPLY=( $(compgen -W "triage classify stats explain detect health tickets playbook synth --help --version" -- "$cur") )
     return
   fi
   case "$cmd" in
+    triage) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --breakglass --breakglass-max-age --rules --tz --date-format" ;;
     classify) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --only --fields --list-fields --no-header" ;;
     stats) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --top" ;;
     explain) opts="--help -h --format -f --list" ;;
     detect) opts="--help -h --format -f --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --list" ;;
+    health) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --identity-only --active-at" ;;
+    tickets) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --only --rules --date-format --tz --limit" ;;
+    playbook) opts="--help -h --format -f --set --color" ;;
+    synth) opts="--help -h --scenario -s --out -o --users -u --seed --date --signin-format --list --quiet -q" ;;
     *) opts="" ;;
   esac
   if [[ "$cur" == -* ]]; then

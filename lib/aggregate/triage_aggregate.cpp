@@ -60,6 +60,7 @@ void SigninBucket::merge(const SigninBucket& o) {
 void AuditBucket::merge(const AuditBucket& o) {
   reg_started += o.reg_started; reg_completed += o.reg_completed; reg_cancelled += o.reg_cancelled;
   reg_failed += o.reg_failed; reg_abandoned += o.reg_abandoned; deleted += o.deleted;
+  reg_starts_completed += o.reg_starts_completed;
   admin_changes += o.admin_changes; ca_changes += o.ca_changes; method_policy_changes += o.method_policy_changes;
 }
 
@@ -298,8 +299,10 @@ void TriageAggregate::finish() {
       if (events[i].second != AuditClass::registration_started) continue;
       bool closed = false;
       for (std::size_t j = i + 1; j < events.size() && events[j].first - events[i].first <= opts_.registration_timeout; ++j) {
+        if (events[j].second == AuditClass::registration_started) break;  // a new attempt
         if (events[j].second == AuditClass::registration_completed || events[j].second == AuditClass::registration_cancelled) {
           closed = true;
+          if (events[j].second == AuditClass::registration_completed) ++audit[bucket_key(events[i].first)].reg_starts_completed;
           break;
         }
       }

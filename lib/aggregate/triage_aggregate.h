@@ -43,6 +43,7 @@ struct SigninBucket {
 
 struct AuditBucket {
   std::uint32_t reg_started = 0, reg_completed = 0, reg_cancelled = 0, reg_failed = 0, reg_abandoned = 0;
+  std::uint32_t reg_starts_completed = 0;  // starts followed by a completion within the timeout (set by finish())
   std::uint32_t deleted = 0, admin_changes = 0, ca_changes = 0, method_policy_changes = 0;
   void merge(const AuditBucket& o);
 };

@@ -36,6 +36,10 @@ bool is_excess(double v, const Baseline& b, const ExcessRule& r) {
   return true;
 }
 
+bool is_elevated(double v, const Baseline& b) {
+  return v >= b.median + std::max(1.0, 3 * 1.4826 * b.mad) && v > 0;
+}
+
 std::vector<ExcessWindow> excess_windows(const std::vector<double>& values, const Baseline& b, const ExcessRule& r) {
   std::vector<ExcessWindow> out;
   std::size_t gap = 0;
@@ -54,9 +58,39 @@ std::vector<ExcessWindow> excess_windows(const std::vector<double>& values, cons
       if (++gap > r.max_gap) open = false;
     }
   }
-  for (auto& w : out)
+  // Grow each window over neighbouring elevated buckets (gaps up to max_gap),
+  // then merge windows that now touch.
+  for (auto& w : out) {
+    // A bucket belongs to the episode when it is above normal and still a
+    // fair share of the episode's peak.
+    auto elevated = [&](std::size_t i) { return is_elevated(values[i], b) && values[i] >= 0.2 * w.peak; };
+    for (;;) {
+      std::size_t k = 1;
+      while (k <= r.max_gap + 1 && w.first >= k && !elevated(w.first - k)) ++k;
+      if (k > r.max_gap + 1 || w.first < k) break;
+      w.first -= k;
+    }
+    for (;;) {
+      std::size_t k = 1;
+      while (k <= r.max_gap + 1 && w.last + k < values.size() && !elevated(w.last + k)) ++k;
+      if (k > r.max_gap + 1 || w.last + k >= values.size()) break;
+      w.last += k;
+    }
+  }
+  std::vector<ExcessWindow> merged;
+  for (const auto& w : out) {
+    if (!merged.empty() && w.first <= merged.back().last + r.max_gap + 1) {
+      merged.back().last = std::max(merged.back().last, w.last);
+      merged.back().peak = std::max(merged.back().peak, w.peak);
+    } else {
+      merged.push_back(w);
+    }
+  }
+  for (auto& w : merged) {
+    w.sum = 0;
     for (std::size_t i = w.first; i <= w.last; ++i) w.sum += values[i];
-  return out;
+  }
+  return merged;
 }
 
 }  // namespace idt

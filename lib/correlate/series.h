@@ -27,6 +27,9 @@ struct ExcessWindow {
 };
 
 bool is_excess(double v, const Baseline& b, const ExcessRule& r);
+// Still above normal (not necessarily a spike): used to grow a spike's window
+// to the whole episode, so a small tenant's thin incident is one window.
+bool is_elevated(double v, const Baseline& b);
 std::vector<ExcessWindow> excess_windows(const std::vector<double>& values, const Baseline& b, const ExcessRule& r);
 
 }  // namespace idt

@@ -144,6 +144,12 @@ Finding make(FindingKind k, Cause c, Micros start, Micros end) {
   return f;
 }
 
+// Quiet stretches inside one incident (small tenants have empty buckets)
+// up to an hour long do not split it.
+std::size_t gap_buckets(const TriageAggregate& a) {
+  return std::max<std::size_t>(2, static_cast<std::size_t>(kHour / a.options().bucket));
+}
+
 Severity by_volume(double v, double medium, double high) {
   return v >= high ? Severity::high : v >= medium ? Severity::medium : Severity::low;
 }
@@ -156,12 +162,21 @@ void portal_outage(const TriageAggregate& a, const CorrelateOptions& o, TriageRe
   auto portal_total = values(s, a.signin, [](const SigninBucket& b) { return double(b.portal_total); });
   auto abandoned = values(s, a.audit, [](const AuditBucket& b) { return double(b.reg_abandoned + b.reg_failed); });
   auto started = values(s, a.audit, [](const AuditBucket& b) { return double(b.reg_started); });
-  auto completed = values(s, a.audit, [](const AuditBucket& b) { return double(b.reg_completed); });
+  auto completed = values(s, a.audit, [](const AuditBucket& b) { return double(b.reg_starts_completed); });
   auto other_total = values(s, a.signin, [](const SigninBucket& b) { return double(b.other_total); });
   auto other_fail = values(s, a.signin, [](const SigninBucket& b) { return double(b.other_fail); });
-  ExcessRule rule{5, 5, 3, 5, 2};
+  ExcessRule rule{5, 5, 3, 5, gap_buckets(a)};
   auto w1 = excess_windows(portal_fail, robust_baseline(portal_fail), rule);
   auto w2 = excess_windows(abandoned, robust_baseline(abandoned), rule);
+  // Abandonment alone counts only when most starts fail (a busy campaign has
+  // more abandoned starts because it has more starts, not because the portal is down).
+  double ab_all = 0, st_all = 0;
+  for (std::size_t i = 0; i < s.n; ++i) { ab_all += abandoned[i]; st_all += started[i]; }
+  std::erase_if(w2, [&](const ExcessWindow& w) {
+    double ab = sum(abandoned, w.first, w.last), st = sum(started, w.first, w.last);
+    double rate = st > 0 ? ab / st : 1, base = st_all - st > 0 ? (ab_all - ab) / (st_all - st) : 0;
+    return rate < 0.5 || rate < 2 * base;
+  });
   // Union of both signals' windows (merging overlaps).
   std::vector<std::pair<std::size_t, std::size_t>> wins;
   for (const auto& w : w1) wins.emplace_back(w.first, w.last);
@@ -169,7 +184,7 @@ void portal_outage(const TriageAggregate& a, const CorrelateOptions& o, TriageRe
   std::sort(wins.begin(), wins.end());
   std::vector<std::pair<std::size_t, std::size_t>> merged;
   for (auto w : wins) {
-    if (!merged.empty() && w.first <= merged.back().second + 2) merged.back().second = std::max(merged.back().second, w.second);
+    if (!merged.empty() && w.first <= merged.back().second + gap_buckets(a) + 1) merged.back().second = std::max(merged.back().second, w.second);
     else merged.push_back(w);
   }
   for (auto [f, l] : merged) {
@@ -236,7 +251,9 @@ void auth_outage(const TriageAggregate& a, const CorrelateOptions&, TriageReport
   if (!s.n) return;
   auto svc = values(s, a.signin, [](const SigninBucket& b) { return double(b.other_service); });
   auto totals = values(s, a.signin, [](const SigninBucket& b) { return double(b.total); });
-  ExcessRule rule{20, 10, 3, 5, 2};
+  // Small tenants: the absolute floor follows the usual traffic per bucket.
+  double floor = std::clamp(0.1 * robust_baseline(totals).median, 5.0, 20.0);
+  ExcessRule rule{floor, floor / 2, 3, 5, gap_buckets(a)};
   Baseline base = robust_baseline(svc);
   for (const auto& w : excess_windows(svc, base, rule)) {
     CountMap apps;
@@ -276,7 +293,9 @@ void code_spike(const TriageAggregate& a, TriageReport& rep, FindingKind kind, d
   Series s = series_span(a);
   if (!s.n) return;
   auto v = values(s, a.signin, get);
-  ExcessRule rule{10, 8, 3, 5, 2};
+  auto totals = values(s, a.signin, [](const SigninBucket& b) { return double(b.total); });
+  double floor = std::clamp(0.05 * robust_baseline(totals).median, 4.0, 10.0);  // small tenants
+  ExcessRule rule{floor, floor * 0.8, 3, 5, gap_buckets(a)};
   Baseline base = robust_baseline(v);
   for (const auto& w : excess_windows(v, base, rule)) {
     Micros start = s.start_of(w.first), end = s.end_of(w.last);
@@ -398,7 +417,7 @@ void lockout_wave(const TriageAggregate& a, const CorrelateOptions&, TriageRepor
   Series s = series_span(a);
   if (!s.n) return;
   auto v = values(s, a.signin, [](const SigninBucket& b) { return double(b.locked); });
-  ExcessRule rule{15, 10, 3, 5, 2};
+  ExcessRule rule{15, 10, 3, 5, gap_buckets(a)};
   Baseline base = robust_baseline(v);
   for (const auto& w : excess_windows(v, base, rule)) {
     Micros start = s.start_of(w.first), end = s.end_of(w.last);
@@ -471,11 +490,13 @@ void campaign_overload(const TriageAggregate& a, const CorrelateOptions&, Triage
     if (n > peak) { peak = n; peak_h = h; }
   }
   Baseline b = robust_baseline(hours);
-  if (peak < 100 || peak < total * 0.3 || peak < 5 * std::max(1.0, b.median)) return;
-  // Do not call a provider outage a campaign.
+  if (peak < 20 || peak < total * 0.3 || peak < 5 * std::max(1.0, b.median)) return;
+  // Do not call a provider outage, or registrations blocked by policy, a campaign.
   Micros start = peak_h * kHour, end = start + kHour;
   for (const auto& f : rep.findings)
-    if (f.cause == Cause::provider && f.start < end && start < f.end) return;
+    if ((f.cause == Cause::provider || f.kind == FindingKind::registration_blocked ||
+         f.kind == FindingKind::tenant_policy_block) && f.start < end && start < f.end)
+      return;
   std::string top_region;
   double region_n = 0, hour_portal = 0;
   for (const auto& [k, n] : a.portal_by_country_hour)
@@ -584,6 +605,22 @@ void verdict(TriageReport& rep) {
     case FindingKind::outage_phishing:
       rep.verdict = "Outage-themed phishing reported — ATTACK";
       rep.verdict_detail = "Warn users: nobody will ask them to re-register MFA by e-mail; block the sender and links.";
+      break;
+    case FindingKind::campaign_overload:
+      rep.verdict = "Registration campaign overload — TENANT side (" + when + ")";
+      rep.verdict_detail = "Pause the campaign; restart it in waves by region, off-peak. Do not reset the users who failed.";
+      break;
+    case FindingKind::lockout_wave:
+      rep.verdict = "Lockout wave across many users (" + when + ")";
+      rep.verdict_detail = "Find the common cause (password change, stale credentials on devices) before unlocking in bulk.";
+      break;
+    case FindingKind::breakglass_used:
+      rep.verdict = "Emergency-access account used — TENANT";
+      rep.verdict_detail = "Confirm who used it and why; rotate its credentials after the emergency.";
+      break;
+    case FindingKind::breakglass_stale:
+      rep.verdict = "Emergency-access account not tested — TENANT";
+      rep.verdict_detail = "Test a sign-in with it now, under the documented procedure.";
       break;
     default:
       rep.verdict = std::string(name(f.kind)) + " — " + std::string(name(f.cause)) + " (" + when + ")";

@@ -172,7 +172,9 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   for (auto x : a.signin_totals) s += x;
   for (auto x : a.audit_totals) au += x;
   for (auto x : a.ticket_totals) tk += x;
-  std::string head = "idtriage  " + day_time(r.window_start) + " → " + day_time(r.window_end) + " UTC   " +
+  std::string span = r.window_start == kNoTime ? std::string("no dated records")
+                                               : day_time(r.window_start) + " → " + day_time(r.window_end) + " UTC";
+  std::string head = "idtriage  " + span + "   " +
                      thousands(s) + " sign-ins · " + thousands(au) + " audit · " + thousands(tk) + " tickets · " +
                      thousands(a.health.size()) + " health issues";
   if (markdown) b += "# idtriage triage\n\n" + head.substr(10) + "\n\n## Verdict\n\n**" + clean(r.verdict) + "**\n\n" +

@@ -10,13 +10,9 @@
 #include "correlate/finding.h"
 #include "render/output.h"
 #include "run/pipeline.h"
+#include "run/triage_run.h"
 
 namespace idt {
-
-struct TriageInputReport {
-  FileResult file;
-  std::uint64_t duplicates = 0;
-};
 
 struct TriageView {
   const TriageReport* report = nullptr;

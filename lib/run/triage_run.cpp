@@ -1,0 +1,68 @@
+// Why: see triage_run.h.
+#include "run/triage_run.h"
+
+#include "correlate/triage.h"
+#include "model/health.h"
+#include "model/ticket.h"
+#include "playbook/attach.h"
+
+namespace idt {
+namespace {
+
+class TriageSink final : public ClassifiedSink, public RecordSink {
+ public:
+  TriageSink(TriageAggregate& a, const TicketRules& r) : agg_(a), rules_(r) {}
+  void on_signin(const SignIn& s, const SigninClassification& c, const SourcePos&) override { agg_.add_signin(s, c); }
+  void on_audit(const AuditEvent& e, const AuditClassification& c, const SourcePos&) override { agg_.add_audit(e, c); }
+  RecordSink* passthrough() override { return this; }
+  void on_ticket(const Ticket& t, const SourcePos&) override { agg_.add_ticket(t, rules_.classify(t)); }
+  void on_health(const HealthIssue& h, const SourcePos&) override { agg_.add_health(h); }
+
+ private:
+  TriageAggregate& agg_;
+  const TicketRules& rules_;
+};
+
+}  // namespace
+
+TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts,
+                     const TicketRules& rules) {
+  TriageRun run;
+  run.agg = std::make_unique<TriageAggregate>(topts);
+  TriageAggregate& agg = *run.agg;
+  TriageSink sink(agg, rules);
+  CorrelateOptions co;
+  co.breakglass_requested = !topts.breakglass.empty();
+  auto read_group = [&](const std::vector<std::string>& files, std::optional<RecordKind> want) {
+    RunOptions r = opts;
+    r.want = want;
+    for (const auto& f : files) {
+      std::uint64_t before = agg.signin_duplicates + agg.audit_duplicates + agg.ticket_duplicates;
+      auto res = run_files({f}, r, sink);
+      TriageInputReport rep;
+      rep.file = std::move(res.front());
+      rep.duplicates = agg.signin_duplicates + agg.audit_duplicates + agg.ticket_duplicates - before;
+      // A file that could not be read as its kind does not count as that input.
+      switch (rep.file.summary.fatal ? RecordKind::unknown : rep.file.summary.kind) {
+        case RecordKind::signin: co.inputs.signin = true; break;
+        case RecordKind::audit: co.inputs.audit = true; break;
+        case RecordKind::ticket: co.inputs.tickets = true; break;
+        case RecordKind::health: co.inputs.health = true; break;
+        default: break;
+      }
+      run.input_error |= rep.file.summary.fatal.has_value() || (opts.parse.strict && rep.file.summary.rejected > 0);
+      run.inputs.push_back(std::move(rep));
+    }
+  };
+  read_group(in.detect, std::nullopt);
+  read_group(in.signins, RecordKind::signin);
+  read_group(in.audit, RecordKind::audit);
+  read_group(in.tickets, RecordKind::ticket);
+  read_group(in.health, RecordKind::health);
+  agg.finish();
+  run.report = correlate(agg, co);
+  attach_playbooks(run.report);
+  return run;
+}
+
+}  // namespace idt
