@@ -2,6 +2,7 @@
 // stay silent on a quiet day; provider vs tenant attribution is checked.
 #include <catch2/catch.hpp>
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -20,13 +21,12 @@ const Micros kDay = from_civil(2026, 6, 1, 0, 0, 0, 0);
 
 struct Builder {
   TriageAggregate agg;
-  std::vector<std::string> keep;  // backing storage for views
+  std::deque<std::string> keep;  // backing storage for views (deque: elements never move)
   int n = 0;
   explicit Builder(TriageOptions o = {}) : agg(std::move(o)) {}
   std::string_view str(std::string s) { keep.push_back(std::move(s)); return keep.back(); }
   void signin(Micros t, std::string user, long long code, std::string app_id = "00000002-0000-0ff1-ce00-000000000000",
               std::string app = "Office 365 Exchange Online", std::string ip = "198.51.100.1") {
-    keep.reserve(keep.size() + 8);
     SignIn s;
     s.time = t;
     s.id = str("id-" + std::to_string(++n));
@@ -95,7 +95,7 @@ TEST_CASE("a quiet day yields no finding of severity medium or more", "[triage]"
   CHECK(r.verdict.find("No identity incident") != std::string::npos);
 }
 
-TEST_CASE("portal outage: My Signins service errors and abandoned registrations, others normal", "[triage]") {
+TEST_CASE("portal outage: My Signins service errors and abandoned registrations while other apps are normal", "[triage]") {
   Builder b;
   b.quiet();
   Micros start = kDay + (5 * 60 + 50) * kMin, end = kDay + (9 * 60 + 50) * kMin;
