@@ -58,13 +58,7 @@ double sum_outside(const std::vector<double>& v, std::size_t f, std::size_t l) {
   return t;
 }
 
-std::string hhmm(Micros t) {
-  if (t == kNoTime) return "?";
-  CivilTime c = to_civil(t);
-  char b[8];
-  std::snprintf(b, sizeof b, "%02d:%02d", c.hour, c.minute);
-  return b;
-}
+std::string hhmm(Micros t) { return format_hhmm(t); }
 std::string fmt_pct(double r) {
   char b[16];
   std::snprintf(b, sizeof b, "%.0f%%", 100.0 * r);

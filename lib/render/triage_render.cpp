@@ -11,20 +11,8 @@
 namespace idt {
 namespace {
 
-std::string hhmm(Micros t) {
-  if (t == kNoTime) return "?";
-  CivilTime c = to_civil(t);
-  char b[8];
-  std::snprintf(b, sizeof b, "%02d:%02d", c.hour, c.minute);
-  return b;
-}
-std::string day_time(Micros t) {
-  if (t == kNoTime) return "?";
-  CivilTime c = to_civil(t);
-  char b[24];
-  std::snprintf(b, sizeof b, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
-  return b;
-}
+std::string hhmm(Micros t) { return format_hhmm(t); }
+std::string day_time(Micros t) { return format_day_minute(t); }
 std::string clean(std::string_view s) {
   std::string o;
   append_sanitized(o, s);

@@ -2,6 +2,7 @@
 // unless they return std::string.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,9 @@ bool istarts_with(std::string_view s, std::string_view prefix);
 bool icontains(std::string_view haystack, std::string_view needle);
 // Lower-case ASCII, collapse runs of whitespace to one space, trim.
 std::string normalize_name(std::string_view s);
+
+// Appends code point `cp` encoded as UTF-8.
+void append_utf8(std::string& out, std::uint32_t cp);
 
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 std::size_t find_invalid_utf8(std::string_view s);

@@ -214,6 +214,22 @@ std::string format_rfc3339(Micros t, bool with_millis) {
   return buf;
 }
 
+std::string format_hhmm(Micros t) {
+  if (t == kNoTime) return "?";
+  CivilTime c = to_civil(t);
+  char b[8];
+  std::snprintf(b, sizeof b, "%02d:%02d", c.hour, c.minute);
+  return b;
+}
+
+std::string format_day_minute(Micros t) {
+  if (t == kNoTime) return "?";
+  CivilTime c = to_civil(t);
+  char b[24];
+  std::snprintf(b, sizeof b, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+  return b;
+}
+
 Micros now_micros() {
   using namespace std::chrono;
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
