@@ -50,6 +50,19 @@ check_same stdin_equals_file "'$bin' classify --format jsonl --fields time,user,
   "'$bin' classify --format jsonl --fields time,user,code,class - < '$f'"
 check_same gzip_equals_file "'$bin' classify --format jsonl --fields time,user,code,class '$f'" \
   "gzip -c '$f' | '$bin' classify --format jsonl --fields time,user,code,class -"
+# The triage JSON contract, schema-style, over every synth scenario and the drill.
+d=testdata/drill-mo1329260
+n=$((n+1))
+if ! "$bin" triage --format json "$d/signins.jsonl.gz" "$d/audit.json" "$d/tickets.csv" "$d/health.json" 2>/dev/null \
+     | python3 tests/cli/check_triage_schema.py >/dev/null; then echo "FAIL triage schema (drill)"; fail=$((fail+1)); fi
+tmp=$(mktemp -d)
+for s in $("$bin" synth --list 2>/dev/null | awk 'NR>0{print $1}'); do
+  "$bin" synth -q --scenario "$s" --users 200 --out "$tmp/$s" 2>/dev/null || continue
+  n=$((n+1))
+  out=$("$bin" triage --format json --breakglass bg1@contoso.com "$tmp/$s"/signins.* "$tmp/$s/audit.json" "$tmp/$s/tickets.csv" "$tmp/$s/health.json" 2>/dev/null | python3 tests/cli/check_triage_schema.py)
+  [ "$out" = "schema: ok" ] || { echo "FAIL triage schema ($s): $out"; fail=$((fail+1)); }
+done
+rm -rf "$tmp"
 # Generated docs must match the CLI (regenerate with: build/idtriage --generate man > man/idtriage.1 …).
 for kind in man bash zsh fish; do
   case $kind in man) file=man/idtriage.1 ;; *) file=completions/idtriage.$kind ;; esac

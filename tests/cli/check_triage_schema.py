@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Schema-style check of `idtriage triage --format json` (idtriage.triage/1,
+docs/triage-json.md): every documented field is present with its type and
+allowed values, and totals add up. Reads the JSON on stdin; exit 1 on the
+first violation, naming the path."""
+import json
+import sys
+
+KINDS = {"provider_portal_outage", "provider_auth_outage", "tenant_policy_block", "registration_blocked",
+         "password_spray", "mfa_fatigue", "lockout_wave", "outage_phishing", "campaign_overload",
+         "breakglass_stale", "breakglass_used"}
+CAUSES = {"provider", "tenant", "attack", "user", "unknown"}
+SEVERITIES = ["info", "low", "medium", "high", "critical"]
+SIGNIN = ["success", "interrupt", "auth_failure", "mfa_failure", "registration_failure", "service_error",
+          "portal_unreachable", "unknown"]
+TICKETS = ["mfa_setup", "portal_unreachable", "signin_failure", "lockout", "mfa_prompts", "phishing_report", "other"]
+
+
+def fail(path, msg):
+    print(f"schema: {path}: {msg}")
+    sys.exit(1)
+
+
+def need(obj, key, types, path):
+    if not isinstance(obj, dict) or key not in obj:
+        fail(path, f"missing '{key}'")
+    v = obj[key]
+    if not isinstance(v, types):
+        fail(f"{path}.{key}", f"expected {types}, got {type(v).__name__}")
+    return v
+
+
+def time_or_null(obj, key, path):
+    v = need(obj, key, (str, type(None)), path)
+    if isinstance(v, str) and not (len(v) == 20 and v[10] == "T" and v.endswith("Z")):
+        fail(f"{path}.{key}", f"not RFC 3339 UTC seconds: {v}")
+
+
+doc = json.load(sys.stdin)
+if need(doc, "schema", str, "$") != "idtriage.triage/1":
+    fail("$.schema", "wrong schema id")
+w = need(doc, "window", dict, "$")
+time_or_null(w, "start", "$.window")
+time_or_null(w, "end", "$.window")
+records = 0
+for i, inp in enumerate(need(doc, "inputs", list, "$")):
+    p = f"$.inputs[{i}]"
+    need(inp, "path", str, p)
+    if need(inp, "kind", str, p) not in {"signin", "audit", "ticket", "health", "unknown"}:
+        fail(p + ".kind", "unknown kind")
+    need(inp, "format", str, p)
+    for k in ("records", "rejected", "duplicates", "filtered"):
+        if need(inp, k, int, p) < 0:
+            fail(f"{p}.{k}", "negative")
+    time_or_null(inp, "first", p)
+    time_or_null(inp, "last", p)
+    need(inp, "error", (str, type(None)), p)
+    if inp["kind"] in ("signin", "audit", "ticket"):
+        records += inp["records"] - inp["duplicates"] - inp["filtered"]
+t = need(doc, "totals", dict, "$")
+s = need(t, "signin", dict, "$.totals")
+if list(s) != SIGNIN:
+    fail("$.totals.signin", f"classes {list(s)}")
+if list(need(t, "tickets", dict, "$.totals")) != TICKETS:
+    fail("$.totals.tickets", "ticket classes")
+a = need(t, "audit", dict, "$.totals")
+h = need(t, "health", dict, "$.totals")
+need(h, "issues", int, "$.totals.health")
+need(h, "identity_relevant", int, "$.totals.health")
+total = sum(s.values()) + sum(a.values()) + sum(t["tickets"].values())
+if total != records:
+    fail("$.totals", f"sum {total} != records analysed {records}")
+need(doc, "verdict", str, "$")
+need(doc, "verdict_detail", str, "$")
+last_sev = len(SEVERITIES)
+for i, f in enumerate(need(doc, "findings", list, "$")):
+    p = f"$.findings[{i}]"
+    if need(f, "id", str, p) != f"F{i + 1}":
+        fail(p + ".id", "ids must be F1.. in order")
+    if need(f, "kind", str, p) not in KINDS:
+        fail(p + ".kind", f["kind"])
+    sev = need(f, "severity", str, p)
+    if sev not in SEVERITIES:
+        fail(p + ".severity", sev)
+    if SEVERITIES.index(sev) > last_sev:
+        fail(p, "findings not ordered most severe first")
+    last_sev = SEVERITIES.index(sev)
+    c = need(f, "confidence", (int, float), p)
+    if not 0 <= c <= 1:
+        fail(p + ".confidence", str(c))
+    if need(f, "cause", str, p) not in CAUSES:
+        fail(p + ".cause", f["cause"])
+    need(f, "suspected", bool, p)
+    fw = need(f, "window", dict, p)
+    time_or_null(fw, "start", p + ".window")
+    time_or_null(fw, "end", p + ".window")
+    need(f, "summary", str, p)
+    e = need(f, "evidence", dict, p)
+    for k in ("health_incidents", "ticket_ids", "lines"):
+        for x in need(e, k, list, p + ".evidence"):
+            if not isinstance(x, str):
+                fail(f"{p}.evidence.{k}", "not a string")
+    need(e, "tickets", int, p + ".evidence")
+    need(e, "users", int, p + ".evidence")
+    need(e, "counts", dict, p + ".evidence")
+    need(e, "rates", dict, p + ".evidence")
+    for k, key in (("top_codes", "code"), ("top_apps", "app"), ("top_ips", "ip"), ("top_users", "user")):
+        for x in need(e, k, list, p + ".evidence"):
+            need(x, key, str, f"{p}.evidence.{k}")
+            need(x, "count", int, f"{p}.evidence.{k}")
+    need(f, "playbook", str, p)
+    need(f, "actions", list, p)
+    if not need(f, "do_not", list, p):
+        fail(p + ".do_not", "empty: every finding carries its do-not list")
+for x in need(doc, "undecided", list, "$"):
+    if not isinstance(x, str):
+        fail("$.undecided", "not a string")
+if need(doc, "exit_code", int, "$") not in (0, 1, 3):
+    fail("$.exit_code", str(doc["exit_code"]))
+print("schema: ok")
