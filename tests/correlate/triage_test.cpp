@@ -11,6 +11,10 @@
 #include "classify/codes.h"
 #include "classify/signin_classifier.h"
 #include "correlate/triage.h"
+#include "model/ticket.h"
+
+#include <algorithm>
+#include <memory>
 
 using namespace idt;
 
@@ -209,4 +213,50 @@ TEST_CASE("missing inputs are named in undecided", "[triage]") {
   }
   CHECK(audit);
   CHECK(health);
+}
+
+TEST_CASE("undated tickets and inputs from different days are explained, not dropped", "[triage]") {
+  Builder b;
+  b.quiet();
+  Ticket t;
+  t.id = "INC1";
+  t.title = "cannot log in";
+  b.agg.add_ticket(t, TicketClassification{TicketClass::signin_failure, "test"});
+  b.signin(kDay + 12LL * 86400 * kMicrosPerSecond, "late@contoso.com", 0);  // a file from another day
+  b.agg.finish();
+  TriageReport r = correlate(b.agg, all_inputs());
+  CHECK(b.agg.tickets_undated == 1);
+  CHECK(b.agg.ticket_totals[static_cast<std::size_t>(TicketClass::signin_failure)] == 1);
+  bool undated = false, span = false;
+  for (const auto& u : r.undecided) {
+    undated |= u.find("1 tickets without a parseable date") != std::string::npos;
+    span |= u.find("inputs span 12 days") != std::string::npos;
+  }
+  CHECK(undated);
+  CHECK(span);
+  for (const auto& f : r.findings) CHECK(f.severity < Severity::medium);
+}
+
+TEST_CASE("out-of-order records give the same report as sorted ones", "[triage]") {
+  auto build = [](bool reversed) {
+    auto b = std::make_unique<Builder>();
+    std::vector<int> minutes;
+    for (int m = 0; m < 24 * 60; m += 2) minutes.push_back(m);
+    if (reversed) std::reverse(minutes.begin(), minutes.end());
+    for (int m : minutes) {
+      b->signin(kDay + m * kMin, "u" + std::to_string(m % 97) + "@contoso.com", 0);
+      if (m >= 300 && m < 420) b->signin(kDay + m * kMin + 1, "p" + std::to_string(m) + "@contoso.com", 53003);
+    }
+    b->agg.finish();
+    return correlate(b->agg, all_inputs());
+  };
+  TriageReport a = build(false), z = build(true);
+  REQUIRE(a.findings.size() == z.findings.size());
+  REQUIRE_FALSE(a.findings.empty());
+  for (std::size_t i = 0; i < a.findings.size(); ++i) {
+    CHECK(a.findings[i].kind == z.findings[i].kind);
+    CHECK(a.findings[i].start == z.findings[i].start);
+    CHECK(a.findings[i].end == z.findings[i].end);
+    CHECK(a.findings[i].summary == z.findings[i].summary);
+  }
 }
