@@ -202,7 +202,10 @@ void LogRecordBuilder::set_text(LogField f, std::string_view v, bool stable) {
         case LogField::resource_id:
           if (!s.empty() && s[0] != '/') s_.resource_id = s;  // "/tenants/…" is the Azure resource path
           break;
-        case LogField::resource_name: s_.resource_name = s; break;
+        case LogField::resource_name:
+          // Log Analytics' "Resource" column is the provider ("Microsoft.aadiam"), not the app's resource.
+          if (!iequals(s, "Microsoft.aadiam")) s_.resource_name = s;
+          break;
         case LogField::ip: s_.ip = s; break;
         case LogField::ip_fallback: ip_fallback_ = s; break;
         case LogField::country: s_.country = s; break;
@@ -558,6 +561,7 @@ bool LogRecordBuilder::finish(std::string& why) {
   if (activity_time_ != kNoTime) a_.time = activity_time_;
   if (a_.activity.empty()) a_.activity = operation_name_;
   if (a_.result_reason.empty()) a_.result_reason = reason_fallback_;
+  if (a_.initiator_ip.empty()) a_.initiator_ip = ip_fallback_;  // Event Hub callerIpAddress
   if (!category_raw_.empty() && !iequals(category_raw_, "AuditLogs")) {
     if (is_signin_category(category_raw_)) {
       why = "a " + std::string(category_raw_) + " sign-in record in an audit input";
