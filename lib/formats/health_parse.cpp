@@ -116,6 +116,22 @@ void RawIssue::clear() {
   source = HealthSource::graph_issue;
 }
 
+error_code parse_post_list(RawIssue& raw, od::value& list, std::uint64_t text_key, std::uint64_t time_key) {
+  return for_each_element(list, [&](od::value& item, std::size_t) -> error_code {
+    if (!is_kind(item, od::json_type::object)) return simdjson::SUCCESS;
+    std::string_view text, when;
+    auto e = for_each_field(item, [&](std::uint64_t k, std::string_view, od::value& v) -> error_code {
+      if (k == text_key) return scalar_text(v, text);
+      if (k == time_key) return scalar_text(v, when);
+      return simdjson::SUCCESS;
+    });
+    if (e) return e;
+    raw.posts.push_back(text);
+    raw.see_post_time(when);
+    return simdjson::SUCCESS;
+  });
+}
+
 void RawIssue::see_post_time(std::string_view t) {
   bool bad = false;
   Micros m = parse_time(t, bad);

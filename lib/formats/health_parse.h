@@ -95,6 +95,11 @@ struct RawIssue {
   void see_post_time(std::string_view t);
 };
 
+// A list of post / update objects: each one's `text_key` field is a post and
+// its `time_key` field the post's time (Graph posts, ServiceComms Messages,
+// Resource Health updates differ only in these names).
+error_code parse_post_list(RawIssue& raw, od::value& list, std::uint64_t text_key, std::uint64_t time_key);
+
 // Builds, classifies and delivers records; keeps positions, notes, errors.
 class HealthEmitter {
  public:

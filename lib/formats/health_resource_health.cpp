@@ -44,21 +44,7 @@ struct EventState {
 };
 
 error_code parse_updates(EventItem& it, od::value& list) {
-  return for_each_element(list, [&](od::value& u, std::size_t) -> error_code {
-    if (!is_kind(u, od::json_type::object)) return SUCCESS;
-    std::string_view summary, when;
-    auto e = for_each_field(u, [&](std::uint64_t k, std::string_view, od::value& v) -> error_code {
-      switch (k) {
-        case "summary"_k: return scalar_text(v, summary);
-        case "updateDateTime"_k: return scalar_text(v, when);
-        default: return SUCCESS;
-      }
-    });
-    if (e) return e;
-    it.raw.posts.push_back(summary);
-    it.raw.see_post_time(when);
-    return SUCCESS;
-  });
+  return parse_post_list(it.raw, list, "summary"_k, "updateDateTime"_k);
 }
 
 error_code parse_impact(EventItem& it, od::value& list) {

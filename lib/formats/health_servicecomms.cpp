@@ -71,21 +71,7 @@ std::string day_of(std::string_view t) {
 }
 
 error_code parse_messages(CommsItem& it, od::value& list) {
-  return for_each_element(list, [&](od::value& m, std::size_t) -> error_code {
-    if (!is_kind(m, od::json_type::object)) return SUCCESS;
-    std::string_view text, published;
-    auto e = for_each_field(m, [&](std::uint64_t k, std::string_view, od::value& v) -> error_code {
-      switch (k) {
-        case "MessageText"_k: return scalar_text(v, text);
-        case "PublishedTime"_k: return scalar_text(v, published);
-        default: return SUCCESS;
-      }
-    });
-    if (e) return e;
-    it.raw.posts.push_back(text);
-    it.raw.see_post_time(published);
-    return SUCCESS;
-  });
+  return parse_post_list(it.raw, list, "MessageText"_k, "PublishedTime"_k);
 }
 
 error_code parse_feature_states(CommsItem& it, od::value& list) {
