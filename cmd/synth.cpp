@@ -24,7 +24,7 @@ void setup(CLI::App& app) {
       ->type_name("N");
   app.add_option("--seed", opts.seed, "random seed; same arguments give the same bytes; default 1")->type_name("S");
   app.add_option("--date", opts.date, "UTC day to generate; default 2026-06-01")->type_name("YYYY-MM-DD");
-  app.add_option("--signin-format", signin_format,
+  app.add_option("--signin-format,--format", signin_format,
                  "sign-in export shape: eventhub (JSON lines) or graph ({\"value\":[…]}); default eventhub")
       ->type_name("FMT");
   app.add_flag("--list", list, "list the scenarios");

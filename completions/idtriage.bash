@@ -16,7 +16,7 @@ _idtriage() {
     health) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --identity-only --active-at" ;;
     tickets) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --only --rules --date-format --tz --limit" ;;
     playbook) opts="--help -h --format -f --set --color" ;;
-    synth) opts="--help -h --scenario -s --out -o --users -u --seed --date --signin-format --list --quiet -q" ;;
+    synth) opts="--help -h --scenario -s --out -o --users -u --seed --date --signin-format --format --list --quiet -q" ;;
     *) opts="" ;;
   esac
   if [[ "$cur" == -* ]]; then

@@ -116,5 +116,6 @@ complete -c idtriage -n "__fish_seen_subcommand_from synth" -l users -d "users i
 complete -c idtriage -n "__fish_seen_subcommand_from synth" -l seed -d "random seed; same arguments give the same bytes; default 1"
 complete -c idtriage -n "__fish_seen_subcommand_from synth" -l date -d "UTC day to generate; default 2026-06-01"
 complete -c idtriage -n "__fish_seen_subcommand_from synth" -l signin-format -d "sign-in export shape: eventhub (JSON lines) or graph ({'value':[…]}); default eventhub"
+complete -c idtriage -n "__fish_seen_subcommand_from synth" -l format -d "sign-in export shape: eventhub (JSON lines) or graph ({'value':[…]}); default eventhub"
 complete -c idtriage -n "__fish_seen_subcommand_from synth" -l list -d "list the scenarios"
 complete -c idtriage -n "__fish_seen_subcommand_from synth" -l quiet -d "no summary on stderr"
