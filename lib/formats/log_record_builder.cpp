@@ -47,6 +47,21 @@ Tri tri_of_text(std::string_view v) {
 
 }  // namespace
 
+bool LogRecordBuilder::predicted_hit(const char* raw, std::size_t position, LogField& out) const {
+  if (position >= kPredictedPositions) return false;
+  const PredictedKey* two = &predicted_[position * 2];
+  for (int w = 0; w < 2; ++w) {
+    const std::string& k = two[w].key;
+    // Stored keys never contain '"' or '\\', so a match followed by the
+    // closing quote is exactly this key (the document was validated).
+    if (!k.empty() && std::memcmp(raw, k.data(), k.size()) == 0 && raw[k.size()] == '"') {
+      out = two[w].field;
+      return true;
+    }
+  }
+  return false;
+}
+
 LogField LogRecordBuilder::field_for(std::string_view key, std::size_t position) {
   PredictedKey* slot = nullptr;
   if (position < kPredictedPositions) {
@@ -69,7 +84,9 @@ LogField LogRecordBuilder::field_for(std::string_view key, std::size_t position)
     f = lookup_log_field(key, kind_);
     if (cache.size() < kMaxCachedKeys) cache.emplace(std::string(key), f);
   }
-  if (slot) {
+  // Only short keys are predicted: predicted_hit compares without knowing the
+  // raw key's length and may read that many bytes (the input's padding covers it).
+  if (slot && key.size() <= kMaxPredictedKey) {
     slot->key.assign(key);  // reuses capacity: no allocation once warm
     slot->field = f;
   }
@@ -336,9 +353,15 @@ error_code LogRecordBuilder::set_object(ond::object obj) {
   for (auto field_result : obj) {
     ond::field field;
     if (auto e = std::move(field_result).get(field)) return e;
-    std::string_view key;
-    if (auto e = key_of(field, key)) return e;
-    LogField f = field_for(key, position++);
+    // The usual case: the key is the one predicted for this position,
+    // recognised straight from the raw text (no length scan, no hash).
+    LogField f;
+    if (!predicted_hit(field.key().raw(), position, f)) {
+      std::string_view key;
+      if (auto e = key_of(field, key)) return e;
+      f = field_for(key, position);
+    }
+    ++position;
     // Event Hub top level vs its "properties": inside properties, "category"
     // of an audit record is the audit category; at top level it is the log
     // name (AuditLogs), handled in finish().

@@ -60,6 +60,7 @@ class LogRecordBuilder {
   template <class Fn>
   simdjson::error_code each_item(simdjson::ondemand::value v, LogField self, Fn&& fn);
   LogField field_for(std::string_view key, std::size_t position);
+  bool predicted_hit(const char* raw, std::size_t position, LogField& out) const;
   // Records of one export repeat their keys in the same order: remember the
   // key seen at each position of the previous object and its field, so the
   // usual lookup is one short memcmp instead of a hash.
@@ -68,6 +69,7 @@ class LogRecordBuilder {
     LogField field = LogField::none;
   };
   static constexpr std::size_t kPredictedPositions = 160;
+  static constexpr std::size_t kMaxPredictedKey = 48;  // < kInputPadding
   PredictedKey predicted_[kPredictedPositions * 2];
   unsigned char predicted_victim_[kPredictedPositions] = {};
 

@@ -288,7 +288,14 @@ Result<Input> open_input(const std::string& path, Encoding enc) {
   bool needs_copy = is_gzip(raw) || (raw.size() >= 2 && (raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF")) ||
                     enc == Encoding::utf16le || enc == Encoding::utf16be || enc == Encoding::windows1252 ||
                     enc == Encoding::latin1;
-  if (!needs_copy && enc == Encoding::auto_detect) {
+  // JSON must be UTF-8 and simdjson validates every record it parses (an
+  // invalid record is rejected with its position), so JSON skips the
+  // whole-file pass; other text is checked here to decide on the
+  // Windows-1252 fallback.
+  std::size_t first = raw.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  while (first < raw.size() && (raw[first] == ' ' || raw[first] == '\t' || raw[first] == '\r' || raw[first] == '\n')) ++first;
+  bool looks_json = first < raw.size() && (raw[first] == '{' || raw[first] == '[');
+  if (!needs_copy && enc == Encoding::auto_detect && !looks_json) {
     // Only pay for a full validation scan when something looks non-ASCII;
     // simdjson validates JSON strings itself, CSV text is checked here.
     // Validated in chunks whose pages are dropped right after, so even this
