@@ -23,7 +23,7 @@ void InputOptions::add(CLI::App& app, const std::vector<std::string>& formats, b
   app.add_option("--color", color, "colour: auto|always|never (NO_COLOR is honoured)")->type_name("WHEN");
   app.add_option("--encoding", encoding, "input encoding: auto|utf-8|utf-16le|utf-16be|windows-1252|iso-8859-1")->type_name("ENC");
   app.add_option("--input-format", input_format, "skip detection and read as this format (see `idtriage detect --list`)")->type_name("NAME");
-  app.add_option("--kind", kind, "only accept inputs of this kind: signin|audit")->type_name("KIND");
+  if (with_kind) app.add_option("--kind", kind, "only accept inputs of this kind: signin|audit")->type_name("KIND");
   app.add_option("--map", maps, "CSV column override ROLE=Column (repeatable)")->type_name("ROLE=COL");
   app.add_option("--threads,-j", threads, "worker threads (default: all cores)")->type_name("N");
   app.add_flag("--strict", strict, "treat any rejected record as an input error (exit 3)");

@@ -25,6 +25,7 @@ struct InputOptions {
   bool strict = false;
   bool quiet = false;
   bool files_required = true;
+  bool with_kind = true;  // --kind signin|audit: only for commands that read sign-in/audit logs
 
   // `formats` lists the --format values this command accepts (first = tty default,
   // second = pipe default).

@@ -36,13 +36,13 @@ class HealthCollector final : public ClassifiedSink {
 };
 
 void setup(CLI::App& app) {
+  opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
   opts.add(app, {"table", "jsonl", "json"});
   app.add_flag("--identity-only", identity_only, "only issues about sign-in, MFA, security info, SSPR, Conditional Access, Entra");
   app.add_option("--active-at", active_at, "only issues active at TIME (RFC 3339, date, now, or -2h)")->type_name("TIME");
 }
 
 int run() {
-  if (!opts.kind.empty()) throw UsageError("--kind does not apply to health (it reads health inputs only)");
   RunOptions ro = opts.run_options();
   ro.want = RecordKind::health;
   OutputFormat fmt = opts.output_format();

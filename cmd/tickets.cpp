@@ -57,6 +57,7 @@ class TicketsSink final : public ClassifiedSink, public RecordSink {
 };
 
 void setup(CLI::App& app) {
+  opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
   opts.add(app, {"table", "jsonl", "csv", "json"});
   app.add_option("--only", only, "list only tickets of this class (counts still cover all)")->type_name("CLASS");
   app.add_option("--rules", rules_files, "extra ticket rules file; same ids replace built-in rules (repeatable)")
@@ -92,7 +93,6 @@ std::optional<TicketClass> only_class() {
 }
 
 int run() {
-  if (!opts.kind.empty()) throw UsageError("--kind does not apply to tickets (it reads ticket inputs only)");
   RunOptions ro = opts.run_options();
   if (!ro.forced) ro.want = RecordKind::ticket;
   if (!date_format.empty()) {

@@ -21,6 +21,7 @@ std::string bucket = "15m", fail_on = "high", breakglass, breakglass_age = "30d"
 
 void setup(CLI::App& app) {
   opts.files_required = false;
+  opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
   opts.add(app, {"table", "json", "md"});
   app.add_option("--signins", signins, "sign-in log files")->type_name("FILE");
   app.add_option("--audit", audits, "audit log files")->type_name("FILE");
@@ -38,7 +39,6 @@ void setup(CLI::App& app) {
 int run() {
   if (opts.files.empty() && signins.empty() && audits.empty() && tickets.empty() && healths.empty())
     throw UsageError("no inputs: give files, or --signins/--audit/--tickets/--health");
-  if (!opts.kind.empty()) throw UsageError("--kind does not apply to triage: label inputs with --signins/--audit/--tickets/--health");
   std::vector<std::string> all = opts.files;
   for (auto* v : {&signins, &audits, &tickets, &healths}) all.insert(all.end(), v->begin(), v->end());
   std::vector<std::string> saved = opts.files;
