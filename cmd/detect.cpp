@@ -25,8 +25,10 @@ int run() {
   }
   RunOptions ro = opts.run_options();
   OutputFormat fmt = opts.output_format();
-  ClassifiedSink discard;
-  auto results = run_files_parallel(opts.files, ro, [&](std::size_t) -> ClassifiedSink& { return discard; });
+  struct Discard final : UnitSink {  // detect only needs each file's summary
+    void reset() override {}
+  } discard;
+  auto results = run_files_parallel(opts.files, ro, [&](std::size_t) -> UnitSink& { return discard; });
   render_detect(out, results, fmt);
   out.flush();
   report_problems(stderr, results, true);

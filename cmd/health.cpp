@@ -18,10 +18,11 @@ bool identity_only = false;
 std::string active_at;
 
 // Health records bypass classification: the pipeline hands them to passthrough().
-class HealthCollector final : public ClassifiedSink {
+class HealthCollector final : public UnitSink {
  public:
   explicit HealthCollector(std::uint32_t file) : inner_(file, issues) {}
   RecordSink* passthrough() override { return &inner_; }
+  void reset() override { issues.clear(); }
   std::vector<HealthListed> issues;
 
  private:
@@ -57,7 +58,7 @@ int run() {
   }
   std::deque<HealthCollector> sinks;
   for (std::size_t i = 0; i < opts.files.size(); ++i) sinks.emplace_back(static_cast<std::uint32_t>(i));
-  report.files = run_files_parallel(opts.files, ro, [&](std::size_t i) -> ClassifiedSink& { return sinks[i]; });
+  report.files = run_files_parallel(opts.files, ro, [&](std::size_t i) -> UnitSink& { return sinks[i]; });
   Micros from = ro.since != kNoTime ? ro.since : INT64_MIN + 1;
   Micros to = ro.until != kNoTime ? ro.until : INT64_MAX;
   bool window = ro.since != kNoTime || ro.until != kNoTime;

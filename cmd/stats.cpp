@@ -13,10 +13,11 @@ namespace {
 InputOptions opts;
 std::size_t top = 10;
 
-class StatsSink final : public ClassifiedSink {
+class StatsSink final : public UnitSink {
  public:
   SigninStats signin;
   AuditStats audit;
+  void reset() override { *this = StatsSink(); }
   void on_signin(const SignIn& r, const SigninClassification& c, const SourcePos&) override { signin.add(r, c); }
   void on_audit(const AuditEvent& e, const AuditClassification& c, const SourcePos&) override { audit.add(e, c); }
 };
@@ -33,7 +34,7 @@ int run() {
   std::deque<StatsSink> sinks;  // one per work unit (a big file may be read in slices)
   StatsReport report;
   report.top = top;
-  report.files = run_files_parallel(opts.files, ro, [&](std::size_t) -> ClassifiedSink& { return sinks.emplace_back(); });
+  report.files = run_files_parallel(opts.files, ro, [&](std::size_t) -> UnitSink& { return sinks.emplace_back(); });
   for (const auto& s : sinks) {
     report.signin.merge(s.signin);
     report.audit.merge(s.audit);

@@ -24,7 +24,7 @@ std::size_t limit = 100;
 // Classifies tickets (the pipeline passes them through unclassified, after
 // --since/--until on the opened time; undated tickets are kept and counted as
 // undated), counts them, and lists or streams them.
-class TicketsSink final : public ClassifiedSink, public RecordSink {
+class TicketsSink final : public UnitSink, public RecordSink {
  public:
   struct Setup {
     const TicketRules* rules = nullptr;
@@ -35,6 +35,11 @@ class TicketsSink final : public ClassifiedSink, public RecordSink {
   };
   explicit TicketsSink(const Setup& s) : s_(s) {}
   RecordSink* passthrough() override { return this; }
+  void reset() override {  // streamed rows cannot be taken back: streaming runs are never split
+    stats = TicketStats();
+    rows.clear();
+    listed = 0;
+  }
 
   void on_ticket(const Ticket& t, const SourcePos& p) override {
     TicketClassification c = s_.rules->classify(t);
@@ -132,7 +137,7 @@ int run() {
     report.files = run_files(opts.files, ro, sinks.front());  // streamed, in input order
   } else {
     // One sink per work unit, in input order (rows are listed in that order).
-    report.files = run_files_parallel(opts.files, ro, [&](std::size_t) -> ClassifiedSink& { return sinks.emplace_back(su); });
+    report.files = run_files_parallel(opts.files, ro, [&](std::size_t) -> UnitSink& { return sinks.emplace_back(su); });
   }
   for (auto& s : sinks) {
     report.stats.merge(s.stats);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "formats/slice_origin.h"
 #include "io/input.h"
 #include "model/sink.h"
 #include "model/source.h"
@@ -25,10 +26,11 @@ struct ParseOptions {
   std::string date_format;      // --date-format for ambiguous ticket dates ("dmy"/"mdy" or pattern)
   int tz_offset_minutes = 0;    // --tz for exports written in local time
   std::size_t max_record_bytes = 16 * 1024 * 1024;  // bounded memory per record
-  // When the input is one slice of a split file: lines and bytes before it,
-  // so positions in messages stay file positions.
-  std::uint64_t line_base = 0, offset_base = 0;
-  bool json_lines = false;  // the slice is known to be JSON lines: split on newlines from the start
+  // When the input is one slice of a split file: where it sits in the whole
+  // file, so positions in messages stay file positions. Records handed to
+  // the sink from a slice after the first carry line 0 and a record index
+  // counted from the slice start (only rejections get exact numbers).
+  const SliceOrigin* slice = nullptr;
 };
 
 struct FileSummary {

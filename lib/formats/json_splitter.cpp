@@ -1,26 +1,13 @@
 // Why: see json_splitter.h.
 #include "formats/json_splitter.h"
 
+#include "util/byte_masks.h"
+
 #include <algorithm>
 #include <cstring>
 
 namespace idt {
 namespace {
-
-enum : unsigned char { kBoring = 0, kQuote = 1, kOpen = 2, kClose = 3, kNewline = 4 };
-
-struct ClassTable {
-  unsigned char c[256];
-  constexpr ClassTable() : c{} {
-    c[static_cast<unsigned char>('"')] = kQuote;
-    c[static_cast<unsigned char>('{')] = kOpen;
-    c[static_cast<unsigned char>('[')] = kOpen;
-    c[static_cast<unsigned char>('}')] = kClose;
-    c[static_cast<unsigned char>(']')] = kClose;
-    c[static_cast<unsigned char>('\n')] = kNewline;
-  }
-};
-constexpr ClassTable kTable;
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_bom(std::string_view t, std::size_t at) { return t.substr(at < t.size() ? at : t.size(), 3) == "\xEF\xBB\xBF"; }
@@ -42,6 +29,14 @@ JsonSplitter::JsonSplitter(std::string_view text, bool json_lines) : t_(text) {
     line_mode_ = true;
     layout_ = JsonLayout::json_lines;
   }
+}
+
+JsonSplitter::JsonSplitter(std::string_view text, JsonLayout layout, bool in_wrapper) : t_(text) {
+  layout_ = layout;
+  state_ = State::in_array;
+  array_in_wrapper_ = in_wrapper;
+  array_first_ = true;
+  top_values_ = 1;
 }
 
 std::uint64_t JsonSplitter::line_at(std::size_t offset) const {
@@ -101,28 +96,58 @@ bool JsonSplitter::skip_value() {
     while (pos_ < n && !is_ws(base[pos_]) && base[pos_] != ',' && base[pos_] != '}' && base[pos_] != ']') ++pos_;
     return true;
   }
+  // A container: 64-byte blocks as bitmasks (see util/byte_masks.h). The
+  // last, partial block is copied into a zero-filled buffer so the same code
+  // runs to the end of the text without reading past it.
   std::size_t depth = 0;
-  std::size_t p = pos_;
-  while (p < n) {
-    while (p < n && kTable.c[static_cast<unsigned char>(base[p])] == kBoring) ++p;
-    if (p >= n) break;
-    switch (kTable.c[static_cast<unsigned char>(base[p])]) {
-      case kQuote:
-        pos_ = p;
-        if (!skip_string()) return false;
-        p = pos_;
-        continue;
-      case kOpen: ++depth; break;
-      case kClose:
-        if (depth == 0) { pos_ = p; return fail("unbalanced closing bracket"); }
-        if (--depth == 0) { pos_ = p + 1; return true; }
-        break;
-      case kNewline: ++line_; line_start_ = p + 1; break;
+  std::uint64_t in_string = 0;  // all ones while the previous block ended inside a string
+  std::uint64_t escape_carry = 0;
+  char tail[64];
+  for (std::size_t p = pos_; p < n; p += 64) {
+    const char* block = base + p;
+    if (n - p < 64) {
+      std::memset(tail, 0, sizeof tail);
+      std::memcpy(tail, block, n - p);
+      block = tail;
     }
-    ++p;
+    const ByteMasks m = byte_masks(block);
+    const std::uint64_t escaped = (m.backslash | escape_carry) ? escaped_bytes(m.backslash, escape_carry) : 0;
+    const std::uint64_t strings = prefix_xor(m.quote & ~escaped) ^ in_string;
+    in_string = static_cast<std::uint64_t>(static_cast<std::int64_t>(strings) >> 63);
+    const std::uint64_t opens = m.open & ~strings, closes = m.close & ~strings;
+    const std::size_t n_closes = static_cast<std::size_t>(__builtin_popcountll(closes));
+    if (n_closes < depth) {  // depth cannot reach zero in this block
+      depth = depth + static_cast<std::size_t>(__builtin_popcountll(opens)) - n_closes;
+      see_newlines(m.newline, p);
+      continue;
+    }
+    for (std::uint64_t bits = opens | closes; bits; bits &= bits - 1) {
+      const int i = __builtin_ctzll(bits);
+      const std::uint64_t bit = std::uint64_t{1} << i;
+      if (opens & bit) {
+        ++depth;
+        continue;
+      }
+      const bool unbalanced = depth == 0;
+      if (unbalanced || --depth == 0) {
+        see_newlines(m.newline & (bit | (bit - 1)), p);  // the lines up to here only
+        pos_ = p + static_cast<std::size_t>(i);
+        if (unbalanced) return fail("unbalanced closing bracket");
+        ++pos_;
+        return true;
+      }
+    }
+    see_newlines(m.newline, p);
   }
   pos_ = n;
-  return fail("unexpected end of input inside a record (file truncated?)");
+  return fail(in_string ? "unterminated string (file truncated?)"
+                        : "unexpected end of input inside a record (file truncated?)");
+}
+
+void JsonSplitter::see_newlines(std::uint64_t newlines, std::size_t block_at) {
+  if (!newlines) return;
+  line_ += static_cast<std::uint64_t>(__builtin_popcountll(newlines));
+  line_start_ = block_at + static_cast<std::size_t>(64 - __builtin_clzll(newlines));
 }
 
 bool JsonSplitter::read_key(std::string_view& key) {
@@ -209,7 +234,13 @@ bool JsonSplitter::continue_array(JsonRecordRange& out, bool& produced) {
   if (!array_first_) {
     if (t_[pos_] != ',') return fail(std::string("expected ',' or ']' between records, found '") + t_[pos_] + "'");
     ++pos_;
-    if (!skip_ws()) return fail("unexpected end of input in an array (file truncated?)");
+    if (!skip_ws()) {
+      if (cut_) {  // a slice of a split document ends here, between two records
+        ended_between_ = true;
+        return false;
+      }
+      return fail("unexpected end of input in an array (file truncated?)");
+    }
     if (t_[pos_] == ']') return fail("trailing comma before ']'");
   }
   array_first_ = false;
@@ -317,6 +348,109 @@ bool JsonSplitter::next(JsonRecordRange& out) {
     }
     if (produced) return true;
   }
+}
+
+namespace {
+
+// The string at `p` (a '"'): false when there is none or it is unterminated;
+// else `out` is its raw text and `p` is just after it.
+bool string_at(std::string_view t, std::size_t& p, std::string_view& out) {
+  if (p >= t.size() || t[p] != '"') return false;
+  std::size_t b = ++p;
+  while (p < t.size() && t[p] != '"') p += t[p] == '\\' ? 2 : 1;
+  if (p >= t.size()) return false;
+  out = t.substr(b, p++ - b);
+  return true;
+}
+
+void skip_spaces(std::string_view t, std::size_t& p) {
+  while (p < t.size() && is_ws(t[p])) ++p;
+}
+
+// After a key: ':' and the value. Strings and scalars are skipped; a nested
+// value stops the walk (returns false).
+bool skip_flat_value(std::string_view t, std::size_t& p) {
+  skip_spaces(t, p);
+  if (p >= t.size() || t[p] != ':') return false;
+  ++p;
+  skip_spaces(t, p);
+  if (p >= t.size() || t[p] == '{' || t[p] == '[') return false;
+  std::string_view ignored;
+  if (t[p] == '"') return string_at(t, p, ignored);
+  while (p < t.size() && !is_ws(t[p]) && t[p] != ',' && t[p] != '}') ++p;
+  return p < t.size();
+}
+
+}  // namespace
+
+RecordShape learn_record_shape(std::string_view text) {
+  RecordShape s;
+  JsonSplitter sp(text);
+  JsonRecordRange r;
+  if (!sp.next(r) || !sp.in_records_array()) return s;
+  if (sp.layout() != JsonLayout::wrapped_array && sp.layout() != JsonLayout::bare_array) return s;
+  std::string_view rec = text.substr(r.begin, r.end - r.begin);
+  std::size_t p = 1;
+  skip_spaces(rec, p);
+  std::string_view k1;
+  if (!string_at(rec, p, k1) || k1.empty()) return s;
+  s.key1 = std::string(k1);
+  if (skip_flat_value(rec, p)) {
+    skip_spaces(rec, p);
+    if (p < rec.size() && rec[p] == ',') {
+      ++p;
+      skip_spaces(rec, p);
+      std::string_view k2;
+      if (string_at(rec, p, k2)) s.key2 = std::string(k2);
+    }
+  }
+  // Pretty-printed: the record spans lines and only indentation precedes it.
+  std::size_t ls = r.begin;
+  while (ls > 0 && (text[ls - 1] == ' ' || text[ls - 1] == '\t')) --ls;
+  if ((ls == 0 || text[ls - 1] == '\n') && rec.find('\n') != std::string_view::npos) s.column = r.begin - ls;
+  s.layout = sp.layout();
+  s.in_wrapper = sp.array_in_wrapper();
+  s.ok = true;
+  return s;
+}
+
+std::size_t find_record_start(std::string_view t, std::size_t from, std::size_t limit, const RecordShape& s) {
+  if (!s.ok) return std::string_view::npos;
+  limit = std::min(limit, t.size());
+  for (std::size_t at = from; at < limit;) {
+    const void* hit = std::memchr(t.data() + at, '{', limit - at);
+    if (!hit) break;
+    std::size_t q = static_cast<std::size_t>(static_cast<const char*>(hit) - t.data());
+    at = q + 1;
+    if (s.column != std::string::npos) {  // indentation must match exactly
+      if (q < s.column + 1 || t[q - s.column - 1] != '\n') continue;
+      bool indent = true;
+      for (std::size_t i = q - s.column; i < q && indent; ++i) indent = t[i] == ' ' || t[i] == '\t';
+      if (!indent) continue;
+    }
+    // Preceded by "}," (whitespace allowed around the comma).
+    std::size_t b = q;
+    while (b > 0 && is_ws(t[b - 1])) --b;
+    if (b == 0 || t[b - 1] != ',') continue;
+    --b;
+    while (b > 0 && is_ws(t[b - 1])) --b;
+    if (b == 0 || t[b - 1] != '}') continue;
+    // Starts with the same keys as the first record.
+    std::size_t p = q + 1;
+    skip_spaces(t, p);
+    std::string_view key;
+    if (!string_at(t, p, key) || key != s.key1) continue;
+    if (!s.key2.empty()) {
+      if (!skip_flat_value(t, p)) continue;
+      skip_spaces(t, p);
+      if (p >= t.size() || t[p] != ',') continue;
+      ++p;
+      skip_spaces(t, p);
+      if (!string_at(t, p, key) || key != s.key2) continue;
+    }
+    return q;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace idt

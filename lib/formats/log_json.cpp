@@ -63,14 +63,16 @@ SniffResult sniff_shape(std::string_view h, Shape shape) {
   return {};
 }
 
-std::string position_text(std::string_view text, const JsonRecordRange& r, std::size_t at, std::uint64_t offset_base) {
-  std::uint64_t line = r.line;
-  std::size_t line_start = r.begin;
-  for (std::size_t i = r.begin; i < at && i < text.size(); ++i)
-    if (text[i] == '\n') { ++line; line_start = i + 1; }
-  while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
+// "line L, column C (byte B)" of `at`, all in the whole file: `rec_line`
+// is the line where the record that holds `at` starts at `rec_begin`.
+std::string position_text(std::string_view whole, std::size_t rec_begin, std::uint64_t rec_line, std::size_t at) {
+  std::uint64_t line = rec_line;
+  std::size_t line_start = rec_begin;
+  for (std::size_t i = rec_begin; i < at && i < whole.size(); ++i)
+    if (whole[i] == '\n') { ++line; line_start = i + 1; }
+  while (line_start > 0 && whole[line_start - 1] != '\n') --line_start;
   return "line " + std::to_string(line) + ", column " + std::to_string(at - line_start + 1) + " (byte " +
-         std::to_string(at + offset_base) + ")";
+         std::to_string(at) + ")";
 }
 
 class LogJsonFormat final : public Format {
@@ -91,25 +93,40 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
   std::string_view text = in.text();
   if (sum.kind == RecordKind::unknown) sum.kind = sniff_shape(text.substr(0, 65536), shape_).kind;
   if (sum.kind != RecordKind::signin && sum.kind != RecordKind::audit) sum.kind = RecordKind::signin;
-  JsonSplitter splitter(text, opts.json_lines);
+  const SliceOrigin* slice = opts.slice;
+  const bool doc_slice = slice && !slice->json_lines();  // a slice of a split document
+  const bool resumed = doc_slice && slice->begin() > 0;   // starts at a record, mid-array
+  JsonSplitter splitter = resumed ? JsonSplitter(text, slice->layout(), slice->in_wrapper())
+                                  : JsonSplitter(text, slice && slice->json_lines());
+  const bool cut = doc_slice && !slice->last();
+  if (cut) splitter.cut_between_records();
+  // Positions in the whole file. A slice's lines and records before it are
+  // counted only when a message needs them.
+  const std::size_t base = slice ? slice->begin() : 0;
+  const bool exact_positions = base == 0;
+  std::string_view whole = slice ? slice->whole_text() : text;
+  auto abs_line = [&](std::uint64_t line) { return exact_positions ? line : line + slice->lines_before(); };
+  auto abs_index = [&](std::uint64_t index) { return exact_positions ? index : index + slice->records_before(); };
   simdjson::ondemand::parser parser;
   LogRecordBuilder builder(sum.kind);
   JsonRecordRange r;
   std::string why;
   bool single_document = false;
+  auto record_name = [&](const JsonRecordRange& rr) {
+    // In one document: its index; JSON lines: its line.
+    return single_document ? "record " + std::to_string(abs_index(rr.index) + 1)
+                           : "the record on line " + std::to_string(abs_line(rr.line));
+  };
   auto reject = [&](const JsonRecordRange& rr, std::string msg) {
     ++sum.rejected;
-    sink.on_reject(Rejection{SourcePos{opts.file_index, rr.line, rr.begin + opts.offset_base, rr.index}, std::move(msg)});
+    sink.on_reject(Rejection{SourcePos{opts.file_index, abs_line(rr.line), rr.begin + base, abs_index(rr.index)}, std::move(msg)});
   };
   while (splitter.next(r)) {
     in.release_before(r.begin);
-    r.line += opts.line_base;
     single_document = splitter.layout() != JsonLayout::json_lines;
-    // JSON lines: the line names the record; in one document: its index.
-    std::string rec_name = single_document ? "record " + std::to_string(r.index + 1) : "the record on line " + std::to_string(r.line);
     std::size_t len = r.end - r.begin;
     if (len > opts.max_record_bytes) {
-      reject(r, rec_name + " is " + std::to_string(len) +
+      reject(r, record_name(r) + " is " + std::to_string(len) +
                     " bytes, over the per-record limit of " + std::to_string(opts.max_record_bytes));
       if (opts.strict) break;
       continue;
@@ -140,25 +157,32 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
           at = static_cast<std::size_t>(loc - text.data());
         hint = simdjson::error_message(err);
       }
-      std::string msg = "invalid JSON in " + rec_name + " at " + position_text(text, r, at, opts.offset_base) + ": " + hint;
+      std::string msg = "invalid JSON in " + record_name(r) + " at " +
+                        position_text(whole, r.begin + base, abs_line(r.line), at + base) + ": " + hint;
       reject(r, msg);
       if (single_document && !sum.fatal) sum.fatal = "not valid JSON: " + msg;
       if (opts.strict) break;
       continue;
     }
     if (!builder.finish(why)) {
-      reject(r, rec_name + ": " + why);
+      reject(r, record_name(r) + ": " + why);
       if (opts.strict) break;
       continue;
     }
     ++sum.records;
     sum.see_time(builder.time());
-    SourcePos pos{opts.file_index, r.line, r.begin + opts.offset_base, r.index};
+    SourcePos pos{opts.file_index, exact_positions ? r.line : 0, r.begin + base, r.index};
     if (sum.kind == RecordKind::signin) sink.on_signin(builder.signin(), pos);
     else sink.on_audit(builder.audit(), pos);
   }
   sum.notes.push_back("layout " + std::string(layout_name(splitter.layout())));
-  if (splitter.failed()) sum.fatal = "not valid JSON: " + splitter.error();
+  if (splitter.failed()) {
+    // A slice's structural error names slice positions, and the records after
+    // it must not count: the caller reads the file again in one piece.
+    if (doc_slice) slice->mark_unconfirmed();
+    sum.fatal = "not valid JSON: " + splitter.error();
+  }
+  if (cut && !splitter.ended_between_records()) slice->mark_unconfirmed();
   if (opts.strict && sum.rejected > 0 && !sum.fatal) sum.fatal = "stopped at the first rejected record (--strict)";
 }
 

@@ -75,21 +75,23 @@ std::vector<FileResult> run_files(const std::vector<std::string>& paths, const R
 
 namespace {
 
-// One piece of work: a whole file, or one slice of a large JSON-lines file.
+// One piece of work: a whole file, or one slice of a large file.
 struct Unit {
   std::size_t file = 0;
   std::shared_ptr<const Input> input;  // null: open the path in the worker
-  std::size_t begin = 0, end = 0;
-  std::uint64_t line_base = 0;
+  std::size_t begin = 0, end = 0;      // end == 0: the whole input
   const Format* format = nullptr;
   RecordKind kind = RecordKind::unknown;
+  std::shared_ptr<const SliceOrigin> origin;
+
+  static Unit path_only(std::size_t file) { return Unit{file, nullptr, 0, 0, nullptr, RecordKind::unknown, nullptr}; }
+  static Unit whole(std::size_t file, std::shared_ptr<const Input> in) {
+    return Unit{file, std::move(in), 0, 0, nullptr, RecordKind::unknown, nullptr};
+  }
 };
 
-constexpr std::size_t kSplitMin = 64u << 20;    // files smaller than this are one unit
-constexpr std::size_t kSliceMin = 16u << 20;    // slices are at least this big
-
 bool splittable(const Format* f) {
-  return f && (f->name() == "eventhub-json" || f->name() == "loganalytics-json");
+  return f && (f->name() == "eventhub-json" || f->name() == "loganalytics-json" || f->name() == "graph-json");
 }
 
 // JSON lines when the first record ends on its first line.
@@ -100,36 +102,43 @@ bool looks_like_json_lines(std::string_view text) {
   return text.substr(r.begin, r.end - r.begin).find('\n') == std::string_view::npos;
 }
 
-// Splits a large JSON-lines input into slices at line starts; returns false
-// (and nothing) when the file should be read whole.
+// Cuts a large JSON-lines file at line starts, or a large document of
+// records at likely record starts (checked while reading: see SliceOrigin).
+// Only the bytes near each cut are looked at. Returns false (and nothing)
+// when the file should be read whole.
 bool plan_slices(std::size_t file, const std::shared_ptr<const Input>& in, const RunOptions& opts, unsigned threads,
                  std::vector<Unit>& units) {
   std::string_view t = in->text();
-  if (threads <= 1 || t.size() < kSplitMin) return false;
+  if (threads <= 1 || opts.parse.strict || t.size() < opts.split_min) return false;
   Detected d = opts.forced ? Detected{opts.forced, opts.want.value_or(RecordKind::unknown)} : detect_format(t, opts.want);
-  if (!splittable(d.format) || !looks_like_json_lines(t)) return false;
-  std::size_t k = std::min<std::size_t>(threads * 2, t.size() / kSliceMin);
+  if (!splittable(d.format)) return false;
+  const bool lines = looks_like_json_lines(t);
+  RecordShape shape;
+  if (!lines) {
+    shape = learn_record_shape(t);
+    if (!shape.ok) return false;
+  }
+  std::size_t k = std::min<std::size_t>(threads * 2, t.size() / std::max<std::size_t>(opts.slice_min, 1));
   if (k < 2) return false;
-  std::size_t begin = 0;
-  std::uint64_t lines = 0;
-  for (std::size_t i = 1; i <= k && begin < t.size(); ++i) {
-    std::size_t end = i == k ? t.size() : t.size() / k * i;
-    if (end < t.size()) {
-      std::size_t nl = t.find('\n', end);
-      end = nl == std::string_view::npos ? t.size() : nl + 1;
+  std::vector<std::size_t> cuts{0};
+  for (std::size_t i = 1; i < k; ++i) {
+    std::size_t target = std::max(t.size() / k * i, cuts.back() + 1);
+    std::size_t at;
+    if (lines) {
+      std::size_t nl = t.find('\n', target);
+      at = nl == std::string_view::npos ? t.size() : nl + 1;
+    } else {
+      at = find_record_start(t, target, target + opts.slice_min, shape);
     }
-    if (end <= begin) continue;
-    units.push_back(Unit{file, in, begin, end, lines, d.format, d.kind});
-    // Count this slice's lines for the next one's base, releasing pages as we go.
-    for (std::size_t at = begin; at < end;) {
-      std::size_t step = std::min<std::size_t>(end - at, 8u << 20);
-      const char* p = t.data() + at;
-      const char* e = p + step;
-      while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(e - p))))) { ++lines; ++p; }
-      at += step;
-      in->release_before(at);
-    }
-    begin = end;
+    if (at == std::string_view::npos || at >= t.size()) break;
+    cuts.push_back(at);
+  }
+  if (cuts.size() < 2) return false;
+  for (std::size_t i = 0; i < cuts.size(); ++i) {
+    const bool last = i + 1 == cuts.size();
+    std::size_t end = last ? t.size() : cuts[i + 1];
+    auto origin = std::make_shared<const SliceOrigin>(*in, cuts[i], lines, shape.layout, shape.in_wrapper, last);
+    units.push_back(Unit{file, in, cuts[i], end, d.format, d.kind, std::move(origin)});
   }
   return true;
 }
@@ -144,9 +153,7 @@ FileResult run_unit(const Unit& u, const std::string& path, const RunOptions& op
     res.summary = read_input(*u.input, po, filter, opts.want, opts.forced);
     return res;
   }
-  po.line_base = u.line_base;
-  po.offset_base = u.begin;
-  po.json_lines = true;
+  po.slice = u.origin.get();
   Input slice = u.input->slice(u.begin, u.end);
   res.summary = read_input(slice, po, filter, u.kind == RecordKind::unknown ? opts.want : std::optional(u.kind), u.format);
   return res;
@@ -185,35 +192,52 @@ void parallel_for(std::size_t n, unsigned threads, F fn) {
 }  // namespace
 
 std::vector<FileResult> run_files_parallel(const std::vector<std::string>& paths, const RunOptions& opts,
-                                           const std::function<ClassifiedSink&(std::size_t)>& sink_for) {
+                                           const std::function<UnitSink&(std::size_t)>& sink_for) {
   unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
-  // Phase 1 (parallel over files): large JSON-lines files are opened and cut
-  // into slices; every other file stays one unit, opened by its worker.
+  // Phase 1 (parallel over files): large JSON files are opened and cut into
+  // slices; every other file stays one unit, opened by its worker.
   std::vector<std::vector<Unit>> per_file(paths.size());
   parallel_for(paths.size(), threads, [&](std::size_t i) {
     struct stat st{};
     bool big = paths[i] != "-" && ::stat(paths[i].c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-               static_cast<std::size_t>(st.st_size) >= kSplitMin;
+               static_cast<std::size_t>(st.st_size) >= opts.split_min;
     if (big && threads > 1) {
       auto in = open_input(paths[i], opts.encoding);
       if (in.ok() && !in->was_gzip()) {
         auto shared = std::make_shared<const Input>(std::move(in.value()));
         if (plan_slices(i, shared, opts, threads, per_file[i])) return;
-        per_file[i].push_back(Unit{i, shared});  // read whole, without opening it twice
+        per_file[i].push_back(Unit::whole(i, shared));  // read whole, without opening it twice
         return;
       }
     }
-    per_file[i].push_back(Unit{i});
+    per_file[i].push_back(Unit::path_only(i));
   });
   std::vector<Unit> units;
   for (auto& v : per_file) units.insert(units.end(), v.begin(), v.end());
   per_file.clear();
   // Phase 2 (parallel over units): each unit gets its own sink.
   std::vector<FileResult> unit_results(units.size());
-  std::vector<ClassifiedSink*> sinks(units.size());
+  std::vector<UnitSink*> sinks(units.size());
   for (std::size_t u = 0; u < units.size(); ++u) sinks[u] = &sink_for(units[u].file);
   parallel_for(units.size(), threads, [&](std::size_t u) {
     unit_results[u] = run_unit(units[u], paths[units[u].file], opts, *sinks[u]);
+  });
+  // A document whose slices did not meet where guessed is read again in one
+  // piece, into its first unit's sink (the others are emptied).
+  std::vector<bool> reread(paths.size(), false);
+  for (const Unit& u : units)
+    if (u.origin && u.origin->unconfirmed()) reread[u.file] = true;
+  parallel_for(paths.size(), threads, [&](std::size_t f) {
+    if (!reread[f]) return;
+    std::size_t first = units.size();
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      if (units[u].file != f) continue;
+      sinks[u]->reset();
+      unit_results[u] = FileResult{};
+      if (first == units.size()) first = u;
+    }
+    unit_results[first] = run_unit(Unit::whole(f, units[first].input), paths[f], opts, *sinks[first]);
+    unit_results[first].summary.notes.push_back("its parallel slices did not meet at record boundaries; read again in one piece");
   });
   std::vector<FileResult> out(paths.size());
   std::vector<bool> seen(paths.size(), false);
@@ -225,7 +249,8 @@ std::vector<FileResult> run_files_parallel(const std::vector<std::string>& paths
   for (std::size_t u = 0, n = 0; u < units.size(); u += n) {
     n = 1;
     while (u + n < units.size() && units[u + n].file == units[u].file) ++n;
-    if (n > 1) out[units[u].file].summary.notes.push_back("read in " + std::to_string(n) + " parallel slices");
+    if (n > 1 && !reread[units[u].file])
+      out[units[u].file].summary.notes.push_back("read in " + std::to_string(n) + " parallel slices");
   }
   return out;
 }

@@ -26,6 +26,15 @@ class ClassifiedSink {
   virtual RecordSink* passthrough() { return nullptr; }
 };
 
+// A sink for one work unit of a parallel run: mergeable with its siblings by
+// the caller, and resettable. reset() forgets everything received; it is
+// called when a document read in speculative slices turns out not to split
+// where guessed, before the file is read again in one piece.
+class UnitSink : public ClassifiedSink {
+ public:
+  virtual void reset() = 0;
+};
+
 struct RunOptions {
   ParseOptions parse;
   Encoding encoding = Encoding::auto_detect;
@@ -34,6 +43,9 @@ struct RunOptions {
   Micros since = kNoTime, until = kNoTime;  // [since, until)
   unsigned threads = 0;                     // 0 = hardware concurrency
   std::size_t keep_rejections = 100;        // messages kept per file (all are counted)
+  // Parallel runs cut a file of at least split_min bytes into slices of at
+  // least slice_min bytes (tests lower both to exercise splitting).
+  std::size_t split_min = 64u << 20, slice_min = 16u << 20;
 };
 
 struct FileResult {
@@ -49,11 +61,13 @@ std::vector<FileResult> run_files(const std::vector<std::string>& paths, const R
 
 // Reads files concurrently. sink_for(file_index) is called once per work
 // unit, before any work starts, and must return a distinct sink each call:
-// a large JSON-lines file is cut into slices read in parallel, each into its
-// own sink (so sinks must be mergeable). Results come back per file, in
-// input order, so merged output is deterministic.
+// a large JSON-lines file or JSON document of records is cut into slices
+// read in parallel, each into its own sink (so sinks must be mergeable).
+// Results come back per file, in input order, so merged output is
+// deterministic and equal to a one-thread run. With --strict, files are not
+// split (the first rejection must stop the whole file).
 std::vector<FileResult> run_files_parallel(const std::vector<std::string>& paths, const RunOptions& opts,
-                                           const std::function<ClassifiedSink&(std::size_t)>& sink_for);
+                                           const std::function<UnitSink&(std::size_t)>& sink_for);
 
 // Exit-code view of a run: any unreadable/invalid file, or (strict) any rejection.
 bool any_input_error(const std::vector<FileResult>& results, bool strict);

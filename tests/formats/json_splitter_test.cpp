@@ -3,6 +3,7 @@
 // boundary would silently merge or drop records, so each layout is pinned.
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -173,4 +174,137 @@ TEST_CASE("splitter: line_at counts newlines", "[formats][splitter]") {
   CHECK(sp.line_at(4) == 3);
   CHECK(sp.line_at(100) == 3);
   CHECK(layout_name(JsonLayout::json_lines) == "json-lines");
+}
+
+namespace {
+// A random record: nested objects and arrays, strings full of brackets,
+// quotes, escape runs and multi-byte text, some long enough to span blocks.
+std::string random_value(std::mt19937_64& rng, int depth);
+std::string random_string(std::mt19937_64& rng) {
+  static const char* pieces[] = {"a", "{", "}", "[", "]", "\\\"", "\\\\", "\\\\\\\"", "\\n", "é", "日本", " ", ",", ":"};
+  std::string s = "\"";
+  std::size_t n = rng() % 8 == 0 ? 40 + rng() % 120 : rng() % 12;
+  for (std::size_t i = 0; i < n; ++i) s += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+  return s + "\"";
+}
+std::string random_value(std::mt19937_64& rng, int depth) {
+  int pick = static_cast<int>(rng() % (depth > 3 ? 3 : 6));
+  auto ws = [&] { return std::string(rng() % 3 == 0 ? "\n    " : rng() % 2 ? " " : ""); };
+  switch (pick) {
+    case 0: return random_string(rng);
+    case 1: return std::to_string(static_cast<int>(rng() % 100000) - 50);
+    case 2: return rng() % 2 ? "null" : "true";
+    case 3: case 4: {
+      std::string o = "{";
+      int n = static_cast<int>(rng() % 5);
+      for (int i = 0; i < n; ++i) o += (i ? "," : "") + ws() + random_string(rng) + ws() + ":" + ws() + random_value(rng, depth + 1);
+      return o + ws() + "}";
+    }
+    default: {
+      std::string a = "[";
+      int n = static_cast<int>(rng() % 5);
+      for (int i = 0; i < n; ++i) a += (i ? "," : "") + ws() + random_value(rng, depth + 1);
+      return a + ws() + "]";
+    }
+  }
+}
+std::string random_record(std::mt19937_64& rng) {
+  std::string r = "{\"id\":" + random_string(rng);
+  int n = 1 + static_cast<int>(rng() % 6);
+  for (int i = 0; i < n; ++i) r += ",\n  " + random_string(rng) + ": " + random_value(rng, 1);
+  return r + "}";
+}
+std::uint64_t lines_before(std::string_view t, std::size_t at) {
+  std::uint64_t n = 1;
+  for (std::size_t i = 0; i < at; ++i) n += t[i] == '\n';
+  return n;
+}
+}  // namespace
+
+TEST_CASE("splitter: random records with tricky strings split exactly, at every alignment", "[formats][splitter]") {
+  std::mt19937_64 rng(20261125);
+  for (int doc = 0; doc < 300; ++doc) {
+    std::vector<std::string> recs;
+    std::string text = std::string(rng() % 70, ' ') + "{\"@odata.context\":\"x{[\\\"\",\"value\":[";
+    std::vector<std::uint64_t> want_lines;
+    int n = 1 + static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) {
+      if (i) text += rng() % 2 ? ",\n" : ",";
+      recs.push_back(random_record(rng));
+      want_lines.push_back(lines_before(text, text.size()));
+      text += recs.back();
+    }
+    text += "],\"@odata.nextLink\":\"n\"}\n";
+    INFO("document " << doc << ": " << text);
+    auto s = split(text);
+    REQUIRE(s.error.empty());
+    CHECK(s.records == recs);
+    CHECK(s.lines == want_lines);
+    // The same cut short anywhere inside the last record is an error, never a record.
+    std::size_t last_begin = text.rfind(recs.back());
+    std::size_t cut = last_begin + 1 + rng() % (recs.back().size() - 1);
+    auto t = split(std::string_view(text).substr(0, cut));
+    CHECK(t.records.size() == recs.size() - 1);
+    CHECK_FALSE(t.error.empty());
+  }
+}
+
+TEST_CASE("splitter: resumed slices and cut ends", "[formats][splitter]") {
+  std::string text = "{\"value\":[\n {\"id\":\"a\",\"t\":1},\n {\"id\":\"b\",\"t\":[{\"id\":\"x\",\"t\":2}]},\n {\"id\":\"c\",\"t\":3}\n]}";
+  std::size_t b = text.find("{\"id\":\"b\"");
+  std::size_t c = text.find("{\"id\":\"c\"");
+  // First slice, cut right after the comma that follows record a.
+  JsonSplitter first(std::string_view(text).substr(0, b));
+  first.cut_between_records();
+  JsonRecordRange r;
+  REQUIRE(first.next(r));
+  CHECK(text.substr(r.begin, r.end - r.begin) == "{\"id\":\"a\",\"t\":1}");
+  CHECK_FALSE(first.next(r));
+  CHECK_FALSE(first.failed());
+  CHECK(first.ended_between_records());
+  // Middle slice from record b to c.
+  JsonSplitter mid(std::string_view(text).substr(b, c - b), JsonLayout::wrapped_array, true);
+  mid.cut_between_records();
+  REQUIRE(mid.next(r));
+  CHECK(r.index == 0);
+  CHECK_FALSE(mid.next(r));
+  CHECK(mid.ended_between_records());
+  // Last slice runs to the end of the wrapper.
+  JsonSplitter last(std::string_view(text).substr(c), JsonLayout::wrapped_array, true);
+  REQUIRE(last.next(r));
+  CHECK_FALSE(last.next(r));
+  CHECK_FALSE(last.failed());
+  // A cut inside a record is not a clean end.
+  std::size_t inner = text.find("{\"id\":\"x\"");
+  JsonSplitter wrong(std::string_view(text).substr(0, inner));
+  wrong.cut_between_records();
+  REQUIRE(wrong.next(r));
+  CHECK_FALSE(wrong.next(r));
+  CHECK_FALSE(wrong.ended_between_records());
+}
+
+TEST_CASE("splitter: record shape and candidate record starts", "[formats][splitter]") {
+  std::string compact = "{\"value\":[{\"id\":\"a\",\"createdDateTime\":\"t\",\"p\":[{\"id\":\"n\",\"displayName\":\"d\"},"
+                        "{\"id\":\"m\",\"displayName\":\"e\"}]},{\"id\":\"b\",\"createdDateTime\":\"u\"}]}";
+  RecordShape s = learn_record_shape(compact);
+  REQUIRE(s.ok);
+  CHECK(s.in_wrapper);
+  CHECK(s.layout == JsonLayout::wrapped_array);
+  CHECK(s.key1 == "id");
+  CHECK(s.key2 == "createdDateTime");
+  CHECK(s.column == std::string::npos);
+  // The nested {"id":…,"displayName"} objects are not candidates; record b is.
+  CHECK(find_record_start(compact, 12, compact.size(), s) == compact.find("{\"id\":\"b\""));
+  CHECK(find_record_start(compact, compact.find("{\"id\":\"b\"") + 1, compact.size(), s) == std::string::npos);
+
+  std::string pretty = "{\n  \"value\": [\n    {\n      \"id\": \"a\",\n      \"k\": {\n        \"id\": \"x\"\n      }\n    },\n"
+                       "    {\n      \"id\": \"b\",\n      \"k\": 1\n    }\n  ]\n}\n";
+  RecordShape p = learn_record_shape(pretty);
+  REQUIRE(p.ok);
+  CHECK(p.column == 4);
+  CHECK(p.key2 == "k");
+  CHECK(find_record_start(pretty, 20, pretty.size(), p) == pretty.find("{\n      \"id\": \"b\""));
+  // JSON lines and single objects have no records array to split.
+  CHECK_FALSE(learn_record_shape("{\"a\":1}\n{\"a\":2}\n").ok);
+  CHECK_FALSE(learn_record_shape("{\"a\":1}").ok);
 }

@@ -15,10 +15,11 @@ using namespace idt::test;
 
 namespace {
 
-struct StatsSink final : ClassifiedSink {
+struct StatsSink final : UnitSink {
   SigninStats s;
   AuditStats a;
   std::vector<std::uint64_t> lines;
+  void reset() override { *this = StatsSink(); }
   void on_signin(const SignIn& r, const SigninClassification& c, const SourcePos& p) override {
     s.add(r, c);
     lines.push_back(p.line);
@@ -64,7 +65,7 @@ Run run_parallel(const std::vector<std::string>& paths, unsigned threads) {
   o.threads = threads;
   std::deque<StatsSink> sinks(paths.size());
   Run r;
-  r.results = run_files_parallel(paths, o, [&](std::size_t i) -> ClassifiedSink& { return sinks[i]; });
+  r.results = run_files_parallel(paths, o, [&](std::size_t i) -> UnitSink& { return sinks[i]; });
   for (const auto& k : sinks) {
     r.s.merge(k.s);
     r.a.merge(k.a);
