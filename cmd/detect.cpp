@@ -24,6 +24,7 @@ int run() {
     return kExitOk;
   }
   RunOptions ro = opts.run_options();
+  ro.parse.log_fields = counting_log_fields();  // counts and times only
   OutputFormat fmt = opts.output_format();
   struct Discard final : UnitSink {  // detect only needs each file's summary
     void reset() override {}

@@ -29,6 +29,7 @@ void setup(CLI::App& app) {
 
 int run() {
   RunOptions ro = opts.run_options();
+  ro.parse.log_fields = counting_log_fields();  // what classification and the counts read
   OutputFormat fmt = opts.output_format();
   Output out(stdout, opts.color_on());
   std::deque<StatsSink> sinks;  // one per work unit (a big file may be read in slices)

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "formats/log_fields.h"
 #include "formats/slice_origin.h"
 #include "io/input.h"
 #include "model/sink.h"
@@ -31,6 +32,8 @@ struct ParseOptions {
   // the sink from a slice after the first carry line 0 and a record index
   // counted from the slice start (only rejections get exact numbers).
   const SliceOrigin* slice = nullptr;
+  // Sign-in/audit fields the consumer reads (the others stay empty).
+  LogFieldSet log_fields = all_log_fields();
 };
 
 struct FileSummary {

@@ -126,6 +126,7 @@ void LogCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSink& 
   std::size_t header_cols = cells.size();
 
   LogRecordBuilder builder(sum.kind);
+  builder.want(opts.log_fields);
   std::string why;
   std::uint64_t index = 0;
   for (;;) {

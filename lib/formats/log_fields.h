@@ -3,6 +3,7 @@
 // pairs), portal CSV headers — to one field id, so JSON and CSV readers fill
 // records through the same setters and cannot disagree.
 #pragma once
+#include <bitset>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -41,6 +42,18 @@ enum class LogField : std::uint8_t {
   type_column,       // Log Analytics "Type" (SigninLogs / AuditLogs)
   count_
 };
+
+inline constexpr std::size_t kLogFieldCount = static_cast<std::size_t>(LogField::count_);
+// Which fields a consumer reads. Readers skip the others (simdjson never
+// parses a skipped value), so a count over 1 GB need not build location,
+// device or Conditional Access details it never looks at.
+using LogFieldSet = std::bitset<kLogFieldCount>;
+LogFieldSet all_log_fields();
+// What classification, `stats` and `detect` read: everything except
+// descriptive sign-in details (location, device, user agent, IP, client app,
+// CA policies and status, request/correlation ids, display name, risk,
+// authentication requirement, MFA method/result, interactive flag).
+LogFieldSet counting_log_fields();
 
 // Lookup of a JSON key or CSV header (case-insensitive; trailing "_dynamic",
 // "_string" and " [UTC]" stripped; whitespace collapsed). `audit` selects

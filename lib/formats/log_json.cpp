@@ -109,6 +109,7 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
   auto abs_index = [&](std::uint64_t index) { return exact_positions ? index : index + slice->records_before(); };
   simdjson::ondemand::parser parser;
   LogRecordBuilder builder(sum.kind);
+  builder.want(opts.log_fields);
   JsonRecordRange r;
   std::string why;
   bool single_document = false;

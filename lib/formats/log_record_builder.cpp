@@ -3,6 +3,7 @@
 // hot path never allocates.
 #include "formats/log_record_builder.h"
 
+#include <bit>
 #include <cstring>
 #include <utility>
 #include <unordered_map>
@@ -47,15 +48,34 @@ Tri tri_of_text(std::string_view v) {
 
 }  // namespace
 
+namespace {
+
+// Whether raw[0, k.size) equals k: 8 bytes at a time, the last word masked.
+// Reads up to 7 bytes past the key; callers guarantee they are readable.
+inline bool same_prefix(const char* raw, const char* key, std::size_t n) {
+  if constexpr (std::endian::native != std::endian::little) return std::memcmp(raw, key, n) == 0;
+  for (std::size_t i = 0; i < n; i += 8) {
+    std::uint64_t a, b;
+    std::memcpy(&a, raw + i, 8);
+    std::memcpy(&b, key + i, 8);
+    std::uint64_t diff = a ^ b;
+    if (n - i < 8) diff &= (std::uint64_t{1} << (8 * (n - i))) - 1;  // little-endian: low bytes first
+    if (diff) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool LogRecordBuilder::predicted_hit(const char* raw, std::size_t position, LogField& out) const {
   if (position >= kPredictedPositions) return false;
   const PredictedKey* two = &predicted_[position * 2];
   for (int w = 0; w < 2; ++w) {
-    const std::string& k = two[w].key;
+    const PredictedKey& k = two[w];
     // Stored keys never contain '"' or '\\', so a match followed by the
     // closing quote is exactly this key (the document was validated).
-    if (!k.empty() && std::memcmp(raw, k.data(), k.size()) == 0 && raw[k.size()] == '"') {
-      out = two[w].field;
+    if (k.size && same_prefix(raw, k.key, k.size) && raw[k.size] == '"') {
+      out = k.field;
       return true;
     }
   }
@@ -69,8 +89,7 @@ LogField LogRecordBuilder::field_for(std::string_view key, std::size_t position)
     // (e.g. interactive and non-interactive) still hit.
     PredictedKey* two = &predicted_[position * 2];
     for (int w = 0; w < 2; ++w)
-      if (two[w].key.size() == key.size() && std::memcmp(two[w].key.data(), key.data(), key.size()) == 0)
-        return two[w].field;
+      if (two[w].size && two[w].view() == key) return two[w].field;
     slot = &two[predicted_victim_[position]];
     predicted_victim_[position] ^= 1;
   }
@@ -86,8 +105,10 @@ LogField LogRecordBuilder::field_for(std::string_view key, std::size_t position)
   }
   // Only short keys are predicted: predicted_hit compares without knowing the
   // raw key's length and may read that many bytes (the input's padding covers it).
-  if (slot && key.size() <= kMaxPredictedKey) {
-    slot->key.assign(key);  // reuses capacity: no allocation once warm
+  if (slot && !key.empty() && key.size() <= kMaxPredictedKey) {
+    *slot = PredictedKey{};
+    std::memcpy(slot->key, key.data(), key.size());
+    slot->size = static_cast<std::uint8_t>(key.size());
     slot->field = f;
   }
   return f;
@@ -107,7 +128,7 @@ void LogRecordBuilder::begin() {
   bad_time_text_ = {};
 }
 
-error_code LogRecordBuilder::text_of(ond::value v, std::string_view& out) {
+error_code LogRecordBuilder::text_of(ond::value& v, std::string_view& out) {
   // Strings are the common case: try them first (a failed get_string leaves
   // the value untouched).
   std::string_view s;
@@ -130,7 +151,7 @@ error_code LogRecordBuilder::text_of(ond::value v, std::string_view& out) {
   }
 }
 
-error_code LogRecordBuilder::int_of(ond::value v, std::int64_t& out, bool& ok) {
+error_code LogRecordBuilder::int_of(ond::value& v, std::int64_t& out, bool& ok) {
   ond::json_type t;
   ok = false;
   if (auto e = v.type().get(t)) return e;
@@ -164,6 +185,7 @@ void LogRecordBuilder::location_text(std::string_view v) {
 }
 
 void LogRecordBuilder::set_text(LogField f, std::string_view v, bool stable) {
+  if (!wanted(f)) return;
   bool saved = copy_;
   if (!stable) copy_ = true;
   std::string_view t = trim(v);
@@ -290,7 +312,7 @@ error_code LogRecordBuilder::nested(LogField f, std::string_view json) {
   return SUCCESS;
 }
 
-error_code LogRecordBuilder::set_json(LogField f, ond::value v) {
+error_code LogRecordBuilder::set_json(LogField f, ond::value& v) {
   switch (f) {
     case LogField::none: return SUCCESS;
     case LogField::status_obj: return status(v);
@@ -347,12 +369,39 @@ error_code LogRecordBuilder::set_json(LogField f, ond::value v) {
   }
 }
 
+// An unwanted value is not built, but its objects and arrays are still
+// walked so the record's structure is validated as in a full read (a
+// trailing comma in a skipped CA policy list is still an invalid record).
+// Leaf values are skipped unread.
+error_code LogRecordBuilder::walk_unread(ond::value& v) {
+  ond::json_type t;
+  if (auto e = v.type().get(t)) return e;
+  if (t == ond::json_type::object) {
+    ond::object o;
+    if (auto e = v.get_object().get(o)) return e;
+    for (auto fr : o) {
+      if (auto e = fr.error()) return e;
+      if (auto e = walk_unread(fr.value_unsafe().value())) return e;
+    }
+  } else if (t == ond::json_type::array) {
+    ond::array a;
+    if (auto e = v.get_array().get(a)) return e;
+    for (auto item : a) {
+      if (auto e = item.error()) return e;
+      if (auto e = walk_unread(item.value_unsafe())) return e;
+    }
+  }
+  return SUCCESS;
+}
+
 error_code LogRecordBuilder::set_object(ond::object obj) {
   // Nested objects (Event Hub "properties") use positions after the outer ones.
   std::size_t position = depth_ == 0 && !in_properties_ ? 0 : 64;
   for (auto field_result : obj) {
-    ond::field field;
-    if (auto e = std::move(field_result).get(field)) return e;
+    // Used in place: copying the field out of its result costs a
+    // store-forwarding stall per key on the hottest loop.
+    if (auto e = field_result.error()) return e;
+    ond::field& field = field_result.value_unsafe();
     // The usual case: the key is the one predicted for this position,
     // recognised straight from the raw text (no length scan, no hash).
     LogField f;
@@ -362,6 +411,10 @@ error_code LogRecordBuilder::set_object(ond::object obj) {
       f = field_for(key, position);
     }
     ++position;
+    if (!wanted(f)) {
+      if (auto e = walk_unread(field.value())) return e;
+      continue;
+    }
     // Event Hub top level vs its "properties": inside properties, "category"
     // of an audit record is the audit category; at top level it is the log
     // name (AuditLogs), handled in finish().
@@ -371,7 +424,7 @@ error_code LogRecordBuilder::set_object(ond::object obj) {
 }
 
 template <class Fn>
-error_code LogRecordBuilder::each_field(ond::value v, LogField self, Fn&& fn) {
+error_code LogRecordBuilder::each_field(ond::value& v, LogField self, Fn&& fn) {
   ond::json_type t;
   if (auto e = v.type().get(t)) return e;
   if (t == ond::json_type::string) {  // Log Analytics: the object as a JSON string
@@ -383,8 +436,8 @@ error_code LogRecordBuilder::each_field(ond::value v, LogField self, Fn&& fn) {
   ond::object o;
   if (auto e = v.get_object().get(o)) return e;
   for (auto fr : o) {
-    ond::field fld;
-    if (auto e = std::move(fr).get(fld)) return e;
+    if (auto e = fr.error()) return e;
+    ond::field& fld = fr.value_unsafe();
     std::string_view k;
     if (auto e = key_of(fld, k)) return e;
     if (auto e = fn(k, fld.value())) return e;
@@ -393,7 +446,7 @@ error_code LogRecordBuilder::each_field(ond::value v, LogField self, Fn&& fn) {
 }
 
 template <class Fn>
-error_code LogRecordBuilder::each_item(ond::value v, LogField self, Fn&& fn) {
+error_code LogRecordBuilder::each_item(ond::value& v, LogField self, Fn&& fn) {
   ond::json_type t;
   if (auto e = v.type().get(t)) return e;
   if (t == ond::json_type::string) {
@@ -405,15 +458,15 @@ error_code LogRecordBuilder::each_item(ond::value v, LogField self, Fn&& fn) {
   ond::array arr;
   if (auto e = v.get_array().get(arr)) return e;
   for (auto ir : arr) {
-    ond::value item;
-    if (auto e = std::move(ir).get(item)) return e;
+    if (auto e = ir.error()) return e;
+    ond::value& item = ir.value_unsafe();
     if (auto e = fn(item)) return e;
   }
   return SUCCESS;
 }
 
-error_code LogRecordBuilder::status(ond::value v) {
-  return each_field(v, LogField::status_obj, [&](std::string_view k, ond::value val) -> error_code {
+error_code LogRecordBuilder::status(ond::value& v) {
+  return each_field(v, LogField::status_obj, [&](std::string_view k, ond::value& val) -> error_code {
     if (k == "errorCode") {
       std::int64_t x;
       bool ok;
@@ -427,7 +480,7 @@ error_code LogRecordBuilder::status(ond::value v) {
   });
 }
 
-error_code LogRecordBuilder::location(ond::value v) {
+error_code LogRecordBuilder::location(ond::value& v) {
   const LogField current_field = LogField::location_obj;
   ond::json_type t;
   if (auto e = v.type().get(t)) return e;
@@ -438,7 +491,7 @@ error_code LogRecordBuilder::location(ond::value v) {
     location_text(keep(s));
     return SUCCESS;
   }
-  return each_field(v, current_field, [&](std::string_view k, ond::value val) -> error_code {
+  return each_field(v, current_field, [&](std::string_view k, ond::value& val) -> error_code {
     if (k == "city") return text_of(val, s_.city);
     if (k == "state") return text_of(val, s_.state);
     if (k == "countryOrRegion") return text_of(val, s_.country);
@@ -446,24 +499,24 @@ error_code LogRecordBuilder::location(ond::value v) {
   });
 }
 
-error_code LogRecordBuilder::device(ond::value v) {
-  return each_field(v, LogField::device_obj, [&](std::string_view k, ond::value val) -> error_code {
+error_code LogRecordBuilder::device(ond::value& v) {
+  return each_field(v, LogField::device_obj, [&](std::string_view k, ond::value& val) -> error_code {
     if (k == "browser") return text_of(val, s_.browser);
     if (k == "operatingSystem") return text_of(val, s_.os);
     return SUCCESS;
   });
 }
 
-error_code LogRecordBuilder::mfa(ond::value v) {
-  return each_field(v, LogField::mfa_obj, [&](std::string_view k, ond::value val) -> error_code {
+error_code LogRecordBuilder::mfa(ond::value& v) {
+  return each_field(v, LogField::mfa_obj, [&](std::string_view k, ond::value& val) -> error_code {
     if (k == "authMethod") return text_of(val, s_.mfa_method);
     if (k == "authDetail") return text_of(val, s_.mfa_detail);
     return SUCCESS;
   });
 }
 
-error_code LogRecordBuilder::initiated_by(ond::value v) {
-  return each_field(v, LogField::initiated_by, [&](std::string_view k, ond::value val) -> error_code {
+error_code LogRecordBuilder::initiated_by(ond::value& v) {
+  return each_field(v, LogField::initiated_by, [&](std::string_view k, ond::value& val) -> error_code {
     if (k != "user" && k != "app") return SUCCESS;
     ond::json_type it;
     if (auto e = val.type().get(it)) return e;
@@ -487,10 +540,10 @@ error_code LogRecordBuilder::initiated_by(ond::value v) {
   });
 }
 
-error_code LogRecordBuilder::ca_policies(ond::value v) {
-  return each_item(v, LogField::ca_policies, [&](ond::value item) -> error_code {
+error_code LogRecordBuilder::ca_policies(ond::value& v) {
+  return each_item(v, LogField::ca_policies, [&](ond::value& item) -> error_code {
     CaPolicy* p = nullptr;
-    return each_field(item, LogField::none, [&](std::string_view k, ond::value val) -> error_code {
+    return each_field(item, LogField::none, [&](std::string_view k, ond::value& val) -> error_code {
       if (!p) p = s_.ca_policies.push();
       if (!p) return SUCCESS;  // over the cap: counted in overflow
       if (k == "displayName") return text_of(val, p->name);
@@ -500,10 +553,10 @@ error_code LogRecordBuilder::ca_policies(ond::value v) {
   });
 }
 
-error_code LogRecordBuilder::auth_details(ond::value v) {
-  return each_item(v, LogField::auth_details, [&](ond::value item) -> error_code {
+error_code LogRecordBuilder::auth_details(ond::value& v) {
+  return each_item(v, LogField::auth_details, [&](ond::value& item) -> error_code {
     AuthStep* p = nullptr;
-    return each_field(item, LogField::none, [&](std::string_view k, ond::value val) -> error_code {
+    return each_field(item, LogField::none, [&](std::string_view k, ond::value& val) -> error_code {
       if (!p) p = s_.auth_steps.push();
       if (!p) return SUCCESS;
       if (k == "authenticationMethod") return text_of(val, p->method);
@@ -519,8 +572,8 @@ error_code LogRecordBuilder::auth_details(ond::value v) {
   });
 }
 
-error_code LogRecordBuilder::event_types(ond::value v) {
-  return each_item(v, LogField::event_types, [&](ond::value item) -> error_code {
+error_code LogRecordBuilder::event_types(ond::value& v) {
+  return each_item(v, LogField::event_types, [&](ond::value& item) -> error_code {
     std::string_view s;
     if (auto e = text_of(item, s)) return e;
     if (!s.empty() && category_raw_.empty()) category_raw_ = s;
@@ -528,10 +581,10 @@ error_code LogRecordBuilder::event_types(ond::value v) {
   });
 }
 
-error_code LogRecordBuilder::targets(ond::value v) {
-  return each_item(v, LogField::target_resources, [&](ond::value item) -> error_code {
+error_code LogRecordBuilder::targets(ond::value& v) {
+  return each_item(v, LogField::target_resources, [&](ond::value& item) -> error_code {
     AuditTarget* p = nullptr;
-    return each_field(item, LogField::none, [&](std::string_view k, ond::value val) -> error_code {
+    return each_field(item, LogField::none, [&](std::string_view k, ond::value& val) -> error_code {
       if (!p) p = a_.targets.push();
       if (!p) return SUCCESS;
       if (k == "id") return text_of(val, p->id);

@@ -22,6 +22,8 @@ class LogRecordBuilder {
  public:
   explicit LogRecordBuilder(RecordKind kind) : kind_(kind) {}
   RecordKind kind() const { return kind_; }
+  // Fields outside `wanted` are skipped (left empty); default: all.
+  void want(const LogFieldSet& wanted) { wanted_ = wanted; }
 
   void begin();
   // A value given as text (CSV cell, or a JSON string the caller already has).
@@ -29,7 +31,7 @@ class LogRecordBuilder {
   void set_text(LogField f, std::string_view v, bool stable);
   // A value inside the current simdjson document (strings live until the
   // next document, so they are not copied).
-  simdjson::error_code set_json(LogField f, simdjson::ondemand::value v);
+  simdjson::error_code set_json(LogField f, simdjson::ondemand::value& v);
   // Iterate all fields of a record object (Graph / Event Hub / Log Analytics).
   simdjson::error_code set_object(simdjson::ondemand::object obj);
 
@@ -42,38 +44,44 @@ class LogRecordBuilder {
 
  private:
   std::string_view keep(std::string_view v) { return copy_ ? arena_.copy(v) : v; }
-  simdjson::error_code text_of(simdjson::ondemand::value v, std::string_view& out);
-  simdjson::error_code int_of(simdjson::ondemand::value v, std::int64_t& out, bool& ok);
+  simdjson::error_code text_of(simdjson::ondemand::value& v, std::string_view& out);
+  simdjson::error_code int_of(simdjson::ondemand::value& v, std::int64_t& out, bool& ok);
   simdjson::error_code nested(LogField f, std::string_view json);
-  simdjson::error_code status(simdjson::ondemand::value v);
-  simdjson::error_code location(simdjson::ondemand::value v);
-  simdjson::error_code device(simdjson::ondemand::value v);
-  simdjson::error_code mfa(simdjson::ondemand::value v);
-  simdjson::error_code ca_policies(simdjson::ondemand::value v);
-  simdjson::error_code auth_details(simdjson::ondemand::value v);
-  simdjson::error_code event_types(simdjson::ondemand::value v);
-  simdjson::error_code initiated_by(simdjson::ondemand::value v);
-  simdjson::error_code targets(simdjson::ondemand::value v);
+  simdjson::error_code walk_unread(simdjson::ondemand::value& v);
+  simdjson::error_code status(simdjson::ondemand::value& v);
+  simdjson::error_code location(simdjson::ondemand::value& v);
+  simdjson::error_code device(simdjson::ondemand::value& v);
+  simdjson::error_code mfa(simdjson::ondemand::value& v);
+  simdjson::error_code ca_policies(simdjson::ondemand::value& v);
+  simdjson::error_code auth_details(simdjson::ondemand::value& v);
+  simdjson::error_code event_types(simdjson::ondemand::value& v);
+  simdjson::error_code initiated_by(simdjson::ondemand::value& v);
+  simdjson::error_code targets(simdjson::ondemand::value& v);
   void location_text(std::string_view v);
   template <class Fn>
-  simdjson::error_code each_field(simdjson::ondemand::value v, LogField self, Fn&& fn);
+  simdjson::error_code each_field(simdjson::ondemand::value& v, LogField self, Fn&& fn);
   template <class Fn>
-  simdjson::error_code each_item(simdjson::ondemand::value v, LogField self, Fn&& fn);
+  simdjson::error_code each_item(simdjson::ondemand::value& v, LogField self, Fn&& fn);
   LogField field_for(std::string_view key, std::size_t position);
   bool predicted_hit(const char* raw, std::size_t position, LogField& out) const;
   // Records of one export repeat their keys in the same order: remember the
   // key seen at each position of the previous object and its field, so the
   // usual lookup is one short memcmp instead of a hash.
-  struct PredictedKey {
-    std::string key;
-    LogField field = LogField::none;
-  };
   static constexpr std::size_t kPredictedPositions = 160;
   static constexpr std::size_t kMaxPredictedKey = 48;  // < kInputPadding
+  struct PredictedKey {
+    char key[kMaxPredictedKey] = {};  // zero-padded: compared a word at a time
+    std::uint8_t size = 0;            // 0 = empty slot
+    LogField field = LogField::none;
+    std::string_view view() const { return {key, size}; }
+  };
   PredictedKey predicted_[kPredictedPositions * 2];
   unsigned char predicted_victim_[kPredictedPositions] = {};
 
+  bool wanted(LogField f) const { return wanted_.test(static_cast<std::size_t>(f)); }
+
   RecordKind kind_;
+  LogFieldSet wanted_ = all_log_fields();
   SignIn s_;
   AuditEvent a_;
   Arena arena_;

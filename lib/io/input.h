@@ -64,6 +64,7 @@ class Input {
   void* map_ = nullptr;  // mmap region (file + zero padding)
   std::size_t map_len_ = 0;
   mutable std::size_t released_ = 0;  // bytes of the mapping already released
+  mutable std::size_t populated_ = 0;  // bytes of the mapping mapped ahead (SIZE_MAX: cannot)
   bool owns_map_ = true;              // false for slices
   std::string owned_;  // when not mapped: decoded/decompressed bytes + padding
   Encoding encoding_ = Encoding::utf8;
