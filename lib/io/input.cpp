@@ -156,17 +156,19 @@ Input::~Input() { release(); }
 
 void Input::release_before(std::size_t offset) const {
   if (!map_) return;
-  constexpr std::size_t kStep = 8u << 20;  // batch the syscalls
+  // Batch the syscalls, but keep little mapped: each reading thread holds
+  // at most about kStep behind and kStep ahead (peak RSS scales with threads).
+  constexpr std::size_t kStep = 2u << 20;
   std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
   std::size_t base = static_cast<std::size_t>(data_ - static_cast<const char*>(map_));  // BOM skip
   std::size_t end = ((base + offset) / page) * page;
 #ifdef MADV_POPULATE_READ
   // Map the pages ahead in one call instead of faulting them in one by one
   // (a fault per 64 KiB costs as much as parsing it on a virtual machine).
-  if (populated_ < end + kStep && populated_ != SIZE_MAX) {
+  if (populated_ < end + kStep / 2 && populated_ != SIZE_MAX) {
     std::size_t file_end = ((base + size_ + page - 1) / page) * page;
     std::size_t from = std::max(populated_, end);
-    std::size_t to = std::min(file_end, end + 2 * kStep);
+    std::size_t to = std::min(file_end, end + kStep);
     if (to > from && ::madvise(static_cast<char*>(map_) + from, to - from, MADV_POPULATE_READ) != 0)
       populated_ = SIZE_MAX;  // not supported here: fault as usual
     else
