@@ -11,6 +11,7 @@ usage: bench/run.sh [--quick] [--size SIZE] [--only eventhub|graph] [--gen-only]
 Generates (or reuses, cached in bench/data/) a 1 GB Event Hub JSON-lines file
 and a 1 GB Graph signIns JSON file, then for each one times
   idtriage stats FILE --format json          (hyperfine, warm-up + $RUNS runs)
+  idtriage stats FILE --format json -j1      (the same on one thread: speed per core)
   jq count-by-error-code over FILE           (hyperfine, $JQ_RUNS run(s))
 measures idtriage's peak RSS with /usr/bin/time -v, checks that idtriage's
 per-code counts equal jq's (and the generator's), and prints a table.
@@ -164,6 +165,9 @@ for shape in "${SHAPES[@]}"; do
   hyperfine -N -i --style basic --warmup 1 --runs "$RUNS" \
     --export-json "$WORK/idt.hf.json" \
     "$(printf '%q stats %q --format json' "$IDTRIAGE" "$file")" >&2
+  hyperfine -N -i --style basic --warmup 1 --runs "$RUNS" \
+    --export-json "$WORK/idt1.hf.json" \
+    "$(printf '%q stats %q --format json -j1' "$IDTRIAGE" "$file")" >&2
   hyperfine -N --style basic --warmup 0 --runs "$JQ_RUNS" \
     --output "$WORK/jq.out" --export-json "$WORK/jq.hf.json" \
     "$(printf 'jq -n -c -f %q %q' "$WORK/$shape.jq" "$file")" >&2
@@ -186,11 +190,12 @@ for shape in "${SHAPES[@]}"; do
 
   t_idt=$(median "$WORK/idt.hf.json")
   c_idt=$(cpu "$WORK/idt.hf.json")
+  t_one=$(median "$WORK/idt1.hf.json")
   t_jq=$(median "$WORK/jq.hf.json")
   ratio=$(awk -v a="$t_jq" -v b="$t_idt" 'BEGIN { printf "%.1f", a / b }')
-  ROWS+=("$(printf '| %s | %s | %s | %.3f | %s | %s | %.1f | %s | %s× | %s | %s |' \
+  ROWS+=("$(printf '| %s | %s | %s | %.3f | %s | %s | %.3f | %s | %.1f | %s | %s× | %s | %s |' \
     "$shape" "$(mb "$bytes")" "$records" "$t_idt" "$(rate "$bytes" "$t_idt")" \
-    "$(rate "$bytes" "$c_idt")" "$t_jq" "$(rate "$bytes" "$t_jq")" "$ratio" \
+    "$(rate "$bytes" "$c_idt")" "$t_one" "$(rate "$bytes" "$t_one")" "$t_jq" "$(rate "$bytes" "$t_jq")" "$ratio" \
     "$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')" "$check")")
 done
 [[ $GEN_ONLY == 1 ]] && exit 0
@@ -199,7 +204,7 @@ echo
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); $({ "$IDTRIAGE" --version 2>/dev/null || echo idtriage; } | head -1); $(jq --version)"
 echo "idtriage: median of $RUNS runs after 1 warm-up; jq: median of $JQ_RUNS run(s); MB = 10^6 bytes; files in page cache"
 echo
-echo "| file | MB | records | idtriage s | idtriage MB/s | MB/s per CPU-s | jq s | jq MB/s | jq/idtriage | idtriage peak RSS MB | counts |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "| file | MB | records | idtriage s | idtriage MB/s | MB/s per CPU-s | -j1 s | -j1 MB/s | jq s | jq MB/s | jq/idtriage | idtriage peak RSS MB | counts |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 printf '%s\n' "${ROWS[@]}"
 exit $STATUS
