@@ -55,6 +55,7 @@ FileSummary read_input(const Input& in, const ParseOptions& opts, RecordSink& si
   sum.path = std::string(in.display_name());
   if (in.source_encoding() != Encoding::utf8)
     sum.notes.push_back("decoded from " + std::string(encoding_name(in.source_encoding())));
+  if (in.spooled()) sum.notes.push_back("decoded into a temporary file (too large to hold in memory)");
   if (in.invalid_utf8_at() != std::string_view::npos)
     sum.notes.push_back("not valid UTF-8 (first bad byte at offset " + std::to_string(in.invalid_utf8_at()) +
                         "); read as Windows-1252");

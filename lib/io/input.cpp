@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 
 #include <simdjson.h>
@@ -19,6 +20,82 @@
 
 namespace idt {
 namespace {
+std::string errno_text(int e);
+std::size_t g_spool_memory_limit = 32u << 20;
+}  // namespace
+
+// Bytes of unknown size (a pipe, a .gz stream) are collected in memory up to
+// g_spool_memory_limit, then moved to an unlinked temporary file that is
+// mapped like any file: gigabytes from a pipe or a .gz never sit in RAM.
+class Spool {
+ public:
+  explicit Spool(std::string name, std::size_t memory_limit = g_spool_memory_limit)
+      : name_(std::move(name)), limit_(memory_limit) {}
+  Spool(const Spool&) = delete;
+  Spool& operator=(const Spool&) = delete;
+  ~Spool() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+  Result<bool> append(const char* p, std::size_t n) {
+    if (fd_ < 0 && mem_.size() + n <= limit_) {
+      mem_.append(p, n);
+      return true;
+    }
+    if (fd_ < 0) {
+      if (auto r = open_temp(); !r.ok()) return r.error();
+      if (auto r = write_all(mem_.data(), mem_.size()); !r.ok()) return r.error();
+      std::string().swap(mem_);
+    }
+    return write_all(p, n);
+  }
+  bool in_file() const { return fd_ >= 0; }
+  int release_fd() {
+    int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
+  std::size_t file_size() const { return file_size_; }
+  std::string take_memory() { return std::move(mem_); }
+
+ private:
+  Result<bool> open_temp() {
+    const char* env = std::getenv("TMPDIR");
+    std::string dir = env && *env ? env : "/tmp";
+#ifdef O_TMPFILE
+    fd_ = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+    if (fd_ < 0) {  // no O_TMPFILE here: a named file, unlinked at once
+      std::string tmpl = dir + "/idtriage-spool-XXXXXX";
+      fd_ = ::mkstemp(tmpl.data());
+      if (fd_ >= 0) ::unlink(tmpl.c_str());
+    }
+    if (fd_ < 0) return Error{name_ + ": input too large for memory and cannot create a temporary file in " + dir + ": " + errno_text(errno)};
+    dir_ = dir;
+    return true;
+  }
+  Result<bool> write_all(const char* p, std::size_t n) {
+    while (n > 0) {
+      ssize_t w = ::write(fd_, p, n);
+      if (w < 0) {
+        if (errno == EINTR) continue;
+        return Error{name_ + ": cannot write the temporary copy in " + dir_ + ": " + errno_text(errno)};
+      }
+      p += w;
+      n -= static_cast<std::size_t>(w);
+      file_size_ += static_cast<std::size_t>(w);
+    }
+    return true;
+  }
+
+  std::string name_, dir_;
+  std::size_t limit_;
+  std::string mem_;
+  int fd_ = -1;
+  std::size_t file_size_ = 0;
+};
+
+namespace {
 
 std::string errno_text(int e) { return std::strerror(e); }
 
@@ -26,32 +103,99 @@ bool is_gzip(std::string_view b) {
   return b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1f && static_cast<unsigned char>(b[1]) == 0x8b;
 }
 
-Result<std::string> gunzip(std::string_view in, const std::string& name) {
-  std::string out;
-  z_stream zs{};
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) return Error{name + ": cannot initialise gzip decoder"};
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  char buf[1 << 16];
-  int rc;
-  do {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      std::size_t at = zs.total_in;
-      inflateEnd(&zs);
-      return Error{name + ": corrupt or truncated gzip data near compressed byte " + std::to_string(at)};
+// Streaming gzip decoder (all members of a concatenated stream) into a spool.
+class Gunzip {
+ public:
+  explicit Gunzip(std::string name) : name_(std::move(name)) {}
+  ~Gunzip() {
+    if (init_) inflateEnd(&zs_);
+  }
+  Result<bool> feed(const char* p, std::size_t n, Spool& out) {
+    if (!init_) {
+      if (inflateInit2(&zs_, 15 + 32) != Z_OK) return Error{name_ + ": cannot initialise gzip decoder"};
+      init_ = true;
     }
-    out.append(buf, sizeof buf - zs.avail_out);
-    if (rc == Z_STREAM_END && zs.avail_in > 0) {  // concatenated members
-      inflateReset(&zs);
-      rc = Z_OK;
+    zs_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(p));
+    zs_.avail_in = static_cast<uInt>(n);
+    char buf[1 << 16];
+    do {
+      if (ended_) {
+        if (zs_.avail_in == 0) break;
+        inflateReset(&zs_);  // another member follows (concatenated .gz)
+        ended_ = false;
+      }
+      zs_.next_out = reinterpret_cast<Bytef*>(buf);
+      zs_.avail_out = sizeof buf;
+      int rc = inflate(&zs_, Z_NO_FLUSH);
+      if (rc == Z_STREAM_END) ended_ = true;
+      else if (rc != Z_OK && rc != Z_BUF_ERROR)
+        return Error{name_ + ": corrupt or truncated gzip data near compressed byte " + std::to_string(zs_.total_in)};
+      std::size_t produced = sizeof buf - zs_.avail_out;
+      if (auto r = out.append(buf, produced); !r.ok()) return r.error();
+      if (rc == Z_BUF_ERROR && produced == 0) break;  // needs more input
+    } while (zs_.avail_in > 0 || zs_.avail_out == 0);
+    return true;
+  }
+  Result<bool> finish() const {
+    if (!ended_) return Error{name_ + ": truncated gzip data (stream ended early)"};
+    return true;
+  }
+
+ private:
+  std::string name_;
+  z_stream zs_{};
+  bool init_ = false, ended_ = false;
+};
+
+// `mapped`: `in` is a private file mapping whose pages are dropped once
+// decoded, so a large .gz is never resident as a whole either.
+Result<bool> gunzip_into(std::string_view in, const std::string& name, Spool& out, bool mapped = false) {
+  Gunzip g(name);
+  constexpr std::size_t kChunk = 1u << 20;
+  const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  const auto base = reinterpret_cast<std::uintptr_t>(in.data());
+  for (std::size_t at = 0; at < in.size(); at += kChunk) {
+    if (auto r = g.feed(in.data() + at, std::min(kChunk, in.size() - at), out); !r.ok()) return r.error();
+    const std::size_t done = std::min(in.size(), at + kChunk);
+    if (mapped && base % page == 0 && done / page > 0)
+      ::madvise(const_cast<char*>(in.data()) + (at / page) * page, (done / page) * page - (at / page) * page, MADV_DONTNEED);
+  }
+  return g.finish();
+}
+
+// Reads a descriptor to its end into a spool, decompressing gzip on the fly
+// (recognised by its magic bytes). `raw` counts the bytes read.
+Result<bool> spool_fd(int fd, const std::string& name, Spool& out, bool& gzip, std::size_t& raw) {
+  std::unique_ptr<Gunzip> g;
+  char tmp[1 << 16];
+  bool first = true;
+  for (;;) {
+    ssize_t n = ::read(fd, tmp, sizeof tmp);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Error{name + ": read error: " + errno_text(errno)};
     }
-  } while (rc != Z_STREAM_END && (zs.avail_in > 0 || zs.avail_out == 0));
-  inflateEnd(&zs);
-  if (rc != Z_STREAM_END) return Error{name + ": truncated gzip data (stream ended early)"};
-  return out;
+    if (n == 0) break;
+    std::size_t got = static_cast<std::size_t>(n);
+    if (first && got == 1) {  // the magic spans two reads: get one more byte
+      ssize_t m;
+      do m = ::read(fd, tmp + 1, 1); while (m < 0 && errno == EINTR);
+      if (m > 0) got += static_cast<std::size_t>(m);
+    }
+    raw += got;
+    if (first) {
+      gzip = is_gzip(std::string_view(tmp, got));
+      if (gzip) g = std::make_unique<Gunzip>(name);
+      first = false;
+    }
+    if (g) {
+      if (auto r = g->feed(tmp, got, out); !r.ok()) return r.error();
+    } else if (auto r = out.append(tmp, got); !r.ok()) {
+      return r.error();
+    }
+  }
+  if (g) return g->finish();
+  return true;
 }
 
 std::string from_utf16(std::string_view in, bool big_endian) {
@@ -93,21 +237,6 @@ std::string from_single_byte(std::string_view in, bool cp1252) {
   return out;
 }
 
-Result<std::string> read_all_fd(int fd, const std::string& name) {
-  std::string buf;
-  char tmp[1 << 16];
-  for (;;) {
-    ssize_t n = ::read(fd, tmp, sizeof tmp);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Error{name + ": read error: " + errno_text(errno)};
-    }
-    if (n == 0) break;
-    buf.append(tmp, static_cast<std::size_t>(n));
-  }
-  return buf;
-}
-
 }  // namespace
 
 std::string_view encoding_name(Encoding e) {
@@ -146,7 +275,7 @@ Input& Input::operator=(Input&& o) noexcept {
   owned_ = std::move(o.owned_);
   map_ = o.map_; map_len_ = o.map_len_; released_ = o.released_; populated_ = o.populated_; owns_map_ = o.owns_map_;
   size_ = o.size_; raw_size_ = o.raw_size_;
-  encoding_ = o.encoding_; bom_ = o.bom_; gzip_ = o.gzip_;
+  encoding_ = o.encoding_; bom_ = o.bom_; gzip_ = o.gzip_; spooled_ = o.spooled_;
   invalid_utf8_at_ = o.invalid_utf8_at_;
   data_ = in_owned ? owned_.data() + owned_offset : o.data_ ? o.data_ : owned_.data();
   o.map_ = nullptr; o.map_len_ = 0; o.data_ = nullptr; o.size_ = 0;
@@ -191,6 +320,7 @@ Input Input::slice(std::size_t begin, std::size_t end) const {
   s.owns_map_ = false;
   s.encoding_ = encoding_;
   s.gzip_ = gzip_;
+  s.spooled_ = spooled_;
   if (map_) {
     std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
     s.released_ = ((static_cast<std::size_t>(s.data_ - static_cast<const char*>(map_))) / page) * page;
@@ -236,11 +366,33 @@ Input Input::from_string(std::string_view bytes, std::string name, Encoding enc)
   in.raw_size_ = bytes.size();
   std::string buf(bytes);
   if (is_gzip(buf)) {
-    auto r = gunzip(buf, in.path_);
-    if (r.ok()) { buf = std::move(r.value()); in.gzip_ = true; }
+    Spool sp(in.path_, SIZE_MAX);  // in memory: tests and sub-documents are small
+    if (gunzip_into(buf, in.path_, sp).ok()) {
+      buf = sp.take_memory();
+      in.gzip_ = true;
+    }
   }
   in.adopt_owned(std::move(buf), enc);
   return in;
+}
+
+void set_spool_memory_limit(std::size_t bytes) { g_spool_memory_limit = bytes; }
+
+// A spool holds the decoded bytes of a pipe or a .gz: small ones in memory,
+// large ones in an unlinked temporary file, mapped like any file.
+Result<Input> Input::from_spool(Input in, Spool& sp, Encoding enc) {
+  if (!sp.in_file()) {
+    in.adopt_owned(sp.take_memory(), enc);
+    return in;
+  }
+  std::size_t raw = in.raw_size_;
+  bool gzip = in.gzip_;
+  auto mapped = map_fd(std::move(in), sp.release_fd(), sp.file_size(), enc);
+  if (!mapped.ok()) return mapped;
+  mapped->raw_size_ = raw;
+  mapped->gzip_ = gzip;
+  mapped->spooled_ = true;
+  return mapped;
 }
 
 Result<Input> open_input(const std::string& path, Encoding enc) {
@@ -255,42 +407,35 @@ Result<Input> open_input(const std::string& path, Encoding enc) {
       return mapped;
     }
   }
-  if (path == "-") {
-    auto r = read_all_fd(0, "<stdin>");
-    if (!r.ok()) return r.error();
-    in.raw_size_ = r->size();
-    std::string buf = std::move(r.value());
-    if (is_gzip(buf)) {
-      auto g = gunzip(buf, "<stdin>");
-      if (!g.ok()) return g.error();
-      buf = std::move(g.value());
-      in.gzip_ = true;
-    }
-    in.adopt_owned(std::move(buf), enc);
-    return in;
+  int fd = 0;
+  if (path != "-") {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Error{path + ": cannot open: " + errno_text(errno)};
   }
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Error{path + ": cannot open: " + errno_text(errno)};
+  const std::string name = path == "-" ? "<stdin>" : path;
   struct stat st{};
-  if (::fstat(fd, &st) != 0) { int e = errno; ::close(fd); return Error{path + ": cannot stat: " + errno_text(e)}; }
-  if (S_ISDIR(st.st_mode)) { ::close(fd); return Error{path + ": is a directory"}; }
-  if (!S_ISREG(st.st_mode) || st.st_size == 0) {
-    // pipes, /dev/stdin, empty files: read instead of map
-    auto r = read_all_fd(fd, path);
-    ::close(fd);
+  if (::fstat(fd, &st) != 0) { int e = errno; if (fd) ::close(fd); return Error{name + ": cannot stat: " + errno_text(e)}; }
+  if (S_ISDIR(st.st_mode)) { if (fd) ::close(fd); return Error{name + ": is a directory"}; }
+  if (path == "-" || !S_ISREG(st.st_mode) || st.st_size == 0) {
+    // pipes, /dev/stdin, empty files: read (and gunzip) into a spool
+    Spool sp(name);
+    bool gzip = false;
+    std::size_t raw = 0;
+    auto r = spool_fd(fd, name, sp, gzip, raw);
+    if (fd) ::close(fd);
     if (!r.ok()) return r.error();
-    in.raw_size_ = r->size();
-    std::string buf = std::move(r.value());
-    if (is_gzip(buf)) {
-      auto g = gunzip(buf, path);
-      if (!g.ok()) return g.error();
-      buf = std::move(g.value());
-      in.gzip_ = true;
-    }
-    in.adopt_owned(std::move(buf), enc);
-    return in;
+    in.raw_size_ = raw;
+    in.gzip_ = gzip;
+    return Input::from_spool(std::move(in), sp, enc);
   }
-  std::size_t size = static_cast<std::size_t>(st.st_size);
+  return Input::map_fd(std::move(in), fd, static_cast<std::size_t>(st.st_size), enc);
+}
+
+// Maps a regular file (and closes fd). The file behind a .gz, UTF-16 or
+// non-UTF-8 text is decoded instead (a .gz through a spool).
+Result<Input> Input::map_fd(Input in, int fd, std::size_t file_size, Encoding enc) {
+  const std::string path = in.path_ == "-" ? std::string("<stdin>") : in.path_;
+  const std::size_t size = file_size;
   in.raw_size_ = size;
   std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
   std::size_t len = ((size + kInputPadding + page - 1) / page) * page;
@@ -329,15 +474,17 @@ Result<Input> open_input(const std::string& path, Encoding enc) {
       at = end;
     }
   }
+  if (is_gzip(raw)) {  // decoded straight from the mapping, in bounded memory
+    Spool sp(path);
+    auto g = gunzip_into(raw, path, sp, true);
+    ::munmap(region, len);
+    if (!g.ok()) return g.error();
+    in.gzip_ = true;
+    return from_spool(std::move(in), sp, enc);
+  }
   if (needs_copy) {
     std::string buf(raw);
     ::munmap(region, len);
-    if (is_gzip(buf)) {
-      auto g = gunzip(buf, path);
-      if (!g.ok()) return g.error();
-      buf = std::move(g.value());
-      in.gzip_ = true;
-    }
     in.adopt_owned(std::move(buf), enc);
     return in;
   }

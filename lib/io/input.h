@@ -13,6 +13,8 @@ namespace idt {
 
 inline constexpr std::size_t kInputPadding = 64;  // >= SIMDJSON_PADDING
 
+class Spool;  // input.cpp: bytes of unknown size, in memory or a temporary file
+
 enum class Encoding { auto_detect, utf8, utf16le, utf16be, windows1252, latin1 };
 std::string_view encoding_name(Encoding e);
 bool parse_encoding(std::string_view name, Encoding& out);
@@ -34,6 +36,8 @@ class Input {
   Encoding source_encoding() const { return encoding_; }
   bool had_bom() const { return bom_; }
   bool was_gzip() const { return gzip_; }
+  // A pipe or .gz too large for memory: decoded into a temporary file, mapped.
+  bool spooled() const { return spooled_; }
   std::size_t raw_size() const { return raw_size_; }  // bytes as stored
   // When auto-detection fell back from UTF-8: offset of the first invalid byte.
   std::size_t invalid_utf8_at() const { return invalid_utf8_at_; }
@@ -54,6 +58,8 @@ class Input {
 
  private:
   friend Result<Input> open_input(const std::string& path, Encoding enc);
+  static Result<Input> map_fd(Input in, int fd, std::size_t file_size, Encoding enc);
+  static Result<Input> from_spool(Input in, Spool& sp, Encoding enc);
   void adopt_owned(std::string&& buf, Encoding enc);
   void release();
 
@@ -69,12 +75,16 @@ class Input {
   std::string owned_;  // when not mapped: decoded/decompressed bytes + padding
   Encoding encoding_ = Encoding::utf8;
   std::size_t invalid_utf8_at_ = std::string_view::npos;
-  bool bom_ = false, gzip_ = false;
+  bool bom_ = false, gzip_ = false, spooled_ = false;
 };
 
 // Opens a path ("-" = stdin). gzip is detected by magic bytes, not by name.
 // Encoding: BOM wins; else auto_detect keeps UTF-8 when valid and falls back
 // to Windows-1252; a forced encoding transcodes as asked.
+// Pipes and .gz streams are decoded into memory up to a limit (32 MB), beyond
+// it into an unlinked temporary file in $TMPDIR (else /tmp) that is then
+// mapped, so memory stays bounded whatever the size. Tests lower the limit.
 Result<Input> open_input(const std::string& path, Encoding enc = Encoding::auto_detect);
+void set_spool_memory_limit(std::size_t bytes);
 
 }  // namespace idt

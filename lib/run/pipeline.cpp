@@ -7,7 +7,9 @@
 #include <cstring>
 #include <memory>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "formats/json_splitter.h"
 
@@ -143,6 +145,22 @@ bool plan_slices(std::size_t file, const std::shared_ptr<const Input>& in, const
   return true;
 }
 
+// Worth opening up front to split: a regular file of split_min bytes, or a
+// .gz that may expand to that (gzip'd JSON logs shrink about 10-20 times).
+bool may_be_large(const std::string& path, std::size_t split_min) {
+  struct stat st{};
+  if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  const auto size = static_cast<std::size_t>(st.st_size);
+  if (size >= split_min) return true;
+  if (size < split_min / 32) return false;
+  unsigned char magic[2] = {0, 0};
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool gz = ::pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+  ::close(fd);
+  return gz;
+}
+
 FileResult run_unit(const Unit& u, const std::string& path, const RunOptions& opts, ClassifiedSink& sink) {
   if (!u.input) return run_one(path, u.file, opts, sink);
   FileResult res;
@@ -198,12 +216,12 @@ std::vector<FileResult> run_files_parallel(const std::vector<std::string>& paths
   // slices; every other file stays one unit, opened by its worker.
   std::vector<std::vector<Unit>> per_file(paths.size());
   parallel_for(paths.size(), threads, [&](std::size_t i) {
-    struct stat st{};
-    bool big = paths[i] != "-" && ::stat(paths[i].c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-               static_cast<std::size_t>(st.st_size) >= opts.split_min;
-    if (big && threads > 1) {
+    if (threads > 1 && !opts.parse.strict && may_be_large(paths[i], opts.split_min)) {
       auto in = open_input(paths[i], opts.encoding);
-      if (in.ok() && !in->was_gzip()) {
+      // Kept open when split or mapped (a mapping holds no memory until
+      // read); a small .gz decoded in memory is dropped and decoded again by
+      // its worker, so phase 1 never holds many decoded files at once.
+      if (in.ok() && (in->text().size() >= opts.split_min || in->spooled() || !in->was_gzip())) {
         auto shared = std::make_shared<const Input>(std::move(in.value()));
         if (plan_slices(i, shared, opts, threads, per_file[i])) return;
         per_file[i].push_back(Unit::whole(i, shared));  // read whole, without opening it twice

@@ -3,16 +3,20 @@
 // path is pinned here with bytes built by hand or with zlib.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include "io/input.h"
 
 using namespace idt;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -214,6 +218,7 @@ TEST_CASE("open_input: BOM, Windows-1252 and gzip files", "[io][input]") {
   auto g = open_input(gz.path);
   REQUIRE(g.ok());
   CHECK(g->was_gzip());
+  CHECK_FALSE(g->spooled());  // small: decoded in memory
   CHECK(g->text() == "line1\nline2\n");
   CHECK(padding_is_zero(*g));
 
@@ -254,4 +259,68 @@ TEST_CASE("open_input: missing file, directory, empty file", "[io][input]") {
   REQUIRE(e.ok());
   CHECK(e->text().empty());
   CHECK(padding_is_zero(*e));
+}
+
+namespace {
+// Lowers the in-memory spool limit for one test.
+struct SpoolLimit {
+  explicit SpoolLimit(std::size_t bytes) { set_spool_memory_limit(bytes); }
+  ~SpoolLimit() { set_spool_memory_limit(32u << 20); }
+};
+std::string numbered_lines(int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += "{\"line\":" + std::to_string(i) + ",\"pad\":\"" + std::string(40, 'x') + "\"}\n";
+  return s;
+}
+}  // namespace
+
+TEST_CASE("open_input: a large .gz is decoded into a mapped temporary file, not memory", "[io][input]") {
+  SpoolLimit limit(4096);
+  std::string text = numbered_lines(5000);  // ~300 KB, far over the limit
+  TempFile gz(gzip_bytes(text.substr(0, 100000)) + gzip_bytes(text.substr(100000)), ".gz");  // two members
+  auto g = open_input(gz.path);
+  REQUIRE(g.ok());
+  CHECK(g->was_gzip());
+  CHECK(g->spooled());
+  CHECK(g->text() == text);
+  CHECK(padding_is_zero(*g));
+  CHECK(g->raw_size() < text.size());  // the compressed size
+  // Slices and page release work on it as on any mapped file.
+  Input s = g->slice(1000, 2000);
+  CHECK(s.text() == std::string_view(text).substr(1000, 1000));
+  g->release_before(text.size());
+  CHECK(g->text().substr(text.size() - 10) == std::string_view(text).substr(text.size() - 10));
+  // A truncated one is still an error naming the file.
+  std::string full = gzip_bytes(text);
+  TempFile cut(full.substr(0, full.size() / 2), ".gz");
+  auto c = open_input(cut.path);
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.error().message.find(cut.path) == 0);
+  CHECK(c.error().message.find("truncated") != std::string::npos);
+}
+
+TEST_CASE("open_input: a pipe is spooled (plain and gzip), small or large", "[io][input]") {
+  std::string text = numbered_lines(3000);
+  for (bool gzip : {false, true}) {
+    for (std::size_t lim : {std::size_t{1} << 30, std::size_t{2048}}) {
+      INFO("gzip " << gzip << ", memory limit " << lim);
+      SpoolLimit limit(lim);
+      std::string fifo = (fs::temp_directory_path() / ("idtriage_fifo_" + std::to_string(::getpid()))).string();
+      ::unlink(fifo.c_str());
+      REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+      std::string bytes = gzip ? gzip_bytes(text) : text;
+      std::thread writer([&] {
+        std::ofstream(fifo, std::ios::binary) << bytes;
+      });
+      auto in = open_input(fifo);
+      writer.join();
+      ::unlink(fifo.c_str());
+      REQUIRE(in.ok());
+      CHECK(in->was_gzip() == gzip);
+      CHECK(in->spooled() == (lim < text.size()));
+      CHECK(in->text() == text);
+      CHECK(in->raw_size() == bytes.size());
+      CHECK(padding_is_zero(*in));
+    }
+  }
 }

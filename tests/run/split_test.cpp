@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include <unistd.h>
+#include <zlib.h>
 
 #include "aggregate/log_stats.h"
 #include "run/pipeline.h"
@@ -259,4 +260,24 @@ TEST_CASE("split: --strict files are not split", "[run][split]") {
   auto res = run_files_parallel({f.path.string()}, o, [&](std::size_t) -> UnitSink& { return sinks.emplace_back(); });
   CHECK(sinks.size() == 1);
   CHECK_FALSE(has_note(res[0], "read in "));
+}
+
+TEST_CASE("split: a .gz document is split like the plain file", "[run][split]") {
+  std::string g = synth_signins(synth::SigninShape::graph, 4);
+  z_stream zs{};
+  REQUIRE(deflateInit2(&zs, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string gz(deflateBound(&zs, static_cast<uLong>(g.size())) + 64, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(g.data());
+  zs.avail_in = static_cast<uInt>(g.size());
+  zs.next_out = reinterpret_cast<Bytef*>(gz.data());
+  zs.avail_out = static_cast<uInt>(gz.size());
+  REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
+  gz.resize(zs.total_out);
+  deflateEnd(&zs);
+  TempFile plain("plain.json", g), packed("packed.json.gz", gz);
+  Outcome one = read(plain.path.string(), 1, 1);
+  for (unsigned threads : {2u, 4u}) {
+    Outcome many = read(packed.path.string(), threads, 20000);
+    CHECK(require_same(one, many));  // and really read in slices
+  }
 }
