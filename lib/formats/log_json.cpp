@@ -183,7 +183,10 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
     if (doc_slice) slice->mark_unconfirmed();
     sum.fatal = "not valid JSON: " + splitter.error();
   }
-  if (cut && !splitter.ended_between_records()) slice->mark_unconfirmed();
+  // The next slice assumed the records array it starts in is the one this
+  // slice ends in (same kind of array: of a wrapper object or bare).
+  if (cut && (!splitter.ended_between_records() || splitter.array_in_wrapper() != slice->in_wrapper()))
+    slice->mark_unconfirmed();
   if (opts.strict && sum.rejected > 0 && !sum.fatal) sum.fatal = "stopped at the first rejected record (--strict)";
 }
 
