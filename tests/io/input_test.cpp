@@ -14,25 +14,13 @@
 #include <thread>
 
 #include "io/input.h"
+#include "gzip_bytes.h"
 
 using namespace idt;
 namespace fs = std::filesystem;
+using idt::test::gzip_bytes;
 
 namespace {
-
-std::string gzip_bytes(std::string_view plain) {
-  z_stream zs{};
-  REQUIRE(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&zs, static_cast<uLong>(plain.size())) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-  zs.avail_in = static_cast<uInt>(plain.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 // A temporary file removed at scope exit.
 struct TempFile {
