@@ -203,7 +203,9 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
       text_counts(out, r.signin.by_user_failures, r.top, r.signin.total);
     }
     section(out, "BY HOUR (UTC)            total    failures  service/portal");
-    for (const auto& [h, arr] : r.signin.by_hour) {
+    for (const auto& hour : r.signin.by_hour) {
+      const auto h = hour.first;
+      const auto& arr = hour.second;  // a plain reference: clang 14 cannot capture a structured binding
       std::uint64_t t = 0;
       for (auto v : arr) t += v;
       auto at = [&](SigninClass c) { return arr[static_cast<std::size_t>(c)]; };
