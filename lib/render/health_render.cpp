@@ -8,6 +8,7 @@
 #include <string>
 
 #include "render/reports.h"
+#include "render/json_values.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 #include "util/time.h"
@@ -35,7 +36,7 @@ std::string short_time(Micros t) {
 
 void time_json(JsonWriter& w, std::string_view key, Micros t) {
   w.key(key);
-  if (t == kNoTime) w.null(); else w.value(format_rfc3339(t));
+  time_or_null(w, t);
 }
 
 void issue_json(std::string& b, const HealthListed& l, const std::vector<FileResult>& files) {

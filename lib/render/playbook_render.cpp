@@ -207,9 +207,8 @@ void string_array(JsonWriter& w, std::string_view key, const std::vector<std::st
   w.end_array();
 }
 
-void render_json(Output& out, const Playbook& pb, const std::string& subject, const std::string& body) {
-  JsonWriter w(out.buf());
-  w.begin_object();
+// The fields a playbook list shows; a full playbook starts with them too.
+void summary_fields(JsonWriter& w, const Playbook& pb) {
   w.kv("id", pb.id);
   w.kv("title", pb.title);
   w.key("cause");
@@ -217,6 +216,12 @@ void render_json(Output& out, const Playbook& pb, const std::string& subject, co
   else w.null();
   w.kv("finding_kind", pb.kind.has_value());
   string_array(w, "aliases", pb.aliases);
+}
+
+void render_json(Output& out, const Playbook& pb, const std::string& subject, const std::string& body) {
+  JsonWriter w(out.buf());
+  w.begin_object();
+  summary_fields(w, pb);
   string_array(w, "related", pb.related);
   w.kv("situation", pb.situation);
   string_array(w, "who", pb.who);
@@ -243,13 +248,7 @@ void render_playbook_list(Output& out, const std::vector<Playbook>& playbooks, O
     w.begin_array();
     for (const Playbook& pb : playbooks) {
       w.begin_object();
-      w.kv("id", pb.id);
-      w.kv("title", pb.title);
-      w.key("cause");
-      if (pb.cause) w.value(name(*pb.cause));
-      else w.null();
-      w.kv("finding_kind", pb.kind.has_value());
-      string_array(w, "aliases", pb.aliases);
+      summary_fields(w, pb);
       w.end_object();
     }
     w.end_array();

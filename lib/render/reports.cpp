@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cinttypes>
 
+#include "render/json_values.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 #include "util/time.h"
@@ -82,9 +83,9 @@ void append_file_json(std::string& b, const FileResult& f) {
   w.kv("filtered", f.filtered);
   w.kv("rejected", s.rejected);
   w.key("first");
-  if (s.first == kNoTime) w.null(); else w.value(format_rfc3339(s.first));
+  time_or_null(w, s.first);
   w.key("last");
-  if (s.last == kNoTime) w.null(); else w.value(format_rfc3339(s.last));
+  time_or_null(w, s.last);
   w.key("error");
   if (s.fatal) w.value(*s.fatal); else w.null();
   w.key("notes").begin_array();
@@ -129,7 +130,7 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
     for (const auto& [h, arr] : r.signin.by_hour) {
       w.begin_object();
       w.key("hour");
-      if (h == kNoTime) w.null(); else w.value(format_rfc3339(h));
+      time_or_null(w, h);
       std::uint64_t t = 0;
       for (auto v : arr) t += v;
       w.kv("total", t);
@@ -153,7 +154,7 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
     for (const auto& [h, arr] : r.audit.by_hour) {
       w.begin_object();
       w.key("hour");
-      if (h == kNoTime) w.null(); else w.value(format_rfc3339(h));
+      time_or_null(w, h);
       std::uint64_t t = 0;
       for (auto v : arr) t += v;
       w.kv("total", t);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "render/reports.h"
+#include "render/json_values.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 
@@ -68,7 +69,7 @@ void row_json(JsonWriter& w, const TicketRowView& r) {
   w.kv("line", r.line);
   w.kv("id", r.id);
   w.key("opened");
-  if (r.opened == kNoTime) w.null(); else w.value(format_rfc3339(r.opened));
+  time_or_null(w, r.opened);
   w.kv("class", name(r.cls));
   w.kv("rule", r.rule);
   w.kv("title", r.title);
@@ -113,9 +114,9 @@ void render_json(Output& out, const TicketsReport& r) {
   w.kv("total", s.total);
   w.kv("undated", s.undated);
   w.key("first");
-  if (s.first == kNoTime) w.null(); else w.value(format_rfc3339(s.first));
+  time_or_null(w, s.first);
   w.key("last");
-  if (s.last == kNoTime) w.null(); else w.value(format_rfc3339(s.last));
+  time_or_null(w, s.last);
   w.key("by_class").begin_object();
   for (std::size_t i = 0; i < kTicketClassCount; ++i) w.kv(kTicketClassNames[i], s.by_class[i]);
   w.end_object();
@@ -126,7 +127,7 @@ void render_json(Output& out, const TicketsReport& r) {
   for (const auto& [h, counts] : s.by_hour) {
     w.begin_object();
     w.key("hour");
-    if (h == kNoTime) w.null(); else w.value(format_rfc3339(h));
+    time_or_null(w, h);
     std::uint64_t t = 0;
     for (auto v : counts) t += v;
     w.kv("total", t);

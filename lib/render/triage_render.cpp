@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "render/reports.h"
+#include "render/json_values.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 #include "util/time.h"
@@ -31,11 +32,6 @@ std::string upper(std::string_view s) {
   std::string o(s);
   for (char& c : o) if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
   return o;
-}
-
-void time_or_null(JsonWriter& w, Micros t) {
-  if (t == kNoTime) w.null();
-  else w.value(format_rfc3339(t));
 }
 
 void items_json(JsonWriter& w, std::string_view key_name, const std::vector<CountItem>& items) {
