@@ -12,6 +12,17 @@ namespace {
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_bom(std::string_view t, std::size_t at) { return t.substr(at < t.size() ? at : t.size(), 3) == "\xEF\xBB\xBF"; }
 
+// The string at `p` (a '"'): false when there is none or it is unterminated;
+// else `out` is its raw text and `p` is just after it.
+bool string_at(std::string_view t, std::size_t& p, std::string_view& out) {
+  if (p >= t.size() || t[p] != '"') return false;
+  std::size_t b = ++p;
+  while (p < t.size() && t[p] != '"') p += t[p] == '\\' ? 2 : 1;
+  if (p >= t.size()) return false;
+  out = t.substr(b, p++ - b);
+  return true;
+}
+
 }  // namespace
 
 std::string_view layout_name(JsonLayout l) {
@@ -66,24 +77,13 @@ bool JsonSplitter::skip_ws() {
 }
 
 bool JsonSplitter::skip_string() {
-  // Strings in logs are short: a plain loop beats a memchr call per string.
-  // Escapes are skipped pairwise, so \" never ends the string.
-  const char* base = t_.data();
-  std::size_t n = t_.size();
-  std::size_t p = pos_ + 1;
-  for (;;) {
-    while (p < n && base[p] != '"' && base[p] != '\\') ++p;
-    if (p >= n) {
-      pos_ = n;
-      return fail("unterminated string (file truncated?)");
-    }
-    if (base[p] == '\\') {
-      p += 2;
-      continue;
-    }
-    break;
+  std::size_t p = pos_;
+  std::string_view ignored;
+  if (!string_at(t_, p, ignored)) {
+    pos_ = t_.size();
+    return fail("unterminated string (file truncated?)");
   }
-  pos_ = p + 1;
+  pos_ = p;
   return true;
 }
 
@@ -351,17 +351,6 @@ bool JsonSplitter::next(JsonRecordRange& out) {
 }
 
 namespace {
-
-// The string at `p` (a '"'): false when there is none or it is unterminated;
-// else `out` is its raw text and `p` is just after it.
-bool string_at(std::string_view t, std::size_t& p, std::string_view& out) {
-  if (p >= t.size() || t[p] != '"') return false;
-  std::size_t b = ++p;
-  while (p < t.size() && t[p] != '"') p += t[p] == '\\' ? 2 : 1;
-  if (p >= t.size()) return false;
-  out = t.substr(b, p++ - b);
-  return true;
-}
 
 void skip_spaces(std::string_view t, std::size_t& p) {
   while (p < t.size() && is_ws(t[p])) ++p;

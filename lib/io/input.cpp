@@ -412,7 +412,7 @@ Result<Input> open_input(const std::string& path, Encoding enc) {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Error{path + ": cannot open: " + errno_text(errno)};
   }
-  const std::string name = path == "-" ? "<stdin>" : path;
+  const std::string name(in.display_name());
   struct stat st{};
   if (::fstat(fd, &st) != 0) { int e = errno; if (fd) ::close(fd); return Error{name + ": cannot stat: " + errno_text(e)}; }
   if (S_ISDIR(st.st_mode)) { if (fd) ::close(fd); return Error{name + ": is a directory"}; }
@@ -434,7 +434,7 @@ Result<Input> open_input(const std::string& path, Encoding enc) {
 // Maps a regular file (and closes fd). The file behind a .gz, UTF-16 or
 // non-UTF-8 text is decoded instead (a .gz through a spool).
 Result<Input> Input::map_fd(Input in, int fd, std::size_t file_size, Encoding enc) {
-  const std::string path = in.path_ == "-" ? std::string("<stdin>") : in.path_;
+  const std::string path(in.display_name());
   const std::size_t size = file_size;
   in.raw_size_ = size;
   std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
