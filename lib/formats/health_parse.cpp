@@ -414,9 +414,7 @@ bool refuse_log_json(HealthEmitter& em) {
                                                 "activityDisplayName", "TimeGenerated", "OperationName",
                                                 "resultType", "createdDateTime"};
   for (std::string_view k : kTells) {
-    std::string quoted;  // built by append: GCC 12 warns (-Wrestrict, falsely) on "\"" + std::string
-    quoted.reserve(k.size() + 2);
-    quoted.append(1, '"').append(k).append(1, '"');
+    std::string quoted = "\"" + std::string(k) + "\"";
     std::size_t p = h.find(quoted);
     if (p == std::string_view::npos) continue;
     em.fatal("not service-health JSON: looks like a sign-in or audit log (key \"" + std::string(k) + "\" at " +
