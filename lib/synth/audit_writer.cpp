@@ -11,7 +11,7 @@
 namespace idt::synth {
 namespace {
 
-constexpr std::string_view kAuthMethods = "Authentication Methods";
+constexpr std::string_view kAuthMethods = kAuthMethodsService;
 constexpr std::array<std::string_view, 5> kGroups = {"All Staff", "Sales EMEA", "VPN Users", "Finance Readers",
                                                      "Project Falcon"};
 
@@ -104,26 +104,23 @@ class AuditRenderer {
   void registration(std::string& out, const AuditEv& e, const std::string& corr) {
     const User& u = world_.users[e.user];
     const std::string_view method = registration_methods()[e.detail];
-    std::string_view activity, op;
+    const std::string_view activity = registration_activity(e.type);
+    std::string_view op;
     std::string reason;
     switch (e.type) {
       case AuditType::reg_started:
-        activity = "User started security info registration";
         op = "Add";
         reason = "User started the registration for " + std::string(method);
         break;
       case AuditType::reg_registered:
-        activity = "User registered security info";
         op = "Add";
         reason = "User registered " + std::string(method);
         break;
       case AuditType::reg_registered_all:
-        activity = "User registered all required security info";
         op = "Update";
         reason = "User registered all required security info";
         break;
       default:
-        activity = "User canceled security info registration";
         op = "Update";
         reason = "User canceled the registration for " + std::string(method);
     }

@@ -41,6 +41,18 @@ enum class AuditType : std::uint8_t {
   change,
 };
 
+// How Entra logs each registration step (service "Authentication Methods"):
+// the writer and the expected classes read the same names.
+inline constexpr std::string_view kAuthMethodsService = "Authentication Methods";
+constexpr std::string_view registration_activity(AuditType t) {
+  switch (t) {
+    case AuditType::reg_started: return "User started security info registration";
+    case AuditType::reg_registered: return "User registered security info";
+    case AuditType::reg_registered_all: return "User registered all required security info";
+    default: return "User canceled security info registration";
+  }
+}
+
 struct AuditEv {
   Micros t = 0;
   std::uint32_t seq = 0;

@@ -63,20 +63,11 @@ AuditClass audit_class(const AuditEv& e) {
   a.result = "success";
   switch (e.type) {
     case AuditType::reg_started:
-      a.service = "Authentication Methods";
-      a.activity = "User started security info registration";
-      break;
     case AuditType::reg_registered:
-      a.service = "Authentication Methods";
-      a.activity = "User registered security info";
-      break;
     case AuditType::reg_registered_all:
-      a.service = "Authentication Methods";
-      a.activity = "User registered all required security info";
-      break;
     case AuditType::reg_cancelled:
-      a.service = "Authentication Methods";
-      a.activity = "User canceled security info registration";
+      a.service = kAuthMethodsService;
+      a.activity = registration_activity(e.type);
       break;
     case AuditType::change:
       a.service = e.change->service;
