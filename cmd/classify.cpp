@@ -1,8 +1,8 @@
 // Why: `idtriage classify FILE...` — one line per record with its class,
 // streamed in input order (table on a tty, JSON lines in a pipe).
+#include "classify/classes.h"
 #include "commands.h"
 #include "common.h"
-#include "classify/classes.h"
 #include "render/classify_writer.h"
 #include "render/reports.h"
 #include "util/text.h"
@@ -17,7 +17,9 @@ bool list_fields = false, no_header = false;
 void setup(CLI::App& app) {
   opts.files_required = false;
   opts.add(app, {"table", "jsonl", "csv", "tsv"});
-  app.add_option("--only", only, "only records of this class (e.g. auth_failure, portal_unreachable, registration_started)")->type_name("CLASS");
+  app.add_option("--only", only,
+                 "only records of this class (e.g. auth_failure, portal_unreachable, registration_started)")
+      ->type_name("CLASS");
   app.add_option("--fields", fields, "comma-separated columns (see --list-fields)")->type_name("LIST");
   app.add_flag("--list-fields", list_fields, "list the available columns and exit");
   app.add_flag("--no-header", no_header, "omit the header line (table, csv, tsv)");
@@ -45,8 +47,16 @@ int run() {
     if (!parse_signin_class(only) && !parse_audit_class(only)) {
       std::string best;
       std::size_t bd = 99;
-      for (auto n : kSigninClassNames) if (auto d = edit_distance(only, n); d < bd) { bd = d; best = n; }
-      for (auto n : kAuditClassNames) if (auto d = edit_distance(only, n); d < bd) { bd = d; best = n; }
+      for (auto n : kSigninClassNames)
+        if (auto d = edit_distance(only, n); d < bd) {
+          bd = d;
+          best = n;
+        }
+      for (auto n : kAuditClassNames)
+        if (auto d = edit_distance(only, n); d < bd) {
+          bd = d;
+          best = n;
+        }
       throw UsageError("--only: unknown class '" + only + "'" + (bd <= 4 ? " (did you mean '" + best + "'?)" : ""));
     }
     only_class = only;

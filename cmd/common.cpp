@@ -14,15 +14,20 @@ void InputOptions::add(CLI::App& app, const std::vector<std::string>& formats, b
   if (files_required) fo->required();
   std::string fhelp = "output format: auto";
   for (const auto& f : formats) fhelp += "|" + f;
-  fhelp += " (auto: " + formats.front() + " on a terminal, " + (formats.size() > 1 ? formats[1] : formats.front()) + " in a pipe)";
+  fhelp += " (auto: " + formats.front() + " on a terminal, " + (formats.size() > 1 ? formats[1] : formats.front()) +
+           " in a pipe)";
   app.add_option("--format,-f", format, fhelp)->type_name("FMT");
   if (with_window) {
-    app.add_option("--since", since, "only records at or after TIME (RFC 3339, date, or relative: -24h, -7d)")->type_name("TIME");
+    app.add_option("--since", since, "only records at or after TIME (RFC 3339, date, or relative: -24h, -7d)")
+        ->type_name("TIME");
     app.add_option("--until", until, "only records before TIME")->type_name("TIME");
   }
   app.add_option("--color", color, "colour: auto|always|never (NO_COLOR is honoured)")->type_name("WHEN");
-  app.add_option("--encoding", encoding, "input encoding: auto|utf-8|utf-16le|utf-16be|windows-1252|iso-8859-1")->type_name("ENC");
-  app.add_option("--input-format", input_format, "skip detection and read as this format (see `idtriage detect --list`)")->type_name("NAME");
+  app.add_option("--encoding", encoding, "input encoding: auto|utf-8|utf-16le|utf-16be|windows-1252|iso-8859-1")
+      ->type_name("ENC");
+  app.add_option("--input-format", input_format,
+                 "skip detection and read as this format (see `idtriage detect --list`)")
+      ->type_name("NAME");
   if (with_kind) app.add_option("--kind", kind, "only accept inputs of this kind: signin|audit")->type_name("KIND");
   app.add_option("--map", maps, "CSV column override ROLE=Column (repeatable)")->type_name("ROLE=COL");
   app.add_option("--threads,-j", threads, "worker threads (default: all cores)")->type_name("N");
@@ -45,8 +50,7 @@ RunOptions InputOptions::run_options() const {
     if (!t) throw UsageError("--until: cannot read '" + until + "' as a time (RFC 3339, YYYY-MM-DD, or -24h/-7d)");
     o.until = *t;
   }
-  if (o.since != kNoTime && o.until != kNoTime && o.until <= o.since)
-    throw UsageError("--until must be after --since");
+  if (o.since != kNoTime && o.until != kNoTime && o.until <= o.since) throw UsageError("--until must be after --since");
   if (!parse_encoding(encoding, o.encoding)) throw UsageError("--encoding: unknown encoding '" + encoding + "'");
   if (!input_format.empty()) {
     o.forced = find_format(input_format);
@@ -57,9 +61,12 @@ RunOptions InputOptions::run_options() const {
     }
   }
   if (!kind.empty()) {
-    if (kind == "signin" || kind == "signins") o.want = RecordKind::signin;
-    else if (kind == "audit") o.want = RecordKind::audit;
-    else throw UsageError("--kind: expected signin or audit, got '" + kind + "'");
+    if (kind == "signin" || kind == "signins")
+      o.want = RecordKind::signin;
+    else if (kind == "audit")
+      o.want = RecordKind::audit;
+    else
+      throw UsageError("--kind: expected signin or audit, got '" + kind + "'");
   }
   for (const auto& m : maps) {
     auto eq = m.find('=');
@@ -75,7 +82,8 @@ OutputFormat InputOptions::output_format() const {
   OutputFormat f;
   if (format == "auto") {
     bool tty = is_tty(stdout);
-    std::string pick = tty ? format_choices.front() : (format_choices.size() > 1 ? format_choices[1] : format_choices.front());
+    std::string pick =
+        tty ? format_choices.front() : (format_choices.size() > 1 ? format_choices[1] : format_choices.front());
     parse_output_format(pick, f);
     return f;
   }

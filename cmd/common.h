@@ -30,8 +30,8 @@ struct InputOptions {
   // `formats` lists the --format values this command accepts (first = tty default,
   // second = pipe default).
   void add(CLI::App& app, const std::vector<std::string>& formats, bool with_window = true);
-  RunOptions run_options() const;           // throws UsageError
-  OutputFormat output_format() const;       // resolves "auto" by tty
+  RunOptions run_options() const;      // throws UsageError
+  OutputFormat output_format() const;  // resolves "auto" by tty
   bool color_on() const;
 
   std::vector<std::string> format_choices;

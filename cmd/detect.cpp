@@ -20,7 +20,8 @@ void setup(CLI::App& app) {
 int run() {
   Output out(stdout, opts.color_on());
   if (list) {
-    for (const Format* f : all_formats()) out.buf() += std::string(f->name()) + "\t" + std::string(f->description()) + "\n";
+    for (const Format* f : all_formats())
+      out.buf() += std::string(f->name()) + "\t" + std::string(f->description()) + "\n";
     return kExitOk;
   }
   RunOptions ro = opts.run_options();

@@ -9,9 +9,12 @@ namespace {
 std::string roff_escape(const std::string& s) {
   std::string o;
   for (char c : s) {
-    if (c == '\\') o += "\\e";
-    else if (c == '-') o += "\\-";
-    else o += c;
+    if (c == '\\')
+      o += "\\e";
+    else if (c == '-')
+      o += "\\-";
+    else
+      o += c;
   }
   if (!o.empty() && (o[0] == '.' || o[0] == '\'')) o.insert(0, "\\&");
   return o;
@@ -40,7 +43,8 @@ std::string man(const CLI::App& app) {
   m << ".SH NAME\nidtriage \\- " << roff_escape(app.get_description()) << "\n";
   m << ".SH SYNOPSIS\n.B idtriage\n.I COMMAND\n[\\fIOPTIONS\\fR] [\\fIFILE\\fR...]\n";
   m << ".SH DESCRIPTION\n"
-       "Reads Microsoft Entra sign\\-in and audit log exports (Graph JSON, Event Hub JSON lines, Log Analytics JSON/CSV, "
+       "Reads Microsoft Entra sign\\-in and audit log exports (Graph JSON, Event Hub JSON lines, Log Analytics "
+       "JSON/CSV, "
        "portal CSV), classifies every record and reports counts and findings. Every FILE may be \\fB\\-\\fR (stdin) "
        "and may be gzip\\-compressed.\n";
   m << ".SH COMMANDS\n";
@@ -84,7 +88,8 @@ std::string bash(const CLI::App& app) {
     << " --help --version\" -- \"$cur\") )\n    return\n  fi\n  case \"$cmd\" in\n";
   for (const CLI::App* sub : app.get_subcommands({}))
     b << "    " << sub->get_name() << ") opts=\"" << words(flags_of(*sub)) << "\" ;;\n";
-  b << "    *) opts=\"\" ;;\n  esac\n  if [[ \"$cur\" == -* ]]; then\n    COMPREPLY=( $(compgen -W \"$opts\" -- \"$cur\") )\n"
+  b << "    *) opts=\"\" ;;\n  esac\n  if [[ \"$cur\" == -* ]]; then\n    COMPREPLY=( $(compgen -W \"$opts\" -- "
+       "\"$cur\") )\n"
     << "  else\n    COMPREPLY=( $(compgen -f -- \"$cur\") )\n  fi\n}\ncomplete -o filenames -F _idtriage idtriage\n";
   return b.str();
 }
@@ -95,7 +100,8 @@ std::string zsh(const CLI::App& app) {
     << "_idtriage() {\n  local -a commands\n  commands=(\n";
   for (const CLI::App* sub : app.get_subcommands({})) {
     std::string d = sub->get_description();
-    for (auto& c : d) if (c == '\'' || c == ':') c = ' ';
+    for (auto& c : d)
+      if (c == '\'' || c == ':') c = ' ';
     z << "    '" << sub->get_name() << ":" << d << "'\n";
   }
   z << "  )\n  if (( CURRENT == 2 )); then\n    _describe 'command' commands\n    return\n  fi\n  case $words[2] in\n";
@@ -104,7 +110,8 @@ std::string zsh(const CLI::App& app) {
     for (const CLI::Option* o : sub->get_options())
       for (const auto& l : o->get_lnames()) {
         std::string d = o->get_description();
-        for (auto& c : d) if (c == '\'' || c == '[' || c == ']' || c == ':') c = ' ';
+        for (auto& c : d)
+          if (c == '\'' || c == '[' || c == ']' || c == ':') c = ' ';
         z << " '--" << l << "[" << d << "]'";
       }
     z << " '*:file:_files' ;;\n";
@@ -120,13 +127,15 @@ std::string fish(const CLI::App& app) {
   for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
   for (const CLI::App* sub : app.get_subcommands({})) {
     std::string d = sub->get_description();
-    for (auto& c : d) if (c == '"') c = '\'';
+    for (auto& c : d)
+      if (c == '"') c = '\'';
     f << "complete -c idtriage -n \"not __fish_seen_subcommand_from " << words(names) << "\" -a " << sub->get_name()
       << " -d \"" << d << "\"\n";
     for (const CLI::Option* o : sub->get_options())
       for (const auto& l : o->get_lnames()) {
         std::string od = o->get_description();
-        for (auto& c : od) if (c == '"') c = '\'';
+        for (auto& c : od)
+          if (c == '"') c = '\'';
         f << "complete -c idtriage -n \"__fish_seen_subcommand_from " << sub->get_name() << "\" -l " << l << " -d \""
           << od << "\"\n";
       }
@@ -137,11 +146,16 @@ std::string fish(const CLI::App& app) {
 }  // namespace
 
 bool generate(const CLI::App& app, const std::string& kind, std::string& out) {
-  if (kind == "man") out = man(app);
-  else if (kind == "bash") out = bash(app);
-  else if (kind == "zsh") out = zsh(app);
-  else if (kind == "fish") out = fish(app);
-  else return false;
+  if (kind == "man")
+    out = man(app);
+  else if (kind == "bash")
+    out = bash(app);
+  else if (kind == "zsh")
+    out = zsh(app);
+  else if (kind == "fish")
+    out = fish(app);
+  else
+    return false;
   return true;
 }
 

@@ -39,8 +39,10 @@ class HealthCollector final : public UnitSink {
 void setup(CLI::App& app) {
   opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
   opts.add(app, {"table", "jsonl", "json"});
-  app.add_flag("--identity-only", identity_only, "only issues about sign-in, MFA, security info, SSPR, Conditional Access, Entra");
-  app.add_option("--active-at", active_at, "only issues active at TIME (RFC 3339, date, now, or -2h)")->type_name("TIME");
+  app.add_flag("--identity-only", identity_only,
+               "only issues about sign-in, MFA, security info, SSPR, Conditional Access, Entra");
+  app.add_option("--active-at", active_at, "only issues active at TIME (RFC 3339, date, now, or -2h)")
+      ->type_name("TIME");
 }
 
 int run() {
@@ -53,7 +55,8 @@ int run() {
   report.until = ro.until;
   if (!active_at.empty()) {
     auto t = parse_time_arg(active_at, now_micros());
-    if (!t) throw UsageError("--active-at: cannot read '" + active_at + "' as a time (RFC 3339, YYYY-MM-DD, now, or -2h)");
+    if (!t)
+      throw UsageError("--active-at: cannot read '" + active_at + "' as a time (RFC 3339, YYYY-MM-DD, now, or -2h)");
     report.active_at = *t;
   }
   std::deque<HealthCollector> sinks;
@@ -66,9 +69,18 @@ int run() {
     for (auto& l : s.issues) {
       ++report.total;
       HealthIssue v = l.issue.view();
-      if (identity_only && !v.identity_relevant) { ++report.hidden_not_identity; continue; }
-      if (report.active_at != kNoTime && !health_active_at(v, report.active_at)) { ++report.hidden_inactive; continue; }
-      if (window && !health_overlaps(v, from, to)) { ++report.hidden_outside_window; continue; }
+      if (identity_only && !v.identity_relevant) {
+        ++report.hidden_not_identity;
+        continue;
+      }
+      if (report.active_at != kNoTime && !health_active_at(v, report.active_at)) {
+        ++report.hidden_inactive;
+        continue;
+      }
+      if (window && !health_overlaps(v, from, to)) {
+        ++report.hidden_outside_window;
+        continue;
+      }
       report.issues.push_back(std::move(l));
     }
   }

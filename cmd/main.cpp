@@ -16,7 +16,10 @@ int did_you_mean(const std::string& word) {
   std::size_t bd = 99;
   for (const Command& c : all_commands()) {
     std::size_t d = idt::edit_distance(word, c.name);
-    if (d < bd) { bd = d; best = std::string(c.name); }
+    if (d < bd) {
+      bd = d;
+      best = std::string(c.name);
+    }
   }
   std::string msg = "idtriage: unknown command '" + word + "'";
   if (bd <= 3) msg += " (did you mean '" + best + "'?)";

@@ -67,7 +67,8 @@ int run() {
     std::vector<std::string_view> near = suggest_playbooks(id);
     if (!near.empty()) {
       msg += " (did you mean";
-      for (std::size_t i = 0; i < near.size(); ++i) msg += std::string(i ? ", " : " ") + "'" + std::string(near[i]) + "'";
+      for (std::size_t i = 0; i < near.size(); ++i)
+        msg += std::string(i ? ", " : " ") + "'" + std::string(near[i]) + "'";
       msg += "?)";
     }
     msg += "\nRun 'idtriage playbook' for the list.";
@@ -79,7 +80,7 @@ int run() {
 
 }  // namespace
 
-extern const Command kPlaybook{"playbook", "list the incident playbooks, or print one (steps, do-not list, user message)",
-                               setup, run};
+extern const Command kPlaybook{
+    "playbook", "list the incident playbooks, or print one (steps, do-not list, user message)", setup, run};
 
 }  // namespace idt::cmd

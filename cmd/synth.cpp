@@ -44,9 +44,12 @@ int run() {
     return kExitOk;
   }
   if (out_dir.empty()) throw UsageError("synth: --out DIR is required (or --list)");
-  if (signin_format == "eventhub") opts.signin_shape = synth::SigninShape::eventhub;
-  else if (signin_format == "graph") opts.signin_shape = synth::SigninShape::graph;
-  else throw UsageError("--signin-format: expected eventhub or graph, got '" + signin_format + "'");
+  if (signin_format == "eventhub")
+    opts.signin_shape = synth::SigninShape::eventhub;
+  else if (signin_format == "graph")
+    opts.signin_shape = synth::SigninShape::graph;
+  else
+    throw UsageError("--signin-format: expected eventhub or graph, got '" + signin_format + "'");
 
   auto out = synth::generate(opts);
   if (!out) throw UsageError(out.error().message);

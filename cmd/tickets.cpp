@@ -47,10 +47,22 @@ class TicketsSink final : public UnitSink, public RecordSink {
     if (s_.only && c.cls != *s_.only) return;
     ++listed;
     if (!s_.writer && s_.keep && rows.size() >= s_.keep) return;
-    TicketRowView v{(*s_.file_names)[p.file_index], p.line, t.id, t.title, t.description, t.caller, t.state,
-                    t.category, t.assignment_group, t.opened, c.cls, c.rule_id};
-    if (s_.writer) s_.writer->write(v);
-    else rows.push_back(TicketListRow::copy_of(v));
+    TicketRowView v{(*s_.file_names)[p.file_index],
+                    p.line,
+                    t.id,
+                    t.title,
+                    t.description,
+                    t.caller,
+                    t.state,
+                    t.category,
+                    t.assignment_group,
+                    t.opened,
+                    c.cls,
+                    c.rule_id};
+    if (s_.writer)
+      s_.writer->write(v);
+    else
+      rows.push_back(TicketListRow::copy_of(v));
   }
 
   TicketStats stats;
@@ -69,7 +81,8 @@ void setup(CLI::App& app) {
       ->type_name("FILE");
   app.add_option("--date-format", date_format, "day/month order when the data cannot tell: dmy|mdy (or dd/mm/yyyy…)")
       ->type_name("ORDER");
-  app.add_option("--tz", tz, "zone of times written without one: UTC, +02:00, -0500 (default UTC)")->type_name("OFFSET");
+  app.add_option("--tz", tz, "zone of times written without one: UTC, +02:00, -0500 (default UTC)")
+      ->type_name("OFFSET");
   app.add_option("--limit", limit, "tickets listed in the table (0 = all; csv/jsonl/json list all)")->type_name("N");
 }
 
@@ -91,7 +104,10 @@ std::optional<TicketClass> only_class() {
   for (auto n : kTicketClassNames) {
     list += (list.empty() ? "" : ", ") + std::string(n);
     std::size_t d = n.starts_with(only) ? 0 : edit_distance(only, n);  // "portal" -> portal_unreachable
-    if (d < bd) { bd = d; best = n; }
+    if (d < bd) {
+      bd = d;
+      best = n;
+    }
   }
   throw UsageError("--only: unknown ticket class '" + only + "'" + (bd <= 4 ? " (did you mean '" + best + "'?)" : "") +
                    "; classes: " + list);
@@ -101,7 +117,8 @@ int run() {
   RunOptions ro = opts.run_options();
   if (!ro.forced) ro.want = RecordKind::ticket;
   if (!date_format.empty()) {
-    if (!parse_date_order(date_format)) throw UsageError("--date-format: expected dmy or mdy, got '" + date_format + "'");
+    if (!parse_date_order(date_format))
+      throw UsageError("--date-format: expected dmy or mdy, got '" + date_format + "'");
     ro.parse.date_format = date_format;
   }
   if (!tz.empty()) {

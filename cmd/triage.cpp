@@ -5,11 +5,11 @@
 
 #include "classify/ticket_classifier.h"
 #include "commands.h"
-#include "formats/ticket_dates.h"
 #include "common.h"
-#include "run/triage_run.h"
+#include "formats/ticket_dates.h"
 #include "render/reports.h"
 #include "render/triage_render.h"
+#include "run/triage_run.h"
 #include "util/text.h"
 
 namespace idt::cmd {
@@ -28,9 +28,12 @@ void setup(CLI::App& app) {
   app.add_option("--tickets", tickets, "help-desk ticket CSV files")->type_name("FILE");
   app.add_option("--health", healths, "service-health JSON files")->type_name("FILE");
   app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
-  app.add_option("--fail-on", fail_on, "exit 1 when a finding has this severity or more: info|low|medium|high|critical")->type_name("SEV");
+  app.add_option("--fail-on", fail_on, "exit 1 when a finding has this severity or more: info|low|medium|high|critical")
+      ->type_name("SEV");
   app.add_option("--breakglass", breakglass, "emergency-access UPNs, comma-separated")->type_name("UPN,…");
-  app.add_option("--breakglass-max-age", breakglass_age, "a break-glass account must have signed in successfully within this (default 30d)")->type_name("DUR");
+  app.add_option("--breakglass-max-age", breakglass_age,
+                 "a break-glass account must have signed in successfully within this (default 30d)")
+      ->type_name("DUR");
   app.add_option("--rules", rules_file, "extra ticket rules file (see `idtriage tickets --help`)")->type_name("FILE");
   app.add_option("--tz", tz, "time zone offset of local-time ticket exports (e.g. +02:00)")->type_name("OFFSET");
   app.add_option("--date-format", date_format, "ticket date order when ambiguous: dmy|mdy")->type_name("ORDER");
@@ -65,7 +68,8 @@ int run() {
     std::size_t c = rest.find(',');
     std::string u(trim(rest.substr(0, c)));
     rest = c == std::string_view::npos ? std::string_view{} : rest.substr(c + 1);
-    for (char& ch : u) if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    for (char& ch : u)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
     if (!u.empty()) to.breakglass.push_back(u);
   }
   auto rules = TicketRules::builtin();
@@ -96,6 +100,7 @@ int run() {
 
 }  // namespace
 
-extern const Command kTriage{"triage", "correlate sign-ins, audit, tickets and health into findings with playbooks", setup, run};
+extern const Command kTriage{"triage", "correlate sign-ins, audit, tickets and health into findings with playbooks",
+                             setup, run};
 
 }  // namespace idt::cmd

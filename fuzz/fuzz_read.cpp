@@ -20,10 +20,22 @@ struct CheckingSink final : idt::RecordSink {
   void at(const idt::SourcePos& p) {
     if (p.offset > size) std::abort();
   }
-  void on_signin(const idt::SignIn&, const idt::SourcePos& p) override { ++records; at(p); }
-  void on_audit(const idt::AuditEvent&, const idt::SourcePos& p) override { ++records; at(p); }
-  void on_ticket(const idt::Ticket&, const idt::SourcePos& p) override { ++records; at(p); }
-  void on_health(const idt::HealthIssue&, const idt::SourcePos& p) override { ++records; at(p); }
+  void on_signin(const idt::SignIn&, const idt::SourcePos& p) override {
+    ++records;
+    at(p);
+  }
+  void on_audit(const idt::AuditEvent&, const idt::SourcePos& p) override {
+    ++records;
+    at(p);
+  }
+  void on_ticket(const idt::Ticket&, const idt::SourcePos& p) override {
+    ++records;
+    at(p);
+  }
+  void on_health(const idt::HealthIssue&, const idt::SourcePos& p) override {
+    ++records;
+    at(p);
+  }
   void on_reject(const idt::Rejection& r) override {
     ++rejected;
     at(r.pos);

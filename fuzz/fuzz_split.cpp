@@ -19,8 +19,12 @@ namespace {
 struct Sink final : idt::UnitSink {
   idt::SigninStats s;
   idt::AuditStats a;
-  void on_signin(const idt::SignIn& r, const idt::SigninClassification& c, const idt::SourcePos&) override { s.add(r, c); }
-  void on_audit(const idt::AuditEvent& e, const idt::AuditClassification& c, const idt::SourcePos&) override { a.add(e, c); }
+  void on_signin(const idt::SignIn& r, const idt::SigninClassification& c, const idt::SourcePos&) override {
+    s.add(r, c);
+  }
+  void on_audit(const idt::AuditEvent& e, const idt::AuditClassification& c, const idt::SourcePos&) override {
+    a.add(e, c);
+  }
   void reset() override { *this = Sink(); }
 };
 
@@ -57,7 +61,8 @@ void require_same(const Read& a, const Read& b) {
   for (std::size_t i = 0; i < a.file.rejections.size(); ++i) {
     const auto& p = a.file.rejections[i];
     const auto& q = b.file.rejections[i];
-    if (p.message != q.message || p.pos.line != q.pos.line || p.pos.offset != q.pos.offset || p.pos.record != q.pos.record)
+    if (p.message != q.message || p.pos.line != q.pos.line || p.pos.offset != q.pos.offset ||
+        p.pos.record != q.pos.record)
       std::abort();
   }
 }

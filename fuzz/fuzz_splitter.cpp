@@ -31,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   char block[64] = {};
   std::memcpy(block, text.data(), std::min<std::size_t>(64, text.size()));
   idt::ByteMasks v = idt::byte_masks(block), s = idt::byte_masks_scalar(block);
-  if (v.quote != s.quote || v.backslash != s.backslash || v.open != s.open || v.close != s.close || v.newline != s.newline)
+  if (v.quote != s.quote || v.backslash != s.backslash || v.open != s.open || v.close != s.close ||
+      v.newline != s.newline)
     std::abort();
   return 0;
 }

@@ -20,8 +20,10 @@ class CountMap {
  public:
   void add(std::string_view key, std::uint64_t n = 1) {
     auto it = m_.find(key);
-    if (it != m_.end()) it->second += n;
-    else m_.emplace(std::string(key), n);
+    if (it != m_.end())
+      it->second += n;
+    else
+      m_.emplace(std::string(key), n);
   }
   void merge(const CountMap& o) {
     for (const auto& [k, v] : o.m_) add(k, v);

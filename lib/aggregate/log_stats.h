@@ -16,9 +16,9 @@ namespace idt {
 struct SigninStats {
   std::uint64_t total = 0;
   std::array<std::uint64_t, kSigninClassCount> by_class{};
-  CountMap by_reason;   // "class/reason"
-  CountMap by_code;     // decimal code, "none" when absent
-  CountMap by_app;      // app display name (or id)
+  CountMap by_reason;         // "class/reason"
+  CountMap by_code;           // decimal code, "none" when absent
+  CountMap by_app;            // app display name (or id)
   CountMap by_user_failures;  // users with non-success, non-interrupt outcomes
   // hour start (UTC micros) -> per-class counts; kNoTime bucket for undated records
   std::map<Micros, std::array<std::uint64_t, kSigninClassCount>> by_hour;

@@ -16,9 +16,9 @@ struct Ticket;
 struct TicketStats {
   using ClassCounts = std::array<std::uint64_t, kTicketClassCount>;
   std::uint64_t total = 0;
-  std::uint64_t undated = 0;   // opened missing or unparseable
+  std::uint64_t undated = 0;  // opened missing or unparseable
   ClassCounts by_class{};
-  CountMap by_rule;            // rule id ("none" when nothing matched)
+  CountMap by_rule;                       // rule id ("none" when nothing matched)
   std::map<Micros, ClassCounts> by_hour;  // hour start (UTC); kNoTime = undated
   Micros first = kNoTime, last = kNoTime;
 

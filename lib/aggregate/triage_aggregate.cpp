@@ -17,19 +17,26 @@ constexpr std::size_t kMaxSamplesPerClass = 200;
 constexpr std::size_t kMaxSampleUsers = 5;
 
 std::uint64_t mix(std::uint64_t h, std::string_view s) {
-  for (char c : s) { h ^= static_cast<unsigned char>(c); h *= 1099511628211ull; }
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
   h ^= 0xff;
   h *= 1099511628211ull;
   return h;
 }
 std::uint64_t mix(std::uint64_t h, std::int64_t v) {
-  for (int i = 0; i < 8; ++i) { h ^= static_cast<std::uint64_t>(v >> (8 * i)) & 0xff; h *= 1099511628211ull; }
+  for (int i = 0; i < 8; ++i) {
+    h ^= static_cast<std::uint64_t>(v >> (8 * i)) & 0xff;
+    h *= 1099511628211ull;
+  }
   return h;
 }
 
 std::string lower(std::string_view s) {
   std::string o(s);
-  for (char& c : o) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  for (char& c : o)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   return o;
 }
 
@@ -49,19 +56,33 @@ void merge_maps(std::map<std::int64_t, Bucket>& dst, const std::map<std::int64_t
 void SigninBucket::merge(const SigninBucket& o) {
   for (std::size_t i = 0; i < kSigninClassCount; ++i) by_class[i] += o.by_class[i];
   total += o.total;
-  portal_total += o.portal_total; portal_fail += o.portal_fail; portal_ok += o.portal_ok;
-  other_total += o.other_total; other_fail += o.other_fail; other_service += o.other_service;
-  ca_block += o.ca_block; reg_blocked += o.reg_blocked; locked += o.locked; bad_password += o.bad_password;
-  mfa_fail += o.mfa_fail; reg_required += o.reg_required;
+  portal_total += o.portal_total;
+  portal_fail += o.portal_fail;
+  portal_ok += o.portal_ok;
+  other_total += o.other_total;
+  other_fail += o.other_fail;
+  other_service += o.other_service;
+  ca_block += o.ca_block;
+  reg_blocked += o.reg_blocked;
+  locked += o.locked;
+  bad_password += o.bad_password;
+  mfa_fail += o.mfa_fail;
+  reg_required += o.reg_required;
   fail_codes.merge(o.fail_codes);
   service_apps.merge(o.service_apps);
 }
 
 void AuditBucket::merge(const AuditBucket& o) {
-  reg_started += o.reg_started; reg_completed += o.reg_completed; reg_cancelled += o.reg_cancelled;
-  reg_failed += o.reg_failed; reg_abandoned += o.reg_abandoned; deleted += o.deleted;
+  reg_started += o.reg_started;
+  reg_completed += o.reg_completed;
+  reg_cancelled += o.reg_cancelled;
+  reg_failed += o.reg_failed;
+  reg_abandoned += o.reg_abandoned;
+  deleted += o.deleted;
   reg_starts_completed += o.reg_starts_completed;
-  admin_changes += o.admin_changes; ca_changes += o.ca_changes; method_policy_changes += o.method_policy_changes;
+  admin_changes += o.admin_changes;
+  ca_changes += o.ca_changes;
+  method_policy_changes += o.method_policy_changes;
 }
 
 void TicketBucket::merge(const TicketBucket& o) {
@@ -84,9 +105,14 @@ bool TriageAggregate::first_time(std::unordered_set<std::uint64_t>& seen, std::u
 
 void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c) {
   std::uint64_t key = 1469598103934665603ull;
-  if (!r.id.empty()) key = mix(key, r.id);
-  else key = mix(mix(mix(mix(key, r.correlation_id), r.request_id), r.time), user_of(r));
-  if (!first_time(seen_signins_, key)) { ++signin_duplicates; return; }
+  if (!r.id.empty())
+    key = mix(key, r.id);
+  else
+    key = mix(mix(mix(mix(key, r.correlation_id), r.request_id), r.time), user_of(r));
+  if (!first_time(seen_signins_, key)) {
+    ++signin_duplicates;
+    return;
+  }
   auto ci = static_cast<std::size_t>(c.cls);
   ++signin_totals[ci];
   std::string_view user = user_of(r);
@@ -103,7 +129,10 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
       }
     }
   }
-  if (r.time == kNoTime) { ++signins_undated; return; }
+  if (r.time == kNoTime) {
+    ++signins_undated;
+    return;
+  }
   see(r.time);
   SigninBucket& b = signin[bucket_key(r.time)];
   ++b.total;
@@ -131,12 +160,26 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
   }
   if (r.has_error_code) {
     switch (r.error_code) {
-      case 53003: ++b.ca_block; break;
-      case 53004: case 53010: ++b.reg_blocked; break;
-      case 50053: ++b.locked; break;
-      case 50126: ++b.bad_password; break;
-      case 50072: case 50079: case 50125: ++b.reg_required; break;
-      default: break;
+      case 53003:
+        ++b.ca_block;
+        break;
+      case 53004:
+      case 53010:
+        ++b.reg_blocked;
+        break;
+      case 50053:
+        ++b.locked;
+        break;
+      case 50126:
+        ++b.bad_password;
+        break;
+      case 50072:
+      case 50079:
+      case 50125:
+        ++b.reg_required;
+        break;
+      default:
+        break;
     }
   }
   if (failure && r.has_error_code) {
@@ -175,26 +218,51 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
 
 void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& c) {
   std::uint64_t key = 1469598103934665603ull;
-  if (!e.id.empty()) key = mix(key, e.id);
-  else key = mix(mix(mix(key, e.correlation_id), e.activity), e.time);
-  if (!first_time(seen_audit_, key)) { ++audit_duplicates; return; }
+  if (!e.id.empty())
+    key = mix(key, e.id);
+  else
+    key = mix(mix(mix(key, e.correlation_id), e.activity), e.time);
+  if (!first_time(seen_audit_, key)) {
+    ++audit_duplicates;
+    return;
+  }
   ++audit_totals[static_cast<std::size_t>(c.cls)];
-  if (e.time == kNoTime) { ++audit_undated; return; }
+  if (e.time == kNoTime) {
+    ++audit_undated;
+    return;
+  }
   see(e.time);
   AuditBucket& b = audit[bucket_key(e.time)];
   std::string_view user = !e.targets.empty() && !e.targets[0].upn.empty() ? e.targets[0].upn
                           : !e.initiator_upn.empty()                      ? e.initiator_upn
                                                                           : e.initiator_id;
   switch (c.cls) {
-    case AuditClass::registration_started: ++b.reg_started; break;
-    case AuditClass::registration_completed: ++b.reg_completed; break;
-    case AuditClass::registration_cancelled: ++b.reg_cancelled; break;
-    case AuditClass::registration_failed: ++b.reg_failed; break;
-    case AuditClass::method_deleted: ++b.deleted; break;
-    case AuditClass::method_admin_change: ++b.admin_changes; break;
-    case AuditClass::ca_policy_change: ++b.ca_changes; break;
-    case AuditClass::authmethod_policy_change: ++b.method_policy_changes; break;
-    default: break;
+    case AuditClass::registration_started:
+      ++b.reg_started;
+      break;
+    case AuditClass::registration_completed:
+      ++b.reg_completed;
+      break;
+    case AuditClass::registration_cancelled:
+      ++b.reg_cancelled;
+      break;
+    case AuditClass::registration_failed:
+      ++b.reg_failed;
+      break;
+    case AuditClass::method_deleted:
+      ++b.deleted;
+      break;
+    case AuditClass::method_admin_change:
+      ++b.admin_changes;
+      break;
+    case AuditClass::ca_policy_change:
+      ++b.ca_changes;
+      break;
+    case AuditClass::authmethod_policy_change:
+      ++b.method_policy_changes;
+      break;
+    default:
+      break;
   }
   bool registration = c.cls == AuditClass::registration_started || c.cls == AuditClass::registration_completed ||
                       c.cls == AuditClass::registration_cancelled || c.cls == AuditClass::registration_failed;
@@ -217,10 +285,16 @@ void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& 
 void TriageAggregate::add_ticket(const Ticket& t, const TicketClassification& c) {
   std::uint64_t key = 1469598103934665603ull;
   key = !t.id.empty() ? mix(key, t.id) : mix(mix(key, t.title), t.opened_text);
-  if (!first_time(seen_tickets_, key)) { ++ticket_duplicates; return; }
+  if (!first_time(seen_tickets_, key)) {
+    ++ticket_duplicates;
+    return;
+  }
   auto ci = static_cast<std::size_t>(c.cls);
   ++ticket_totals[ci];
-  if (t.opened == kNoTime) { ++tickets_undated; return; }
+  if (t.opened == kNoTime) {
+    ++tickets_undated;
+    return;
+  }
   ++tickets[bucket_key(t.opened)].by_class[ci];
   if (c.cls != TicketClass::other) {
     std::size_t same = 0;
@@ -242,8 +316,12 @@ void TriageAggregate::merge(const TriageAggregate& o) {
   for (std::size_t i = 0; i < kSigninClassCount; ++i) signin_totals[i] += o.signin_totals[i];
   for (std::size_t i = 0; i < kAuditClassCount; ++i) audit_totals[i] += o.audit_totals[i];
   for (std::size_t i = 0; i < kTicketClassCount; ++i) ticket_totals[i] += o.ticket_totals[i];
-  signin_duplicates += o.signin_duplicates; audit_duplicates += o.audit_duplicates; ticket_duplicates += o.ticket_duplicates;
-  signins_undated += o.signins_undated; audit_undated += o.audit_undated; tickets_undated += o.tickets_undated;
+  signin_duplicates += o.signin_duplicates;
+  audit_duplicates += o.audit_duplicates;
+  ticket_duplicates += o.ticket_duplicates;
+  signins_undated += o.signins_undated;
+  audit_undated += o.audit_undated;
+  tickets_undated += o.tickets_undated;
   see(o.first);
   see(o.last);
   for (const auto& [ip, f] : o.ip_failures) {
@@ -280,8 +358,10 @@ void TriageAggregate::merge(const TriageAggregate& o) {
     BreakglassState& d = breakglass[u];
     d.signins += b.signins;
     d.successes += b.successes;
-    if (b.last_success != kNoTime && (d.last_success == kNoTime || b.last_success > d.last_success)) d.last_success = b.last_success;
-    if (b.first_seen != kNoTime && (d.first_seen == kNoTime || b.first_seen < d.first_seen)) d.first_seen = b.first_seen;
+    if (b.last_success != kNoTime && (d.last_success == kNoTime || b.last_success > d.last_success))
+      d.last_success = b.last_success;
+    if (b.first_seen != kNoTime && (d.first_seen == kNoTime || b.first_seen < d.first_seen))
+      d.first_seen = b.first_seen;
   }
   portal_users.merge(o.portal_users);
   seen_signins_.insert(o.seen_signins_.begin(), o.seen_signins_.end());
@@ -298,11 +378,14 @@ void TriageAggregate::finish() {
     for (std::size_t i = 0; i < events.size(); ++i) {
       if (events[i].second != AuditClass::registration_started) continue;
       bool closed = false;
-      for (std::size_t j = i + 1; j < events.size() && events[j].first - events[i].first <= opts_.registration_timeout; ++j) {
+      for (std::size_t j = i + 1; j < events.size() && events[j].first - events[i].first <= opts_.registration_timeout;
+           ++j) {
         if (events[j].second == AuditClass::registration_started) break;  // a new attempt
-        if (events[j].second == AuditClass::registration_completed || events[j].second == AuditClass::registration_cancelled) {
+        if (events[j].second == AuditClass::registration_completed ||
+            events[j].second == AuditClass::registration_cancelled) {
           closed = true;
-          if (events[j].second == AuditClass::registration_completed) ++audit[bucket_key(events[i].first)].reg_starts_completed;
+          if (events[j].second == AuditClass::registration_completed)
+            ++audit[bucket_key(events[i].first)].reg_starts_completed;
           break;
         }
       }
@@ -313,8 +396,9 @@ void TriageAggregate::finish() {
   }
   std::sort(policy_changes.begin(), policy_changes.end(),
             [](const PolicyChange& a, const PolicyChange& b) { return a.time < b.time; });
-  std::sort(ticket_samples.begin(), ticket_samples.end(),
-            [](const TicketSample& a, const TicketSample& b) { return a.time != b.time ? a.time < b.time : a.id < b.id; });
+  std::sort(ticket_samples.begin(), ticket_samples.end(), [](const TicketSample& a, const TicketSample& b) {
+    return a.time != b.time ? a.time < b.time : a.id < b.id;
+  });
   for (auto& [u, v] : mfa_failures_by_user) std::sort(v.begin(), v.end());
   for (auto& [u, v] : mfa_success_by_user) std::sort(v.begin(), v.end());
   std::sort(health.begin(), health.end(), [](const HealthIssueCopy& a, const HealthIssueCopy& b) {

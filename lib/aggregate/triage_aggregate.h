@@ -26,18 +26,18 @@ namespace idt {
 struct TriageOptions {
   Micros bucket = 15 * 60 * kMicrosPerSecond;
   Micros registration_timeout = 30 * 60 * kMicrosPerSecond;  // started, not completed within → abandoned
-  std::vector<std::string> breakglass;                         // lower-cased UPNs
+  std::vector<std::string> breakglass;                       // lower-cased UPNs
   Micros breakglass_max_age = 30LL * 86400 * kMicrosPerSecond;
 };
 
 struct SigninBucket {
   std::array<std::uint32_t, kSigninClassCount> by_class{};
   std::uint32_t total = 0;
-  std::uint32_t portal_total = 0, portal_fail = 0, portal_ok = 0;  // security-info apps
+  std::uint32_t portal_total = 0, portal_fail = 0, portal_ok = 0;    // security-info apps
   std::uint32_t other_total = 0, other_fail = 0, other_service = 0;  // every other app
   std::uint32_t ca_block = 0, reg_blocked = 0, locked = 0, bad_password = 0, mfa_fail = 0, reg_required = 0;
-  CountMap fail_codes;     // non-success, non-interrupt codes
-  CountMap service_apps;   // apps with service errors
+  CountMap fail_codes;    // non-success, non-interrupt codes
+  CountMap service_apps;  // apps with service errors
   void merge(const SigninBucket& o);
 };
 
@@ -61,7 +61,7 @@ struct PolicyChange {
 
 struct IpFailures {
   std::uint32_t failures = 0, locked = 0, successes = 0;  // successes: any successful sign-in from the IP
-  std::unordered_set<std::uint64_t> users;  // hashed UPNs (capped)
+  std::unordered_set<std::uint64_t> users;                // hashed UPNs (capped)
   std::unordered_set<std::uint64_t> locked_users;
   Micros first = kNoTime, last = kNoTime;
   CountMap codes;

@@ -27,8 +27,8 @@ struct AuditRule {
   std::string_view activity;  // activityDisplayName / OperationName
   AuditResultMatch result;
   AuditClass cls;
-  std::string_view rule_id;   // stable, e.g. "authm:registered"
-  std::string_view sample;    // an activity string as logged that must land on this rule
+  std::string_view rule_id;  // stable, e.g. "authm:registered"
+  std::string_view sample;   // an activity string as logged that must land on this rule
 };
 
 // Returns {other, "other"} when no rule matches. rule_id has static storage.

@@ -21,7 +21,7 @@ enum class SigninClass : std::uint8_t {
 };
 inline constexpr std::size_t kSigninClassCount = static_cast<std::size_t>(SigninClass::count_);
 inline constexpr std::array<std::string_view, kSigninClassCount> kSigninClassNames = {
-    "success", "interrupt", "auth_failure", "mfa_failure", "registration_failure",
+    "success",       "interrupt",          "auth_failure", "mfa_failure", "registration_failure",
     "service_error", "portal_unreachable", "unknown"};
 static_assert(kSigninClassNames.size() == kSigninClassCount, "every SigninClass needs a name");
 static_assert(kSigninClassNames.back() == "unknown");
@@ -32,21 +32,21 @@ std::optional<SigninClass> parse_signin_class(std::string_view s);
 // Audit events as the registration funnel and change detection see them.
 enum class AuditClass : std::uint8_t {
   registration_started,
-  registration_completed,   // one method registered, or all required registered
+  registration_completed,  // one method registered, or all required registered
   registration_cancelled,
-  registration_failed,      // a registration activity whose result is failure
-  method_deleted,           // user or admin deleted security info
-  method_admin_change,      // admin registered/updated/reset methods for a user
-  ca_policy_change,         // Conditional Access policy added/updated/deleted
-  authmethod_policy_change, // authentication methods / registration policy changed
+  registration_failed,       // a registration activity whose result is failure
+  method_deleted,            // user or admin deleted security info
+  method_admin_change,       // admin registered/updated/reset methods for a user
+  ca_policy_change,          // Conditional Access policy added/updated/deleted
+  authmethod_policy_change,  // authentication methods / registration policy changed
   other,
   count_
 };
 inline constexpr std::size_t kAuditClassCount = static_cast<std::size_t>(AuditClass::count_);
 inline constexpr std::array<std::string_view, kAuditClassCount> kAuditClassNames = {
-    "registration_started", "registration_completed", "registration_cancelled",
-    "registration_failed", "method_deleted", "method_admin_change", "ca_policy_change",
-    "authmethod_policy_change", "other"};
+    "registration_started", "registration_completed",   "registration_cancelled",
+    "registration_failed",  "method_deleted",           "method_admin_change",
+    "ca_policy_change",     "authmethod_policy_change", "other"};
 static_assert(kAuditClassNames.size() == kAuditClassCount, "every AuditClass needs a name");
 static_assert(kAuditClassNames.back() == "other");
 

@@ -21,15 +21,16 @@ namespace {
 using C = SigninClass;
 
 constexpr auto kCodes = std::to_array<CodeInfo>({
-    {0, C::success, "success", "",
-     "The sign-in succeeded and a token was issued.",
+    {0, C::success, "success", "", "The sign-in succeeded and a token was issued.",
      "Nothing to fix; use it as the baseline of normal sign-ins."},
     {16000, C::interrupt, "account_selection", "InteractionRequired",
-     "The user has to pick an account, or the chosen account cannot be used for this app; an expected step of the sign-in flow.",
+     "The user has to pick an account, or the chosen account cannot be used for this app; an expected step of the "
+     "sign-in flow.",
      "No action unless the user is stuck: have them choose their work account or sign out of other accounts."},
     {50000, C::service_error, "service_error", "TokenIssuanceError",
      "There is an issue with the Microsoft sign-in service.",
-     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry later."},
+     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry "
+     "later."},
     {50011, C::auth_failure, "app_misconfigured", "InvalidReplyTo",
      "The reply address sent by the app is missing or does not match the app's configured reply addresses.",
      "Application configuration: route to the app owner; nothing to change on the user's account."},
@@ -38,21 +39,23 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "Have the user sign in with their work account, or invite them as a guest if they should have access."},
     {50033, C::service_error, "service_transient", "RetryableError",
      "A transient error occurred in the sign-in service.",
-     "Provider-side and retryable: check service health before changing Conditional Access or resetting methods; retry later."},
+     "Provider-side and retryable: check service health before changing Conditional Access or resetting methods; retry "
+     "later."},
     {50034, C::auth_failure, "user_not_found", "UserAccountNotFound",
      "The account does not exist in the directory: a mistyped username, or the wrong tenant.",
-     "Check the username the user typed; many different unknown usernames from one IP suggest enumeration or spraying."},
+     "Check the username the user typed; many different unknown usernames from one IP suggest enumeration or "
+     "spraying."},
     {50053, C::auth_failure, "locked", "IdsLocked",
-     "The account is locked after too many failed attempts, or the sign-in came from an IP address with malicious activity.",
-     "Read the failure reason: for smart lockout let it expire or unlock after verifying the user; for a blocked IP do not unlock, look for password spray."},
-    {50055, C::auth_failure, "password_expired", "InvalidPasswordExpiredPassword",
-     "The user's password has expired.",
+     "The account is locked after too many failed attempts, or the sign-in came from an IP address with malicious "
+     "activity.",
+     "Read the failure reason: for smart lockout let it expire or unlock after verifying the user; for a blocked IP do "
+     "not unlock, look for password spray."},
+    {50055, C::auth_failure, "password_expired", "InvalidPasswordExpiredPassword", "The user's password has expired.",
      "Have the user change the password (self-service) or reset it after verifying identity."},
     {50056, C::auth_failure, "no_password", "",
      "No password exists in the directory for this user, or a null password was sent.",
      "Ask the user to enter the password again; if the account has no password, set one through the normal process."},
-    {50057, C::auth_failure, "disabled", "UserDisabled",
-     "The user account is disabled.",
+    {50057, C::auth_failure, "disabled", "UserDisabled", "The user account is disabled.",
      "Confirm with the account owner or HR why the account is disabled before re-enabling it."},
     {50058, C::interrupt, "no_session", "UserInformationNotProvided",
      "A silent sign-in found no usable session, so the app has to ask the user to sign in.",
@@ -76,20 +79,21 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "The presented multifactor authentication has expired under tenant policy and must be refreshed.",
      "Expected step; the user completes MFA again."},
     {50079, C::interrupt, "mfa_registration_required", "UserStrongAuthEnrollmentRequired",
-     "The user must register security info for multifactor authentication (or a federated user needs the MFA claim from their identity provider).",
+     "The user must register security info for multifactor authentication (or a federated user needs the MFA claim "
+     "from their identity provider).",
      "Expected step of MFA registration; count it for the registration funnel and let the user finish setup."},
     {50086, C::service_error, "mfa_service_error", "SasNonRetryableError",
      "A non-retryable error occurred in the strong authentication service.",
-     "Provider-side: check service health before changing Conditional Access or resetting methods; do not ask users to re-register."},
+     "Provider-side: check service health before changing Conditional Access or resetting methods; do not ask users to "
+     "re-register."},
     {50087, C::service_error, "mfa_service_transient", "SasRetryableError",
      "A transient error occurred during strong authentication.",
-     "Provider-side and retryable: check service health before changing Conditional Access or resetting methods; tell users to retry."},
-    {50088, C::mfa_failure, "mfa_throttled", "",
-     "The limit on telecom (call or text) MFA attempts was reached.",
+     "Provider-side and retryable: check service health before changing Conditional Access or resetting methods; tell "
+     "users to retry."},
+    {50088, C::mfa_failure, "mfa_throttled", "", "The limit on telecom (call or text) MFA attempts was reached.",
      "Have the user wait a few minutes or use the Authenticator app; many prompts for one user may be MFA fatigue."},
     {50089, C::auth_failure, "flow_token_expired", "",
-     "The sign-in flow token expired before the user finished signing in.",
-     "Have the user start the sign-in again."},
+     "The sign-in flow token expired before the user finished signing in.", "Have the user start the sign-in again."},
     {50097, C::interrupt, "device_auth_required", "DeviceAuthenticationRequired",
      "Device authentication is required for this sign-in.",
      "Usually a step before device authentication; investigate only if the device keeps failing (see 50155)."},
@@ -99,9 +103,9 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
     {50125, C::interrupt, "sspr_registration_required", "PasswordResetRegistrationRequiredInterrupt",
      "Sign-in was interrupted for a password reset or password-reset registration.",
      "Expected step of self-service password reset registration; count it for the registration funnel."},
-    {50126, C::auth_failure, "bad_password", "InvalidUserNameOrPassword",
-     "The username or password is wrong.",
-     "Have the user retry and clear saved passwords; one IP failing for many users is a password spray, not a help-desk case."},
+    {50126, C::auth_failure, "bad_password", "InvalidUserNameOrPassword", "The username or password is wrong.",
+     "Have the user retry and clear saved passwords; one IP failing for many users is a password spray, not a "
+     "help-desk case."},
     {50128, C::auth_failure, "invalid_domain", "",
      "The domain name is invalid: no tenant-identifying information was found in the request or credentials.",
      "Check the domain part of the username the user typed."},
@@ -118,8 +122,7 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "A password change is required because of account risk.",
      "Have the user change the password through the risk remediation flow; review the risk detections first."},
     {50140, C::interrupt, "kmsi_interrupt", "KmsiInterrupt",
-     "The \"Keep me signed in\" prompt interrupted the sign-in; an expected step.",
-     "No action."},
+     "The \"Keep me signed in\" prompt interrupted the sign-in; an expected step.", "No action."},
     {50142, C::auth_failure, "password_change_required", "",
      "A password change is required by a Conditional Access policy.",
      "Have the user change the password; the policy is working as configured."},
@@ -131,7 +134,8 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "Check the device's registration state in Entra; re-register the device if needed."},
     {50158, C::mfa_failure, "external_challenge_failed", "ExternalSecurityChallenge",
      "An external security challenge (such as terms of use or a third-party MFA provider) was not satisfied.",
-     "Check the authentication details to see whether the external challenge was later passed before treating it as a failure."},
+     "Check the authentication details to see whether the external challenge was later passed before treating it as a "
+     "failure."},
     {50161, C::mfa_failure, "external_mfa_error", "InvalidExternalSecurityChallengeConfiguration",
      "The external claims provider sent insufficient claims or its authorization URL could not be validated.",
      "Route to the admin of the external MFA provider configuration; users cannot fix this."},
@@ -139,8 +143,7 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "The grant was revoked (by an admin or a password change) and a fresh sign-in is needed.",
      "Have the user sign in again; expected after a password change or token revocation."},
     {50199, C::interrupt, "cmsi_interrupt", "CmsiInterrupt",
-     "The user was asked to confirm the app they are signing in to; a security prompt, not a failure.",
-     "No action."},
+     "The user was asked to confirm the app they are signing in to; a security prompt, not a failure.", "No action."},
     {53000, C::auth_failure, "device_not_compliant", "DeviceNotCompliant",
      "Conditional Access requires a compliant device and the device is not compliant.",
      "Have the user enroll the device or fix its compliance in Intune; do not exclude the user from the policy."},
@@ -152,25 +155,27 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "Have the user use an approved app (for example Outlook mobile instead of a native mail app)."},
     {53003, C::auth_failure, "ca_block", "BlockedByConditionalAccess",
      "Access was blocked by a Conditional Access policy.",
-     "Check which policy applied and whether it changed recently in audit; a spike right after a policy change is a tenant problem."},
+     "Check which policy applied and whether it changed recently in audit; a spike right after a policy change is a "
+     "tenant problem."},
     {53004, C::registration_failure, "registration_blocked", "ProofUpBlockedDueToRisk",
      "Registration of security info was blocked because of risk on the sign-in or user.",
-     "Remediate the user risk first (verify the user, reset or dismiss risk), then let the user register; do not bypass the block."},
+     "Remediate the user risk first (verify the user, reset or dismiss risk), then let the user register; do not "
+     "bypass the block."},
     {53009, C::auth_failure, "app_protection_required", "",
      "The app must enforce Intune app protection policies to get access.",
      "Have the user use an app that supports Intune app protection, for example the Outlook mobile app."},
     {53010, C::registration_failure, "registration_untrusted_location", "ProofUpBlockedDueToSecurityInfoAcr",
      "Security info cannot be registered because the organization only allows it from specific locations or devices.",
-     "Have the user register from a trusted location or device, or issue a Temporary Access Pass; do not relax the registration policy."},
-    {53011, C::auth_failure, "risk_block", "",
-     "The user is blocked because of risk in their home tenant.",
+     "Have the user register from a trusted location or device, or issue a Temporary Access Pass; do not relax the "
+     "registration policy."},
+    {53011, C::auth_failure, "risk_block", "", "The user is blocked because of risk in their home tenant.",
      "The user's home tenant must remediate the risk; the resource tenant cannot clear it."},
-    {54005, C::auth_failure, "code_already_redeemed", "",
-     "The OAuth2 authorization code was already redeemed.",
+    {54005, C::auth_failure, "code_already_redeemed", "", "The OAuth2 authorization code was already redeemed.",
      "Application behaviour: route to the app owner if it persists; the user can simply sign in again."},
     {65001, C::auth_failure, "consent_required", "DelegationDoesNotExist",
      "The user or an administrator has not consented to the app's permissions.",
-     "Review the app and its permissions before granting consent; do not grant tenant-wide consent just to stop the error."},
+     "Review the app and its permissions before granting consent; do not grant tenant-wide consent just to stop the "
+     "error."},
     {70012, C::service_error, "msa_server_error", "MsaServerError",
      "A server error occurred while authenticating a Microsoft (consumer) account.",
      "Provider-side: check service health before changing Conditional Access or resetting methods; retry later."},
@@ -179,7 +184,8 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "Expected under sign-in frequency policy: the user signs in again."},
     {80001, C::service_error, "onprem_agent_unreachable", "OnPremiseStoreIsNotAvailable",
      "The Pass-through Authentication agent cannot connect to Active Directory.",
-     "Check the on-premises authentication agents and domain controllers first, then service health; do not reset passwords or change Conditional Access."},
+     "Check the on-premises authentication agents and domain controllers first, then service health; do not reset "
+     "passwords or change Conditional Access."},
     {80002, C::service_error, "onprem_timeout", "OnPremisePasswordValidatorRequestTimedout",
      "The password validation request to the on-premises agent timed out.",
      "Check that Active Directory and the authentication agents respond, then service health; do not reset passwords."},
@@ -191,45 +197,49 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "Check the authentication agents' load and connectivity, then service health; do not reset passwords."},
     {81010, C::auth_failure, "seamless_sso_failed", "DesktopSsoAuthTokenInvalid",
      "Seamless SSO failed because the user's Kerberos ticket expired or is invalid.",
-     "Usually falls back to a password prompt; if widespread, check the Seamless SSO computer account and Kerberos setup."},
+     "Usually falls back to a password prompt; if widespread, check the Seamless SSO computer account and Kerberos "
+     "setup."},
     {81012, C::interrupt, "sso_user_mismatch", "DesktopSsoMismatchBetweenTokenUpnAndChosenUpn",
-     "The user signing in differs from the user signed in to the device; not an error condition.",
-     "No action."},
+     "The user signing in differs from the user signed in to the device; not an error condition.", "No action."},
     {90006, C::service_error, "service_unavailable", "ExternalServerRetryableError",
      "The service is temporarily unavailable.",
-     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry later."},
-    {90012, C::service_error, "service_timeout", "RequestTimeout",
-     "The request timed out.",
-     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry later."},
+     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry "
+     "later."},
+    {90012, C::service_error, "service_timeout", "RequestTimeout", "The request timed out.",
+     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry "
+     "later."},
     {90024, C::service_error, "service_throttled", "RequestBudgetExceededError",
      "A transient error occurred (request budget exceeded).",
      "Provider-side and retryable: check service health before changing Conditional Access or resetting methods."},
     {90033, C::service_error, "directory_unavailable", "MsodsServiceUnavailable",
      "The Microsoft Online Directory Service is not available.",
-     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry later."},
+     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry "
+     "later."},
     {90036, C::service_error, "directory_error", "MsodsServiceUnretryableFailure",
      "An unexpected, non-retryable error occurred in the directory service.",
-     "Provider-side: check service health and open a support case before changing Conditional Access or resetting methods."},
+     "Provider-side: check service health and open a support case before changing Conditional Access or resetting "
+     "methods."},
     {90055, C::service_error, "tenant_throttled", "TenantThrottlingError",
      "There are too many incoming requests for the tenant.",
-     "Check service health and look for a client flooding sign-ins before changing Conditional Access or resetting methods."},
-    {90090, C::service_error, "graph_unavailable", "GraphRetryableError",
-     "The service is temporarily unavailable.",
-     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry later."},
+     "Check service health and look for a client flooding sign-ins before changing Conditional Access or resetting "
+     "methods."},
+    {90090, C::service_error, "graph_unavailable", "GraphRetryableError", "The service is temporarily unavailable.",
+     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry "
+     "later."},
     {90091, C::service_error, "graph_unreachable", "GraphServiceUnreachable",
      "A backing directory (Graph) service could not be reached.",
-     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry later."},
+     "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry "
+     "later."},
     {90092, C::service_error, "graph_error", "GraphNonRetryableError",
      "A backing directory (Graph) service returned a non-retryable error.",
      "Provider-side: check service health before changing Conditional Access or resetting methods."},
-    {500121, C::mfa_failure, "mfa_failed", "",
-     "Authentication failed during the strong authentication (MFA) request.",
-     "Read the MFA result detail: a denial the user did not start means the password is known to someone else; reset it and do not re-register methods blindly."},
+    {500121, C::mfa_failure, "mfa_failed", "", "Authentication failed during the strong authentication (MFA) request.",
+     "Read the MFA result detail: a denial the user did not start means the password is known to someone else; reset "
+     "it and do not re-register methods blindly."},
     {500881, C::mfa_failure, "mfa_failed", "",
      "A second-factor failure; Microsoft publishes no description for this code.",
      "Read the sign-in's authentication details for the failed step before acting."},
-    {530003, C::auth_failure, "device_not_managed", "",
-     "The device is required to be managed to access this resource.",
+    {530003, C::auth_failure, "device_not_managed", "", "The device is required to be managed to access this resource.",
      "Have the user use a managed (enrolled or hybrid-joined) device."},
     {530032, C::auth_failure, "security_policy_block", "BlockedByConditionalAccessOnSecurityPolicy",
      "A tenant-level security policy blocked the request.",
@@ -266,8 +276,7 @@ constexpr bool snake_case(std::string_view s) {
 }
 constexpr bool rows_complete() {
   for (const auto& c : kCodes)
-    if (!snake_case(c.reason) || c.meaning.empty() || c.advice.empty() || c.meaning.back() != '.')
-      return false;
+    if (!snake_case(c.reason) || c.meaning.empty() || c.advice.empty() || c.meaning.back() != '.') return false;
   return true;
 }
 static_assert(rows_complete(), "every row needs a snake_case reason, a one-sentence meaning and advice");
@@ -318,10 +327,9 @@ std::size_t row_index(const CodeInfo& c) {
 
 // Security-info portal family: ids match case-insensitively; display names
 // only when the record carries no app id.
-constexpr std::array<std::string_view, 3> kSecurityInfoAppIds = {kMySigninsAppId, kMyProfileAppId,
-                                                                 kMyAppsAppId};
-constexpr std::array<std::string_view, 4> kSecurityInfoAppNames = {"My Signins", "My Sign-Ins",
-                                                                   "My Profile", "My Apps"};
+constexpr std::array<std::string_view, 3> kSecurityInfoAppIds = {kMySigninsAppId, kMyProfileAppId, kMyAppsAppId};
+constexpr std::array<std::string_view, 4> kSecurityInfoAppNames = {"My Signins", "My Sign-Ins", "My Profile",
+                                                                   "My Apps"};
 
 }  // namespace
 

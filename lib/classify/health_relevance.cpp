@@ -37,24 +37,24 @@ constexpr std::string_view kFeatureAuth =
 
 constexpr HealthRelevanceRule kRules[] = {
     // Service: the identity provider itself.
-    {"service.entra", F::service, K::substring, "Microsoft Entra", "service: Microsoft Entra",
-     "Microsoft Entra ID", "Microsoft Intune"},
-    {"service.aad", F::service, K::regex, R"(\bazure (ad|active directory)\b)",
-     "service: Azure Active Directory", "Azure Active Directory B2C", "Azure Advisor"},
-    {"service.identity", F::service, K::substring, "Identity Service", "service: Identity Service",
-     "Identity Service", "Microsoft 365 suite"},
-    {"service.orglive", F::service, K::substring, "OrgLiveID", "service: OrgLiveID (Identity Service)",
-     "OrgLiveID", "OSDPPlatform"},
-    {"service.mfa", F::service, K::regex, kMfa, "service: Multi-Factor Authentication",
-     "Multi-Factor Authentication", "Microsoft Forms"},
+    {"service.entra", F::service, K::substring, "Microsoft Entra", "service: Microsoft Entra", "Microsoft Entra ID",
+     "Microsoft Intune"},
+    {"service.aad", F::service, K::regex, R"(\bazure (ad|active directory)\b)", "service: Azure Active Directory",
+     "Azure Active Directory B2C", "Azure Advisor"},
+    {"service.identity", F::service, K::substring, "Identity Service", "service: Identity Service", "Identity Service",
+     "Microsoft 365 suite"},
+    {"service.orglive", F::service, K::substring, "OrgLiveID", "service: OrgLiveID (Identity Service)", "OrgLiveID",
+     "OSDPPlatform"},
+    {"service.mfa", F::service, K::regex, kMfa, "service: Multi-Factor Authentication", "Multi-Factor Authentication",
+     "Microsoft Forms"},
     // Feature / feature group.
     {"feature_group.signin", F::feature_group, K::regex, kSignin, "feature group: Sign-in", "Sign-in",
      "Management and Provisioning"},
     {"feature_group.auth", F::feature_group, K::regex, kFeatureAuth, "feature group: authentication",
      "Multi-factor authentication", "E-Mail timely delivery"},
     {"feature.signin", F::feature, K::regex, kSignin, "feature: Sign-in", "Sign In", "Mailflow"},
-    {"feature.auth", F::feature, K::regex, kFeatureAuth, "feature: authentication",
-     "Conditional Access", "Mailflow - delayed delivery from Internet"},
+    {"feature.auth", F::feature, K::regex, kFeatureAuth, "feature: authentication", "Conditional Access",
+     "Mailflow - delayed delivery from Internet"},
     // Title: the provider's own one-line summary.
     {"title.mfa", F::title, K::regex, kMfa, "title mentions MFA",
      "Some users may have been unable to setup Multi-Factor Authentication (MFA)",
@@ -64,16 +64,13 @@ constexpr HealthRelevanceRule kRules[] = {
     {"title.security_info", F::title, K::regex, kSecurityInfo, "title mentions security info",
      "Users can't register security info", "Security information and event management exports delayed"},
     {"title.password_reset", F::title, K::regex, kPasswordReset, "title mentions password reset (SSPR)",
-     "Users unable to complete self-service password reset (SSPR)",
-     "Admins unable to reset mailbox permissions"},
-    {"title.conditional_access", F::title, K::substring, "conditional access",
-     "title mentions Conditional Access", "Conditional Access policies not applied",
-     "Access reviews delayed"},
+     "Users unable to complete self-service password reset (SSPR)", "Admins unable to reset mailbox permissions"},
+    {"title.conditional_access", F::title, K::substring, "conditional access", "title mentions Conditional Access",
+     "Conditional Access policies not applied", "Access reviews delayed"},
     {"title.authenticator", F::title, K::regex, kAuthenticator, "title mentions Authenticator",
      "Microsoft Authenticator notifications delayed", "Users see authentication prompts"},
     {"title.entra", F::title, K::regex, kEntra, "title mentions Entra ID",
-     "Post Incident Review (PIR) – Entra ID Application – Permissions management issues",
-     "Central US region capacity"},
+     "Post Incident Review (PIR) – Entra ID Application – Permissions management issues", "Central US region capacity"},
     {"title.signin", F::title, K::regex, kSignin, "title mentions sign-in",
      "Users may be unable to sign in to Microsoft Teams", "Design in Forms is slow to load"},
     {"title.authentication", F::title, K::regex, kAuthentication, "title mentions authentication",
@@ -88,22 +85,18 @@ constexpr HealthRelevanceRule kRules[] = {
      "Security information and event management exports"},
     {"text.password_reset", F::text, K::regex, kPasswordReset, "post mentions password reset (SSPR)",
      "Users may be unable to use SSPR", "Admins could not reset mailbox permissions"},
-    {"text.conditional_access", F::text, K::substring, "conditional access",
-     "post mentions Conditional Access", "Conditional Access policies may not be evaluated",
-     "Access to archives was slow"},
+    {"text.conditional_access", F::text, K::substring, "conditional access", "post mentions Conditional Access",
+     "Conditional Access policies may not be evaluated", "Access to archives was slow"},
     {"text.authenticator", F::text, K::regex, kAuthenticator, "post mentions Authenticator",
      "Notifications to the Authenticator app were delayed", "Authentications were not impacted"},
-    {"text.entra", F::text, K::regex, kEntra, "post mentions Entra ID",
-     "a subset of Entra ID application customers", "the central entrance of the datacenter"},
+    {"text.entra", F::text, K::regex, kEntra, "post mentions Entra ID", "a subset of Entra ID application customers",
+     "the central entrance of the datacenter"},
     {"text.signin_failure", F::text, K::regex, kSigninFailure, "post mentions failing sign-ins",
-     "Users may be unable to sign in to Outlook on the web",
-     "Title: Exchange Online service has login issue"},
+     "Users may be unable to sign in to Outlook on the web", "Title: Exchange Online service has login issue"},
 };
 
-constexpr std::array<std::string_view, 5> kFieldNames = {"service", "feature", "feature_group",
-                                                         "title", "text"};
-static_assert(kFieldNames.size() == static_cast<std::size_t>(HealthField::text) + 1,
-              "every HealthField needs a name");
+constexpr std::array<std::string_view, 5> kFieldNames = {"service", "feature", "feature_group", "title", "text"};
+static_assert(kFieldNames.size() == static_cast<std::size_t>(HealthField::text) + 1, "every HealthField needs a name");
 
 // One compiled RE2 per regex rule, built once (thread-safe static init).
 const std::vector<std::unique_ptr<RE2>>& compiled() {
@@ -155,11 +148,21 @@ HealthRelevance classify_health(const HealthIssue& h) {
     const auto& r = kRules[i];
     bool hit = false;
     switch (r.field) {
-      case F::service: hit = matches_at(i, h.service); break;
-      case F::feature: hit = matches_at(i, h.feature); break;
-      case F::feature_group: hit = matches_at(i, h.feature_group); break;
-      case F::title: hit = matches_at(i, h.title); break;
-      case F::text: hit = matches_at(i, h.impact) || matches_at(i, h.text); break;
+      case F::service:
+        hit = matches_at(i, h.service);
+        break;
+      case F::feature:
+        hit = matches_at(i, h.feature);
+        break;
+      case F::feature_group:
+        hit = matches_at(i, h.feature_group);
+        break;
+      case F::title:
+        hit = matches_at(i, h.title);
+        break;
+      case F::text:
+        hit = matches_at(i, h.impact) || matches_at(i, h.text);
+        break;
     }
     if (hit) return {true, r.reason, r.id};
   }

@@ -17,18 +17,18 @@ std::string_view name(HealthField f);
 enum class NeedleKind : std::uint8_t { substring, regex };
 
 struct HealthRelevanceRule {
-  std::string_view id;        // stable, e.g. "title.mfa"
-  HealthField field;          // text = impact description + every post
+  std::string_view id;  // stable, e.g. "title.mfa"
+  HealthField field;    // text = impact description + every post
   NeedleKind kind;
-  std::string_view needle;    // case-insensitive substring, or RE2 pattern (compiled case-insensitive)
-  std::string_view reason;    // shown to people: "title mentions MFA"
-  std::string_view sample;    // a value of `field` the rule must match (checked in tests)
-  std::string_view counter;   // a value it must not match (empty = none)
+  std::string_view needle;   // case-insensitive substring, or RE2 pattern (compiled case-insensitive)
+  std::string_view reason;   // shown to people: "title mentions MFA"
+  std::string_view sample;   // a value of `field` the rule must match (checked in tests)
+  std::string_view counter;  // a value it must not match (empty = none)
 };
 
 struct HealthRelevance {
   bool relevant = false;
-  std::string_view reason;    // static text from the rule
+  std::string_view reason;  // static text from the rule
   std::string_view rule_id;
 };
 

@@ -55,8 +55,7 @@ const MfaDetailRule* find_mfa_detail(const SignIn& r) {
 }
 
 bool on_security_info_app(const SignIn& r) {
-  return is_security_info_app(r.app_id, r.app_name) ||
-         is_security_info_app(r.resource_id, r.resource_name);
+  return is_security_info_app(r.app_id, r.app_name) || is_security_info_app(r.resource_id, r.resource_name);
 }
 
 }  // namespace

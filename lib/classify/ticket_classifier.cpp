@@ -46,9 +46,12 @@ std::string quoted(std::string_view s) {
 
 bool parse_bool(std::string_view v, bool& out) {
   std::string n = normalize_name(v);
-  if (n == "true" || n == "yes" || n == "on" || n == "1") out = true;
-  else if (n == "false" || n == "no" || n == "off" || n == "0") out = false;
-  else return false;
+  if (n == "true" || n == "yes" || n == "on" || n == "1")
+    out = true;
+  else if (n == "false" || n == "no" || n == "off" || n == "0")
+    out = false;
+  else
+    return false;
   return true;
 }
 
@@ -161,9 +164,7 @@ struct TicketRules::Compiled {
   std::vector<std::unique_ptr<RE2>> unless;  // per order index, null if none
   std::unique_ptr<RE2::Set> set;             // null if it could not be built
 
-  bool excluded(std::size_t i, std::string_view text) const {
-    return unless[i] && RE2::PartialMatch(text, *unless[i]);
-  }
+  bool excluded(std::size_t i, std::string_view text) const { return unless[i] && RE2::PartialMatch(text, *unless[i]); }
 };
 
 TicketRules::TicketRules() = default;
@@ -233,8 +234,10 @@ Result<std::size_t> TicketRules::add_text(std::string_view text, std::string_vie
   std::vector<TicketRule> next = rules_;
   for (auto& r : *parsed) {
     auto it = std::find_if(next.begin(), next.end(), [&](const TicketRule& x) { return x.id == r.id; });
-    if (it != next.end()) *it = std::move(r);
-    else next.push_back(std::move(r));
+    if (it != next.end())
+      *it = std::move(r);
+    else
+      next.push_back(std::move(r));
   }
   auto compiled = compile(next);
   if (!compiled.ok()) return compiled.error();

@@ -48,16 +48,16 @@ struct TicketRule {
   std::string id;
   TicketClass cls = TicketClass::other;
   int priority = 50;
-  std::vector<std::string> patterns;  // alternatives
-  std::string unless;                 // empty = none
-  std::vector<std::string> samples;   // must match
+  std::vector<std::string> patterns;     // alternatives
+  std::string unless;                    // empty = none
+  std::vector<std::string> samples;      // must match
   std::vector<std::string> not_samples;  // must not match
-  std::string origin;                 // "file:line" of the [id] line
+  std::string origin;                    // "file:line" of the [id] line
   // Where each line came from, for load errors.
   std::string file;
   std::vector<std::size_t> pattern_lines, sample_lines, not_sample_lines;
   std::size_t unless_line = 0;
-  bool user = false;                  // from --rules (tried before built-ins)
+  bool user = false;  // from --rules (tried before built-ins)
   bool enabled = true;
 };
 

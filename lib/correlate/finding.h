@@ -22,8 +22,8 @@ struct Evidence {
   std::vector<std::pair<std::string, double>> rates;         // named ratios (0..1)
   std::vector<std::string> lines;                            // human evidence lines (baselines included)
   std::vector<CountItem> top_codes, top_apps, top_ips, top_users;
-  std::vector<std::string> health_incidents;                 // matched identity health issue ids
-  std::vector<std::string> ticket_ids;                       // sample
+  std::vector<std::string> health_incidents;  // matched identity health issue ids
+  std::vector<std::string> ticket_ids;        // sample
   std::uint64_t tickets = 0;
   std::uint64_t users = 0;
 };
@@ -45,7 +45,7 @@ struct Finding {
 
 struct TriageReport {
   Micros window_start = kNoTime, window_end = kNoTime;
-  std::vector<Finding> findings;  // most severe first
+  std::vector<Finding> findings;       // most severe first
   std::vector<std::string> undecided;  // what could not be decided (missing inputs, undated records…)
   std::string verdict;                 // one line
   std::string verdict_detail;          // do / do-not line

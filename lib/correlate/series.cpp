@@ -36,9 +36,7 @@ bool is_excess(double v, const Baseline& b, const ExcessRule& r) {
   return true;
 }
 
-bool is_elevated(double v, const Baseline& b) {
-  return v >= b.median + std::max(1.0, 3 * 1.4826 * b.mad) && v > 0;
-}
+bool is_elevated(double v, const Baseline& b) { return v >= b.median + std::max(1.0, 3 * 1.4826 * b.mad) && v > 0; }
 
 std::vector<ExcessWindow> excess_windows(const std::vector<double>& values, const Baseline& b, const ExcessRule& r) {
   std::vector<ExcessWindow> out;

@@ -14,11 +14,11 @@ struct Baseline {
 Baseline robust_baseline(const std::vector<double>& values);
 
 struct ExcessRule {
-  double abs_min = 10;       // value must be at least this
-  double abs_margin = 5;     // and this much above the median
-  double rel_factor = 3;     // and this many times the median (when median > 0)
-  double mad_k = 5;          // and median + k * 1.4826 * MAD
-  std::size_t max_gap = 1;   // buckets of non-excess allowed inside one window
+  double abs_min = 10;      // value must be at least this
+  double abs_margin = 5;    // and this much above the median
+  double rel_factor = 3;    // and this many times the median (when median > 0)
+  double mad_k = 5;         // and median + k * 1.4826 * MAD
+  std::size_t max_gap = 1;  // buckets of non-excess allowed inside one window
 };
 
 struct ExcessWindow {

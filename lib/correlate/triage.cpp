@@ -165,7 +165,10 @@ void portal_outage(const TriageAggregate& a, const CorrelateOptions& o, TriageRe
   // Abandonment alone counts only when most starts fail (a busy campaign has
   // more abandoned starts because it has more starts, not because the portal is down).
   double ab_all = 0, st_all = 0;
-  for (std::size_t i = 0; i < s.n; ++i) { ab_all += abandoned[i]; st_all += started[i]; }
+  for (std::size_t i = 0; i < s.n; ++i) {
+    ab_all += abandoned[i];
+    st_all += started[i];
+  }
   std::erase_if(w2, [&](const ExcessWindow& w) {
     double ab = sum(abandoned, w.first, w.last), st = sum(started, w.first, w.last);
     double rate = st > 0 ? ab / st : 1, base = st_all - st > 0 ? (ab_all - ab) / (st_all - st) : 0;
@@ -178,8 +181,10 @@ void portal_outage(const TriageAggregate& a, const CorrelateOptions& o, TriageRe
   std::sort(wins.begin(), wins.end());
   std::vector<std::pair<std::size_t, std::size_t>> merged;
   for (auto w : wins) {
-    if (!merged.empty() && w.first <= merged.back().second + gap_buckets(a) + 1) merged.back().second = std::max(merged.back().second, w.second);
-    else merged.push_back(w);
+    if (!merged.empty() && w.first <= merged.back().second + gap_buckets(a) + 1)
+      merged.back().second = std::max(merged.back().second, w.second);
+    else
+      merged.push_back(w);
   }
   for (auto [f, l] : merged) {
     Micros start = s.start_of(f), end = s.end_of(l);
@@ -194,8 +199,8 @@ void portal_outage(const TriageAggregate& a, const CorrelateOptions& o, TriageRe
     Finding fd = make(FindingKind::provider_portal_outage, Cause::provider, start, end);
     auto health = overlapping_health(a, start - kHour, end + kHour);
     std::vector<std::string> tids;
-    std::uint64_t tk = tickets_in(a, start - kHour, end + 2 * kHour,
-                                  {TicketClass::mfa_setup, TicketClass::portal_unreachable}, &tids);
+    std::uint64_t tk =
+        tickets_in(a, start - kHour, end + 2 * kHour, {TicketClass::mfa_setup, TicketClass::portal_unreachable}, &tids);
     const PolicyChange* change = change_before(a, start, 2 * kHour, a.options().bucket,
                                                {AuditClass::ca_policy_change, AuditClass::authmethod_policy_change});
     fd.confidence = 0.55 + (health.empty() ? 0 : 0.3) + (tk >= 3 ? 0.1 : 0) - (change && health.empty() ? 0.2 : 0);
@@ -203,9 +208,12 @@ void portal_outage(const TriageAggregate& a, const CorrelateOptions& o, TriageRe
     double impact = pf + ab;
     fd.severity = health.empty() ? by_volume(impact, 10, 50) : std::max(Severity::high, by_volume(impact, 10, 50));
     Evidence& e = fd.evidence;
-    e.counts = {{"portal_service_errors", std::int64_t(pf)},      {"portal_signins", std::int64_t(pt)},
-                {"registrations_started", std::int64_t(st)},      {"registrations_completed", std::int64_t(co)},
-                {"registrations_abandoned_or_failed", std::int64_t(ab)}, {"other_app_failures", std::int64_t(of)},
+    e.counts = {{"portal_service_errors", std::int64_t(pf)},
+                {"portal_signins", std::int64_t(pt)},
+                {"registrations_started", std::int64_t(st)},
+                {"registrations_completed", std::int64_t(co)},
+                {"registrations_abandoned_or_failed", std::int64_t(ab)},
+                {"other_app_failures", std::int64_t(of)},
                 {"other_app_signins", std::int64_t(ot)}};
     double comp = st > 0 ? co / st : 0, comp_base = st_out > 0 ? co_out / st_out : 0;
     if (st > 0) e.rates.push_back({"registration_completion", comp});
@@ -233,9 +241,10 @@ void portal_outage(const TriageAggregate& a, const CorrelateOptions& o, TriageRe
     e.users = a.portal_users.size();
     e.tickets = tk;
     e.ticket_ids = tids;
-    fd.summary = std::string("security-info portal unreachable ") + hhmm(start) + "–" + hhmm(end) + " UTC: " + num(pf) +
-                 " portal service errors, " + num(ab) + " registrations abandoned" +
-                 (health.empty() ? ", no health issue posted yet (suspected provider)" : ", matches " + health.front()->id);
+    fd.summary =
+        std::string("security-info portal unreachable ") + hhmm(start) + "–" + hhmm(end) + " UTC: " + num(pf) +
+        " portal service errors, " + num(ab) + " registrations abandoned" +
+        (health.empty() ? ", no health issue posted yet (suspected provider)" : ", matches " + health.front()->id);
     rep.findings.push_back(std::move(fd));
   }
 }
@@ -264,7 +273,8 @@ void auth_outage(const TriageAggregate& a, const CorrelateOptions&, TriageReport
     fd.severity = by_volume(w.sum, 50, 100);
     if (!health.empty()) fd.severity = std::max(fd.severity, Severity::high);
     double tot = sum(totals, w.first, w.last);
-    fd.evidence.counts = {{"service_errors", std::int64_t(w.sum)}, {"signins", std::int64_t(tot)},
+    fd.evidence.counts = {{"service_errors", std::int64_t(w.sum)},
+                          {"signins", std::int64_t(tot)},
                           {"apps_affected", std::int64_t(apps.size())}};
     fd.evidence.lines.push_back("service errors " + num(w.sum) + " across " + num(double(apps.size())) +
                                 " apps (baseline " + num1(base.median) + " per bucket)");
@@ -276,7 +286,8 @@ void auth_outage(const TriageAggregate& a, const CorrelateOptions&, TriageReport
     fd.evidence.top_codes = top_items(codes_in(a, s, w.first, w.last), 5);
     fd.evidence.tickets = tickets_in(a, start, end + kHour, {TicketClass::signin_failure}, &fd.evidence.ticket_ids);
     fd.summary = "sign-in service errors across " + std::to_string(apps.size()) + " apps " + hhmm(start) + "–" +
-                 hhmm(end) + " UTC" + (health.empty() ? " (suspected provider; no health issue yet)" : ", matches " + health.front()->id);
+                 hhmm(end) + " UTC" +
+                 (health.empty() ? " (suspected provider; no health issue yet)" : ", matches " + health.front()->id);
     rep.findings.push_back(std::move(fd));
   }
 }
@@ -295,8 +306,7 @@ void code_spike(const TriageAggregate& a, TriageReport& rep, FindingKind kind, d
     Micros start = s.start_of(w.first), end = s.end_of(w.last);
     if (kind == FindingKind::registration_blocked) {
       bool provider = false;
-      for (const auto& f : rep.findings)
-        provider |= f.cause == Cause::provider && f.start < end && start < f.end;
+      for (const auto& f : rep.findings) provider |= f.cause == Cause::provider && f.start < end && start < f.end;
       if (provider) continue;  // explained by the provider finding
     }
     const PolicyChange* change = change_before(a, start, 3 * kHour, a.options().bucket, change_classes);
@@ -308,15 +318,18 @@ void code_spike(const TriageAggregate& a, TriageReport& rep, FindingKind kind, d
                                 " per bucket, peak " + num(w.peak) + ")");
     fd.evidence.top_codes = top_items(codes_in(a, s, w.first, w.last), 5);
     if (change) {
-      fd.evidence.lines.push_back("tenant change: " + change->activity + (change->target.empty() ? "" : " \"" + change->target + "\"") +
-                                  " at " + hhmm(change->time) + (change->initiator.empty() ? "" : " by " + change->initiator));
+      fd.evidence.lines.push_back("tenant change: " + change->activity +
+                                  (change->target.empty() ? "" : " \"" + change->target + "\"") + " at " +
+                                  hhmm(change->time) + (change->initiator.empty() ? "" : " by " + change->initiator));
     } else {
-      fd.evidence.lines.push_back("no Conditional Access / authentication-method change found in the audit input before it");
+      fd.evidence.lines.push_back(
+          "no Conditional Access / authentication-method change found in the audit input before it");
     }
     auto health = overlapping_health(a, start, end);
     for (const auto* h : health)
-      fd.evidence.lines.push_back("open provider incident " + h->id + " overlaps, but " +
-                                  (change ? "the spike began right after the tenant change" : "the pattern is tenant-side"));
+      fd.evidence.lines.push_back(
+          "open provider incident " + h->id + " overlaps, but " +
+          (change ? "the spike began right after the tenant change" : "the pattern is tenant-side"));
     fd.summary = std::string(what) + " spike " + hhmm(start) + "–" + hhmm(end) + " UTC" +
                  (change ? ", right after \"" + change->activity + "\" at " + hhmm(change->time) : std::string(""));
     rep.findings.push_back(std::move(fd));
@@ -324,14 +337,15 @@ void code_spike(const TriageAggregate& a, TriageReport& rep, FindingKind kind, d
 }
 
 void tenant_block(const TriageAggregate& a, const CorrelateOptions&, TriageReport& rep) {
-  code_spike(a, rep, FindingKind::tenant_policy_block, [](const SigninBucket& b) { return double(b.ca_block); },
-             {AuditClass::ca_policy_change}, "Conditional Access blocks (53003)");
+  code_spike(
+      a, rep, FindingKind::tenant_policy_block, [](const SigninBucket& b) { return double(b.ca_block); },
+      {AuditClass::ca_policy_change}, "Conditional Access blocks (53003)");
 }
 
 void registration_blocked(const TriageAggregate& a, const CorrelateOptions&, TriageReport& rep) {
-  code_spike(a, rep, FindingKind::registration_blocked, [](const SigninBucket& b) { return double(b.reg_blocked); },
-             {AuditClass::authmethod_policy_change, AuditClass::ca_policy_change},
-             "registration blocked (53004/53010)");
+  code_spike(
+      a, rep, FindingKind::registration_blocked, [](const SigninBucket& b) { return double(b.reg_blocked); },
+      {AuditClass::authmethod_policy_change, AuditClass::ca_policy_change}, "registration blocked (53004/53010)");
 }
 
 void password_spray(const TriageAggregate& a, const CorrelateOptions&, TriageReport& rep) {
@@ -342,7 +356,8 @@ void password_spray(const TriageAggregate& a, const CorrelateOptions&, TriageRep
       ips.emplace_back(ip, &f);
   if (ips.empty()) return;
   std::sort(ips.begin(), ips.end(), [](const auto& x, const auto& y) {
-    return x.second->users.size() != y.second->users.size() ? x.second->users.size() > y.second->users.size() : x.first < y.first;
+    return x.second->users.size() != y.second->users.size() ? x.second->users.size() > y.second->users.size()
+                                                            : x.first < y.first;
   });
   Micros start = kNoTime, end = kNoTime;
   std::uint64_t fails = 0, users = 0;
@@ -363,12 +378,15 @@ void password_spray(const TriageAggregate& a, const CorrelateOptions&, TriageRep
   fd.confidence = ips.size() <= 5 ? 0.85 : 0.7;
   fd.severity = users >= 25 ? Severity::high : Severity::medium;
   fd.evidence.users = users;
-  fd.evidence.counts = {{"ips", std::int64_t(ips.size())}, {"failures", std::int64_t(fails)}, {"users", std::int64_t(users)}};
+  fd.evidence.counts = {
+      {"ips", std::int64_t(ips.size())}, {"failures", std::int64_t(fails)}, {"users", std::int64_t(users)}};
   fd.evidence.top_codes = top_items(codes, 5);
-  fd.evidence.lines.push_back(std::to_string(ips.size()) + (ips.size() == 1 ? " IP, " : " IPs, ") + std::to_string(users) +
-                              " distinct users, " + std::to_string(fails) + " credential failures");
-  fd.summary = "password spray from " + ips.front().first + (ips.size() > 1 ? " (+" + std::to_string(ips.size() - 1) + " IPs)" : "") +
-               ": " + std::to_string(users) + " users, " + std::to_string(fails) + " failures " + hhmm(start) + "–" + hhmm(end) + " UTC";
+  fd.evidence.lines.push_back(std::to_string(ips.size()) + (ips.size() == 1 ? " IP, " : " IPs, ") +
+                              std::to_string(users) + " distinct users, " + std::to_string(fails) +
+                              " credential failures");
+  fd.summary = "password spray from " + ips.front().first +
+               (ips.size() > 1 ? " (+" + std::to_string(ips.size() - 1) + " IPs)" : "") + ": " + std::to_string(users) +
+               " users, " + std::to_string(fails) + " failures " + hhmm(start) + "–" + hhmm(end) + " UTC";
   rep.findings.push_back(std::move(fd));
 }
 
@@ -384,7 +402,10 @@ void mfa_fatigue(const TriageAggregate& a, const CorrelateOptions&, TriageReport
     std::size_t best = 0, bi = 0, j = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
       while (t[i] - t[j] > kWindow) ++j;
-      if (i - j + 1 > best) { best = i - j + 1; bi = j; }
+      if (i - j + 1 > best) {
+        best = i - j + 1;
+        bi = j;
+      }
     }
     if (best < kMin) continue;
     Micros start = t[bi], end = t[bi + best - 1];
@@ -400,8 +421,8 @@ void mfa_fatigue(const TriageAggregate& a, const CorrelateOptions&, TriageReport
     fd.evidence.counts = {{"mfa_failures", std::int64_t(best)}, {"approved_after", approved ? 1 : 0}};
     fd.evidence.lines.push_back(std::to_string(best) + " MFA denials/timeouts within 30 minutes for " + u);
     if (approved) fd.evidence.lines.push_back("an MFA-satisfied sign-in followed: treat the account as compromised");
-    fd.summary = "MFA fatigue on " + u + ": " + std::to_string(best) + " denied/timed-out prompts " + hhmm(start) + "–" +
-                 hhmm(end) + " UTC" + (approved ? ", then approved" : "");
+    fd.summary = "MFA fatigue on " + u + ": " + std::to_string(best) + " denied/timed-out prompts " + hhmm(start) +
+                 "–" + hhmm(end) + " UTC" + (approved ? ", then approved" : "");
     rep.findings.push_back(std::move(fd));
     if (++emitted == 20) break;
   }
@@ -429,7 +450,8 @@ void lockout_wave(const TriageAggregate& a, const CorrelateOptions&, TriageRepor
     fd.confidence = 0.6;
     fd.evidence.counts = {{"lockouts", std::int64_t(w.sum)}, {"max_users_per_ip", std::int64_t(max_users_per_ip)}};
     fd.evidence.lines.push_back("lockouts (50053) " + num(w.sum) + " (baseline " + num1(base.median) +
-                                " per bucket), no single IP > " + std::to_string(std::max<std::size_t>(max_users_per_ip, 1)) + " users");
+                                " per bucket), no single IP > " +
+                                std::to_string(std::max<std::size_t>(max_users_per_ip, 1)) + " users");
     fd.summary = "lockout wave " + hhmm(start) + "–" + hhmm(end) + " UTC: " + num(w.sum) + " lockouts, not from one IP";
     rep.findings.push_back(std::move(fd));
   }
@@ -447,7 +469,10 @@ void outage_phishing(const TriageAggregate& a, const CorrelateOptions&, TriageRe
     }
   if (outages.empty()) return;
   Micros first_outage = outages.front().first, last_end = outages.front().second;
-  for (auto [s, e] : outages) { first_outage = std::min(first_outage, s); last_end = std::max(last_end, e); }
+  for (auto [s, e] : outages) {
+    first_outage = std::min(first_outage, s);
+    last_end = std::max(last_end, e);
+  }
   Finding fd = make(FindingKind::outage_phishing, Cause::attack, kNoTime, kNoTime);
   std::uint64_t n = 0;
   for (const auto& t : a.ticket_samples) {
@@ -481,7 +506,10 @@ void campaign_overload(const TriageAggregate& a, const CorrelateOptions&, Triage
   for (const auto& [h, n] : a.registration_attempts_by_hour) {
     total += n;
     hours.push_back(n);
-    if (n > peak) { peak = n; peak_h = h; }
+    if (n > peak) {
+      peak = n;
+      peak_h = h;
+    }
   }
   Baseline b = robust_baseline(hours);
   if (peak < 20 || peak < total * 0.3 || peak < 5 * std::max(1.0, b.median)) return;
@@ -489,14 +517,18 @@ void campaign_overload(const TriageAggregate& a, const CorrelateOptions&, Triage
   Micros start = peak_h * kHour, end = start + kHour;
   for (const auto& f : rep.findings)
     if ((f.cause == Cause::provider || f.kind == FindingKind::registration_blocked ||
-         f.kind == FindingKind::tenant_policy_block) && f.start < end && start < f.end)
+         f.kind == FindingKind::tenant_policy_block) &&
+        f.start < end && start < f.end)
       return;
   std::string top_region;
   double region_n = 0, hour_portal = 0;
   for (const auto& [k, n] : a.portal_by_country_hour)
     if (k.second == peak_h) {
       hour_portal += n;
-      if (n > region_n) { region_n = n; top_region = k.first; }
+      if (n > region_n) {
+        region_n = n;
+        top_region = k.first;
+      }
     }
   Finding fd = make(FindingKind::campaign_overload, Cause::tenant, start, end);
   fd.severity = Severity::medium;
@@ -504,7 +536,8 @@ void campaign_overload(const TriageAggregate& a, const CorrelateOptions&, Triage
   fd.evidence.counts = {{"attempts_in_peak_hour", std::int64_t(peak)}, {"attempts_total", std::int64_t(total)}};
   fd.evidence.rates.push_back({"peak_hour_share", peak / total});
   fd.evidence.lines.push_back(num(peak) + " of " + num(total) + " registration attempts (" + fmt_pct(peak / total) +
-                              ") in " + hhmm(start) + "–" + hhmm(end) + " UTC, baseline " + num1(b.median) + " per hour");
+                              ") in " + hhmm(start) + "–" + hhmm(end) + " UTC, baseline " + num1(b.median) +
+                              " per hour");
   if (!top_region.empty() && hour_portal > 0)
     fd.evidence.lines.push_back("region " + top_region + ": " + fmt_pct(region_n / hour_portal) +
                                 " of the security-info portal sign-ins in that hour");
@@ -521,13 +554,15 @@ void breakglass(const TriageAggregate& a, const CorrelateOptions& o, TriageRepor
     auto it = a.breakglass.find(u);
     BreakglassState st = it == a.breakglass.end() ? BreakglassState{} : it->second;
     if (st.signins > 0) {
-      Finding fd = make(FindingKind::breakglass_used, Cause::tenant, st.first_seen, st.first_seen == kNoTime ? kNoTime : st.first_seen + 1);
+      Finding fd = make(FindingKind::breakglass_used, Cause::tenant, st.first_seen,
+                        st.first_seen == kNoTime ? kNoTime : st.first_seen + 1);
       fd.severity = Severity::high;
       fd.confidence = 0.95;
       fd.evidence.top_users.push_back({u, st.signins});
       fd.evidence.counts = {{"signins", std::int64_t(st.signins)}, {"successes", std::int64_t(st.successes)}};
       fd.evidence.lines.push_back("emergency account " + u + " signed in " + std::to_string(st.signins) + " times (" +
-                                  std::to_string(st.successes) + " successful): confirm it was a planned test or a real emergency");
+                                  std::to_string(st.successes) +
+                                  " successful): confirm it was a planned test or a real emergency");
       fd.summary = "break-glass account " + u + " was used";
       rep.findings.push_back(std::move(fd));
     }
@@ -540,8 +575,9 @@ void breakglass(const TriageAggregate& a, const CorrelateOptions& o, TriageRepor
     fd.evidence.top_users.push_back({u, st.successes});
     fd.evidence.lines.push_back(
         "no successful sign-in by " + u + " " +
-        (covered ? "within --breakglass-max-age" : "in the " + num1(double(span) / (86400.0 * kMicrosPerSecond)) +
-                                                      " days the inputs cover (shorter than --breakglass-max-age: export more history to be sure)"));
+        (covered ? "within --breakglass-max-age"
+                 : "in the " + num1(double(span) / (86400.0 * kMicrosPerSecond)) +
+                       " days the inputs cover (shorter than --breakglass-max-age: export more history to be sure)"));
     fd.summary = "break-glass account " + u + " not tested: no successful sign-in found";
     rep.findings.push_back(std::move(fd));
   }
@@ -569,28 +605,35 @@ void verdict(TriageReport& rep) {
   }
   const Finding& f = rep.findings.front();
   std::string when = hhmm(f.start) + "–" + hhmm(f.end) + " UTC";
-  std::string match = f.evidence.health_incidents.empty() ? "" : "matches " + f.evidence.health_incidents.front() + ", ";
+  std::string match =
+      f.evidence.health_incidents.empty() ? "" : "matches " + f.evidence.health_incidents.front() + ", ";
   switch (f.kind) {
     case FindingKind::provider_portal_outage:
-      rep.verdict = "Security-info portal unreachable — PROVIDER side" + std::string(f.suspected ? " (suspected)" : "") +
-                    " (" + match + when + ")";
-      rep.verdict_detail = "Do NOT change Conditional Access or reset methods. Tell users: keep Authenticator, do not re-register, retry later.";
+      rep.verdict = "Security-info portal unreachable — PROVIDER side" +
+                    std::string(f.suspected ? " (suspected)" : "") + " (" + match + when + ")";
+      rep.verdict_detail =
+          "Do NOT change Conditional Access or reset methods. Tell users: keep Authenticator, do not re-register, "
+          "retry later.";
       break;
     case FindingKind::provider_auth_outage:
-      rep.verdict = "Sign-in service errors across apps — PROVIDER side" + std::string(f.suspected ? " (suspected)" : "") + " (" + match + when + ")";
+      rep.verdict = "Sign-in service errors across apps — PROVIDER side" +
+                    std::string(f.suspected ? " (suspected)" : "") + " (" + match + when + ")";
       rep.verdict_detail = "Check service health before changing policies; do NOT reset passwords or methods in bulk.";
       break;
     case FindingKind::tenant_policy_block:
       rep.verdict = "Sign-ins blocked by Conditional Access — TENANT side (" + when + ")";
-      rep.verdict_detail = "Review the policy change named below with its owner; roll back or exclude, do not wait for Microsoft.";
+      rep.verdict_detail =
+          "Review the policy change named below with its owner; roll back or exclude, do not wait for Microsoft.";
       break;
     case FindingKind::registration_blocked:
       rep.verdict = "MFA registration blocked by tenant policy — TENANT side (" + when + ")";
-      rep.verdict_detail = "Check registration / authentication-method policies and trusted locations; do not reset users' methods.";
+      rep.verdict_detail =
+          "Check registration / authentication-method policies and trusted locations; do not reset users' methods.";
       break;
     case FindingKind::password_spray:
       rep.verdict = "Password spray in progress — ATTACK (" + when + ")";
-      rep.verdict_detail = "Block the source IPs, confirm MFA coverage, reset only accounts that succeeded; do not mass-reset everyone.";
+      rep.verdict_detail =
+          "Block the source IPs, confirm MFA coverage, reset only accounts that succeeded; do not mass-reset everyone.";
       break;
     case FindingKind::mfa_fatigue:
       rep.verdict = "MFA fatigue attack on a user — ATTACK (" + when + ")";
@@ -602,11 +645,13 @@ void verdict(TriageReport& rep) {
       break;
     case FindingKind::campaign_overload:
       rep.verdict = "Registration campaign overload — TENANT side (" + when + ")";
-      rep.verdict_detail = "Pause the campaign; restart it in waves by region, off-peak. Do not reset the users who failed.";
+      rep.verdict_detail =
+          "Pause the campaign; restart it in waves by region, off-peak. Do not reset the users who failed.";
       break;
     case FindingKind::lockout_wave:
       rep.verdict = "Lockout wave across many users (" + when + ")";
-      rep.verdict_detail = "Find the common cause (password change, stale credentials on devices) before unlocking in bulk.";
+      rep.verdict_detail =
+          "Find the common cause (password change, stale credentials on devices) before unlocking in bulk.";
       break;
     case FindingKind::breakglass_used:
       rep.verdict = "Emergency-access account used — TENANT";
@@ -639,12 +684,15 @@ TriageReport correlate(const TriageAggregate& a, const CorrelateOptions& o) {
   for (std::size_t i = 0; i < rep.findings.size(); ++i) rep.findings[i].id = "F" + std::to_string(i + 1);
   for (auto& f : rep.findings) f.confidence = std::clamp(f.confidence, 0.05, 0.99);
   // What the inputs did not allow deciding.
-  if (!o.inputs.signin) rep.undecided.push_back("no sign-in input: authentication failures, sprays and lockouts were not judged");
+  if (!o.inputs.signin)
+    rep.undecided.push_back("no sign-in input: authentication failures, sprays and lockouts were not judged");
   if (!o.inputs.audit)
-    rep.undecided.push_back("no audit input: registration funnel and tenant policy changes unknown (tenant vs provider cause is weaker)");
+    rep.undecided.push_back(
+        "no audit input: registration funnel and tenant policy changes unknown (tenant vs provider cause is weaker)");
   if (!o.inputs.tickets) rep.undecided.push_back("no ticket input: user reports and outage phishing not checked");
   if (!o.inputs.health)
-    rep.undecided.push_back("no service-health input: provider causes stay 'suspected' until a matching health issue is given");
+    rep.undecided.push_back(
+        "no service-health input: provider causes stay 'suspected' until a matching health issue is given");
   else {
     bool any = false;
     for (const auto& h : a.health) any |= h.identity_relevant;
@@ -654,7 +702,8 @@ TriageReport correlate(const TriageAggregate& a, const CorrelateOptions& o) {
     rep.undecided.push_back(std::to_string(a.signins_undated + a.audit_undated) +
                             " records without a time are counted in totals but not placed on the timeline");
   if (a.tickets_undated)
-    rep.undecided.push_back(std::to_string(a.tickets_undated) + " tickets without a parseable date are counted but not placed in time");
+    rep.undecided.push_back(std::to_string(a.tickets_undated) +
+                            " tickets without a parseable date are counted but not placed in time");
   if (a.first != kNoTime && a.last - a.first > 7 * 86400LL * kMicrosPerSecond)
     rep.undecided.push_back("inputs span " + std::to_string((a.last - a.first) / (86400LL * kMicrosPerSecond)) +
                             " days: baselines mix different days; use --since/--until to focus");

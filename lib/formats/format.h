@@ -20,12 +20,12 @@
 namespace idt {
 
 struct ParseOptions {
-  bool strict = false;          // stop the file at the first rejected record
+  bool strict = false;  // stop the file at the first rejected record
   std::uint32_t file_index = 0;
   // --map role=Column overrides for CSV column roles.
   std::vector<std::pair<std::string, std::string>> column_map;
-  std::string date_format;      // --date-format for ambiguous ticket dates ("dmy"/"mdy" or pattern)
-  int tz_offset_minutes = 0;    // --tz for exports written in local time
+  std::string date_format;                          // --date-format for ambiguous ticket dates ("dmy"/"mdy" or pattern)
+  int tz_offset_minutes = 0;                        // --tz for exports written in local time
   std::size_t max_record_bytes = 16 * 1024 * 1024;  // bounded memory per record
   // When the input is one slice of a split file: where it sits in the whole
   // file, so positions in messages stay file positions. Records handed to
@@ -38,10 +38,10 @@ struct ParseOptions {
 
 struct FileSummary {
   std::string path;
-  std::string format;           // "graph-json", "eventhub-json", "loganalytics-csv", …
+  std::string format;  // "graph-json", "eventhub-json", "loganalytics-csv", …
   RecordKind kind = RecordKind::unknown;
-  std::uint64_t records = 0;    // records produced (sent to the sink)
-  std::uint64_t rejected = 0;   // records rejected (each also sent to on_reject)
+  std::uint64_t records = 0;               // records produced (sent to the sink)
+  std::uint64_t rejected = 0;              // records rejected (each also sent to on_reject)
   Micros first = kNoTime, last = kNoTime;  // min/max record time
   std::vector<std::string> notes;          // e.g. "columns: time=CreatedDateTime [UTC], …"
   std::optional<std::string> fatal;        // the file could not be read to its end (with position)
@@ -54,7 +54,7 @@ struct FileSummary {
 };
 
 struct SniffResult {
-  int score = 0;                // 0 = not this format; higher = more certain
+  int score = 0;  // 0 = not this format; higher = more certain
   RecordKind kind = RecordKind::unknown;
 };
 
@@ -65,8 +65,7 @@ class Format {
   virtual std::string_view description() const = 0;  // one line for `detect --list`
   // Looks at the start of the decoded text (up to 64 KiB) only.
   virtual SniffResult sniff(std::string_view head) const = 0;
-  virtual void parse(const Input& in, const ParseOptions& opts, RecordSink& sink,
-                     FileSummary& summary) const = 0;
+  virtual void parse(const Input& in, const ParseOptions& opts, RecordSink& sink, FileSummary& summary) const = 0;
 };
 
 // The chain, in the order formats are tried.

@@ -25,19 +25,23 @@ struct AlertItem {
   std::string_view stage, context_status, data_status, monitor_condition;
   std::string_view event_time, submission_time, fired_time, resolved_time;
   std::string_view communication, default_content, default_title;
-  std::string_view impacted_json;   // impactedServices as an escaped string
+  std::string_view impacted_json;  // impactedServices as an escaped string
   std::string_view tracking_id, incident_type;
   bool any_field = false;
 
-  void clear() { *this = AlertItem{}; raw.clear(); raw.source = HealthSource::azure_activity_alert; }
+  void clear() {
+    *this = AlertItem{};
+    raw.clear();
+    raw.source = HealthSource::azure_activity_alert;
+  }
 };
 
 struct AlertState {
   explicit AlertState(HealthEmitter& e) : em(e) {}
   HealthEmitter& em;
   AlertItem it;
-  od::parser inner;           // for impactedServices strings
-  std::string inner_buf;      // padded copy of the escaped JSON
+  od::parser inner;       // for impactedServices strings
+  std::string inner_buf;  // padded copy of the escaped JSON
   std::uint64_t synthetic = 0, bad_impacted = 0, escaped_impacted = 0;
   std::string first_bad_impacted;
 };
@@ -64,7 +68,8 @@ error_code parse_impacted_list(AlertItem& it, od::value& list) {
               return SUCCESS;
             });
           });
-        default: return SUCCESS;
+        default:
+          return SUCCESS;
       }
     });
   });
@@ -75,22 +80,35 @@ error_code parse_properties(AlertState& st, od::value& props) {
   AlertItem& it = st.it;
   return for_each_field(props, [&](std::uint64_t k, std::string_view, od::value& v) -> error_code {
     switch (k) {
-      case "title"_k: it.any_field = true; return scalar_text(v, it.raw.title);
-      case "defaultLanguageTitle"_k: return scalar_text(v, it.default_title);
-      case "service"_k: return scalar_text(v, it.raw.service);
+      case "title"_k:
+        it.any_field = true;
+        return scalar_text(v, it.raw.title);
+      case "defaultLanguageTitle"_k:
+        return scalar_text(v, it.default_title);
+      case "service"_k:
+        return scalar_text(v, it.raw.service);
       case "region"_k: {
         std::string_view r;
         if (auto e = scalar_text(v, r)) return e;
         it.raw.regions.insert(it.raw.regions.begin(), r);
         return SUCCESS;
       }
-      case "communication"_k: return scalar_text(v, it.communication);
-      case "defaultLanguageContent"_k: return scalar_text(v, it.default_content);
-      case "incidentType"_k: it.any_field = true; return scalar_text(v, it.incident_type);
-      case "trackingId"_k: it.any_field = true; return scalar_text(v, it.tracking_id);
-      case "impactStartTime"_k: return scalar_text(v, it.raw.start);
-      case "impactMitigationTime"_k: return scalar_text(v, it.raw.end);
-      case "stage"_k: return scalar_text(v, it.stage);
+      case "communication"_k:
+        return scalar_text(v, it.communication);
+      case "defaultLanguageContent"_k:
+        return scalar_text(v, it.default_content);
+      case "incidentType"_k:
+        it.any_field = true;
+        return scalar_text(v, it.incident_type);
+      case "trackingId"_k:
+        it.any_field = true;
+        return scalar_text(v, it.tracking_id);
+      case "impactStartTime"_k:
+        return scalar_text(v, it.raw.start);
+      case "impactMitigationTime"_k:
+        return scalar_text(v, it.raw.end);
+      case "stage"_k:
+        return scalar_text(v, it.stage);
       case "IsSynthetic"_k: {
         std::string_view s;
         if (auto e = scalar_text(v, s)) return e;
@@ -100,7 +118,8 @@ error_code parse_properties(AlertState& st, od::value& props) {
       case "impactedServices"_k:
         if (is_kind(v, od::json_type::string)) return v.get_string().get(it.impacted_json);
         return parse_impacted_list(it, v);
-      default: return SUCCESS;
+      default:
+        return SUCCESS;
     }
   });
 }
@@ -110,15 +129,21 @@ error_code parse_activity(AlertState& st, od::value& act) {
   AlertItem& it = st.it;
   return for_each_field(act, [&](std::uint64_t k, std::string_view, od::value& v) -> error_code {
     switch (k) {
-      case "operationName"_k: return scalar_text(v, it.operation_name);
-      case "eventSource"_k: return scalar_text(v, it.event_source);
-      case "eventTimestamp"_k: return scalar_text(v, it.event_time);
-      case "submissionTimestamp"_k: return scalar_text(v, it.submission_time);
-      case "status"_k: return scalar_text(v, it.context_status);
+      case "operationName"_k:
+        return scalar_text(v, it.operation_name);
+      case "eventSource"_k:
+        return scalar_text(v, it.event_source);
+      case "eventTimestamp"_k:
+        return scalar_text(v, it.event_time);
+      case "submissionTimestamp"_k:
+        return scalar_text(v, it.submission_time);
+      case "status"_k:
+        return scalar_text(v, it.context_status);
       case "properties"_k:
         if (!is_kind(v, od::json_type::object)) return SUCCESS;
         return parse_properties(st, v);
-      default: return SUCCESS;
+      default:
+        return SUCCESS;
     }
   });
 }
@@ -126,11 +151,16 @@ error_code parse_activity(AlertState& st, od::value& act) {
 error_code parse_essentials(AlertItem& it, od::value& ess) {
   return for_each_field(ess, [&](std::uint64_t k, std::string_view, od::value& v) -> error_code {
     switch (k) {
-      case "monitoringService"_k: return scalar_text(v, it.monitoring_service);
-      case "monitorCondition"_k: return scalar_text(v, it.monitor_condition);
-      case "firedDateTime"_k: return scalar_text(v, it.fired_time);
-      case "resolvedDateTime"_k: return scalar_text(v, it.resolved_time);
-      default: return SUCCESS;
+      case "monitoringService"_k:
+        return scalar_text(v, it.monitoring_service);
+      case "monitorCondition"_k:
+        return scalar_text(v, it.monitor_condition);
+      case "firedDateTime"_k:
+        return scalar_text(v, it.fired_time);
+      case "resolvedDateTime"_k:
+        return scalar_text(v, it.resolved_time);
+      default:
+        return SUCCESS;
     }
   });
 }
@@ -148,9 +178,14 @@ error_code parse_data(AlertState& st, od::value& data) {
           if (k2 != "activityLog"_k || !is_kind(cv, od::json_type::object)) return SUCCESS;
           return parse_activity(st, cv);
         });
-      case "essentials"_k: it.raw.source = HealthSource::azure_common_alert; return parse_essentials(it, v);
-      case "alertContext"_k: it.raw.source = HealthSource::azure_common_alert; return parse_activity(st, v);
-      default: return SUCCESS;
+      case "essentials"_k:
+        it.raw.source = HealthSource::azure_common_alert;
+        return parse_essentials(it, v);
+      case "alertContext"_k:
+        it.raw.source = HealthSource::azure_common_alert;
+        return parse_activity(st, v);
+      default:
+        return SUCCESS;
     }
   });
 }
@@ -183,10 +218,11 @@ void finish_payload(AlertState& st, std::size_t index) {
   AlertItem& it = st.it;
   st.em.at(it.at);
   if (!is_service_health(it)) {
-    std::string what = !it.monitoring_service.empty() ? "monitoringService '" + std::string(it.monitoring_service.substr(0, 40)) + "'"
-                       : !it.operation_name.empty()   ? "operationName '" + std::string(it.operation_name.substr(0, 80)) + "'"
-                       : !it.schema.empty()           ? "schemaId '" + std::string(it.schema.substr(0, 60)) + "'"
-                                                      : std::string("no Service Health fields");
+    std::string what =
+        !it.monitoring_service.empty() ? "monitoringService '" + std::string(it.monitoring_service.substr(0, 40)) + "'"
+        : !it.operation_name.empty()   ? "operationName '" + std::string(it.operation_name.substr(0, 80)) + "'"
+        : !it.schema.empty()           ? "schemaId '" + std::string(it.schema.substr(0, 60)) + "'"
+                                       : std::string("no Service Health fields");
     st.em.reject("alert " + std::to_string(index + 1) + " is not a Service Health alert (" + what + ")");
     return;
   }
@@ -195,11 +231,11 @@ void finish_payload(AlertState& st, std::size_t index) {
   if (trim(it.raw.title).empty()) it.raw.title = it.default_title;
   it.raw.classification = it.incident_type;
   // Stage is the Service Health lifecycle; alert states are fallbacks.
-  it.raw.status = !trim(it.stage).empty()          ? it.stage
-                  : !trim(it.context_status).empty() ? it.context_status
+  it.raw.status = !trim(it.stage).empty()               ? it.stage
+                  : !trim(it.context_status).empty()    ? it.context_status
                   : !trim(it.monitor_condition).empty() ? it.monitor_condition
-                                                      : it.data_status;
-  it.raw.last_update = !it.event_time.empty() ? it.event_time
+                                                        : it.data_status;
+  it.raw.last_update = !it.event_time.empty()        ? it.event_time
                        : !it.submission_time.empty() ? it.submission_time
                                                      : it.fired_time;
   it.raw.impact = !trim(it.communication).empty() ? it.communication : it.default_content;
@@ -227,15 +263,21 @@ error_code parse_payload(AlertState& st, od::value& v, std::size_t index) {
         it.raw.source = HealthSource::azure_common_alert;
         return parse_activity(st, val);
       // A bare activity-log event at the top.
-      case "operationName"_k: return scalar_text(val, it.operation_name);
-      case "eventSource"_k: return scalar_text(val, it.event_source);
-      case "eventTimestamp"_k: return scalar_text(val, it.event_time);
-      case "submissionTimestamp"_k: return scalar_text(val, it.submission_time);
-      case "status"_k: return scalar_text(val, it.context_status);
+      case "operationName"_k:
+        return scalar_text(val, it.operation_name);
+      case "eventSource"_k:
+        return scalar_text(val, it.event_source);
+      case "eventTimestamp"_k:
+        return scalar_text(val, it.event_time);
+      case "submissionTimestamp"_k:
+        return scalar_text(val, it.submission_time);
+      case "status"_k:
+        return scalar_text(val, it.context_status);
       case "properties"_k:
         if (!is_kind(val, od::json_type::object)) return SUCCESS;
         return parse_properties(st, val);
-      default: return SUCCESS;
+      default:
+        return SUCCESS;
     }
   });
   if (e) return e;
@@ -284,8 +326,8 @@ class AzureAlertFormat final : public Format {
     if (st.escaped_impacted)
       em.note(std::to_string(st.escaped_impacted) + " impactedServices given as an escaped JSON string (parsed)");
     if (st.bad_impacted)
-      em.note(std::to_string(st.bad_impacted) + " impactedServices strings were not valid JSON (first: " +
-              st.first_bad_impacted + ")");
+      em.note(std::to_string(st.bad_impacted) +
+              " impactedServices strings were not valid JSON (first: " + st.first_bad_impacted + ")");
     if (st.synthetic)
       em.note(std::to_string(st.synthetic) + " synthetic test alerts (IsSynthetic: a drill, not an outage)");
     em.finish();

@@ -18,11 +18,11 @@ using simdjson::SUCCESS;
 struct GraphItem {
   RawIssue raw;
   const char* at = nullptr;
-  bool issue_field = false;     // a key only serviceHealthIssue has
-  bool common_field = false;    // title / startDateTime: issues and messages both have them
-  bool message_field = false;   // a key only serviceUpdateMessage has
-  bool has_issues = false;      // healthOverview with nested issues
-  bool has_value = false;       // {"value":[…]} envelope
+  bool issue_field = false;    // a key only serviceHealthIssue has
+  bool common_field = false;   // title / startDateTime: issues and messages both have them
+  bool message_field = false;  // a key only serviceUpdateMessage has
+  bool has_issues = false;     // healthOverview with nested issues
+  bool has_value = false;      // {"value":[…]} envelope
 
   void clear() {
     raw.clear();
@@ -35,7 +35,7 @@ struct GraphItem {
 struct GraphState {
   explicit GraphState(HealthEmitter& e) : em(e) {}
   HealthEmitter& em;
-  std::array<GraphItem, 3> items;   // depth 0: root, 1: list element, 2: issue nested in an overview
+  std::array<GraphItem, 3> items;  // depth 0: root, 1: list element, 2: issue nested in an overview
   std::uint64_t overviews = 0, messages = 0;
   std::vector<std::string> overview_not_ok, message_ids;
   bool next_link = false;
@@ -61,13 +61,15 @@ error_code parse_posts(GraphItem& it, od::value& posts) {
     std::string_view content, created;
     auto e = for_each_field(p, [&](std::uint64_t k, std::string_view, od::value& pv) -> error_code {
       switch (k) {
-        case "createdDateTime"_k: return scalar_text(pv, created);
+        case "createdDateTime"_k:
+          return scalar_text(pv, created);
         case "description"_k:
           if (!is_kind(pv, od::json_type::object)) return SUCCESS;
           return for_each_field(pv, [&](std::uint64_t k2, std::string_view, od::value& dv) -> error_code {
             return k2 == "content"_k ? scalar_text(dv, content) : SUCCESS;
           });
-        default: return SUCCESS;
+        default:
+          return SUCCESS;
       }
     });
     if (e) return e;
@@ -83,19 +85,40 @@ error_code parse_item(GraphState& st, od::value& v, std::size_t depth) {
   it.at = where(v);
   auto e = for_each_field(v, [&](std::uint64_t k, std::string_view, od::value& val) -> error_code {
     switch (k) {
-      case "id"_k: return scalar_text(val, it.raw.id);
-      case "title"_k: it.common_field = true; return scalar_text(val, it.raw.title);
-      case "service"_k: return scalar_text(val, it.raw.service);
-      case "feature"_k: it.issue_field = true; return scalar_text(val, it.raw.feature);
-      case "featureGroup"_k: it.issue_field = true; return scalar_text(val, it.raw.feature_group);
-      case "classification"_k: it.issue_field = true; return scalar_text(val, it.raw.classification);
-      case "status"_k: return scalar_text(val, it.raw.status);
-      case "startDateTime"_k: it.common_field = true; return scalar_text(val, it.raw.start);
-      case "endDateTime"_k: return scalar_text(val, it.raw.end);
-      case "lastModifiedDateTime"_k: return scalar_text(val, it.raw.last_update);
-      case "impactDescription"_k: it.issue_field = true; return scalar_text(val, it.raw.impact);
-      case "isResolved"_k: it.issue_field = true; return SUCCESS;
-      case "posts"_k: it.issue_field = true; return parse_posts(it, val);
+      case "id"_k:
+        return scalar_text(val, it.raw.id);
+      case "title"_k:
+        it.common_field = true;
+        return scalar_text(val, it.raw.title);
+      case "service"_k:
+        return scalar_text(val, it.raw.service);
+      case "feature"_k:
+        it.issue_field = true;
+        return scalar_text(val, it.raw.feature);
+      case "featureGroup"_k:
+        it.issue_field = true;
+        return scalar_text(val, it.raw.feature_group);
+      case "classification"_k:
+        it.issue_field = true;
+        return scalar_text(val, it.raw.classification);
+      case "status"_k:
+        return scalar_text(val, it.raw.status);
+      case "startDateTime"_k:
+        it.common_field = true;
+        return scalar_text(val, it.raw.start);
+      case "endDateTime"_k:
+        return scalar_text(val, it.raw.end);
+      case "lastModifiedDateTime"_k:
+        return scalar_text(val, it.raw.last_update);
+      case "impactDescription"_k:
+        it.issue_field = true;
+        return scalar_text(val, it.raw.impact);
+      case "isResolved"_k:
+        it.issue_field = true;
+        return SUCCESS;
+      case "posts"_k:
+        it.issue_field = true;
+        return parse_posts(it, val);
       case "issues"_k:
         it.has_issues = true;
         if (depth + 1 >= st.items.size()) return SUCCESS;
@@ -104,14 +127,25 @@ error_code parse_item(GraphState& st, od::value& v, std::size_t depth) {
         if (depth != 0) return SUCCESS;
         it.has_value = true;
         return parse_list(st, val, depth + 1, "value");
-      case "@odata.nextLink"_k: st.next_link = true; return SUCCESS;
+      case "@odata.nextLink"_k:
+        st.next_link = true;
+        return SUCCESS;
       // serviceUpdateMessage (message center) only.
-      case "body"_k: case "category"_k: case "severity"_k: case "services"_k: case "isMajorChange"_k:
-      case "actionRequiredByDateTime"_k: case "tags"_k: case "viewPoint"_k: case "expiryDateTime"_k:
-      case "hasAttachments"_k: case "attachments"_k:
+      case "body"_k:
+      case "category"_k:
+      case "severity"_k:
+      case "services"_k:
+      case "isMajorChange"_k:
+      case "actionRequiredByDateTime"_k:
+      case "tags"_k:
+      case "viewPoint"_k:
+      case "expiryDateTime"_k:
+      case "hasAttachments"_k:
+      case "attachments"_k:
         it.message_field = true;
         return SUCCESS;
-      default: return SUCCESS;
+      default:
+        return SUCCESS;
     }
   });
   if (e || st.em.stopped()) return e;
@@ -153,8 +187,7 @@ class GraphHealthFormat final : public Format {
     if (c != '{' && c != '[') return {};
     if (looks_like_log_json(h)) return {};
     if (h.find("$metadata#admin/serviceAnnouncement") != std::string_view::npos) return {95, RecordKind::health};
-    if (has_json_key(h, "impactDescription") &&
-        (has_json_key(h, "featureGroup") || has_json_key(h, "classification")))
+    if (has_json_key(h, "impactDescription") && (has_json_key(h, "featureGroup") || has_json_key(h, "classification")))
       return {90, RecordKind::health};
     if (has_json_key(h, "isResolved") && has_json_key(h, "classification")) return {80, RecordKind::health};
     if (has_json_key(h, "isMajorChange") && has_json_key(h, "actionRequiredByDateTime"))
@@ -175,8 +208,8 @@ class GraphHealthFormat final : public Format {
               (st.overview_not_ok.empty() ? std::string("; all serviceOperational")
                                           : "; not operational: " + list_for_note(st.overview_not_ok)));
     if (st.messages)
-      em.note(std::to_string(st.messages) + " message-center posts skipped (not health issues): " +
-              list_for_note(st.message_ids));
+      em.note(std::to_string(st.messages) +
+              " message-center posts skipped (not health issues): " + list_for_note(st.message_ids));
     if (st.next_link) em.note("@odata.nextLink present: this file holds one page of a longer list");
     em.finish();
   }

@@ -26,9 +26,9 @@
 
 namespace idt {
 
-const Format& graph_health_format();        // "graph-health-json"
-const Format& servicecomms_health_format(); // "servicecomms-json"
-const Format& azure_alert_health_format();  // "azure-alert-json"
-const Format& resource_health_format();     // "resource-health-json"
+const Format& graph_health_format();         // "graph-health-json"
+const Format& servicecomms_health_format();  // "servicecomms-json"
+const Format& azure_alert_health_format();   // "azure-alert-json"
+const Format& resource_health_format();      // "resource-health-json"
 
 }  // namespace idt

@@ -16,9 +16,9 @@
 namespace idt::healthjson {
 namespace {
 
-constexpr std::size_t kMaxText = 64 * 1024;          // per record, after stripping
-constexpr std::size_t kMaxDocument = 512u << 20;     // whole health file
-constexpr std::size_t kMaxListItems = 8;             // services / regions shown
+constexpr std::size_t kMaxText = 64 * 1024;       // per record, after stripping
+constexpr std::size_t kMaxDocument = 512u << 20;  // whole health file
+constexpr std::size_t kMaxListItems = 8;          // services / regions shown
 
 // Empty, null-ish and the .NET DateTime.MinValue ("0001-01-01T00:00:00")
 // mean "no time"; anything else must parse.
@@ -27,7 +27,10 @@ Micros parse_time(std::string_view s, bool& bad) {
   if (s.empty() || s == "null") return kNoTime;
   auto t = parse_iso8601(s);
   if (!t) t = parse_la_time(s);
-  if (!t) { bad = true; return kNoTime; }
+  if (!t) {
+    bad = true;
+    return kNoTime;
+  }
   if (to_civil(*t).year < 1900) return kNoTime;
   return *t;
 }
@@ -37,9 +40,14 @@ std::string lower_camel(std::string_view raw) {
   std::string out;
   bool up = false;
   for (char c : trim(raw)) {
-    if (c == ' ' || c == '-' || c == '_' || c == '.' || c == '\t') { up = !out.empty(); continue; }
-    if (out.empty()) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    else if (up && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    if (c == ' ' || c == '-' || c == '_' || c == '.' || c == '\t') {
+      up = !out.empty();
+      continue;
+    }
+    if (out.empty())
+      c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    else if (up && c >= 'a' && c <= 'z')
+      c = static_cast<char>(c - 32);
     up = false;
     out += c;
     if (out.size() >= 64) break;
@@ -50,7 +58,10 @@ std::string lower_camel(std::string_view raw) {
 std::string lower_word(std::string_view raw) {
   std::string out;
   for (char c : trim(raw)) {
-    if (c == ' ' || c == '-' || c == '\t') { out += '_'; continue; }
+    if (c == ' ' || c == '-' || c == '\t') {
+      out += '_';
+      continue;
+    }
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     if (out.size() >= 64) break;
   }
@@ -59,20 +70,32 @@ std::string lower_word(std::string_view raw) {
 
 std::string describe(error_code e) {
   switch (e) {
-    case simdjson::EMPTY: return "empty input";
-    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "unexpected end of input (an object or array is not closed)";
-    case simdjson::UNCLOSED_STRING: return "unterminated string";
-    case simdjson::TAPE_ERROR: return "malformed JSON";
-    case simdjson::TRAILING_CONTENT: return "unexpected content after the JSON document";
-    case simdjson::INCORRECT_TYPE: return "unexpected value type";
+    case simdjson::EMPTY:
+      return "empty input";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
+      return "unexpected end of input (an object or array is not closed)";
+    case simdjson::UNCLOSED_STRING:
+      return "unterminated string";
+    case simdjson::TAPE_ERROR:
+      return "malformed JSON";
+    case simdjson::TRAILING_CONTENT:
+      return "unexpected content after the JSON document";
+    case simdjson::INCORRECT_TYPE:
+      return "unexpected value type";
     case simdjson::T_ATOM_ERROR:
     case simdjson::F_ATOM_ERROR:
-    case simdjson::N_ATOM_ERROR: return "invalid literal";
-    case simdjson::NUMBER_ERROR: return "invalid number";
-    case simdjson::UTF8_ERROR: return "invalid UTF-8";
-    case simdjson::STRING_ERROR: return "invalid string escape";
-    case simdjson::DEPTH_ERROR: return "nesting too deep";
-    default: return simdjson::error_message(e);
+    case simdjson::N_ATOM_ERROR:
+      return "invalid literal";
+    case simdjson::NUMBER_ERROR:
+      return "invalid number";
+    case simdjson::UTF8_ERROR:
+      return "invalid UTF-8";
+    case simdjson::STRING_ERROR:
+      return "invalid string escape";
+    case simdjson::DEPTH_ERROR:
+      return "nesting too deep";
+    default:
+      return simdjson::error_message(e);
   }
 }
 
@@ -90,10 +113,14 @@ error_code scalar_text(od::value& v, std::string_view& out) {
   od::json_type t;
   if (auto e = v.type().get(t)) return e;
   switch (t) {
-    case od::json_type::string: return v.get_string().get(out);
+    case od::json_type::string:
+      return v.get_string().get(out);
     case od::json_type::number:
-    case od::json_type::boolean: out = trim(v.raw_json_token()); return simdjson::SUCCESS;
-    default: return simdjson::SUCCESS;
+    case od::json_type::boolean:
+      out = trim(v.raw_json_token());
+      return simdjson::SUCCESS;
+    default:
+      return simdjson::SUCCESS;
   }
 }
 
@@ -141,8 +168,8 @@ void RawIssue::see_post_time(std::string_view t) {
   }
 }
 
-HealthEmitter::HealthEmitter(const Input& in, const ParseOptions& opts, RecordSink& sink,
-                             FileSummary& summary, std::string_view format)
+HealthEmitter::HealthEmitter(const Input& in, const ParseOptions& opts, RecordSink& sink, FileSummary& summary,
+                             std::string_view format)
     : text_(in.text()), opts_(opts), sink_(sink), summary_(summary) {
   summary_.format = std::string(format);
   summary_.kind = RecordKind::health;
@@ -153,7 +180,10 @@ HealthEmitter::HealthEmitter(const Input& in, const ParseOptions& opts, RecordSi
 void HealthEmitter::at(const char* p) {
   if (!p || p < text_.data() || p > text_.data() + text_.size()) return;
   std::size_t off = static_cast<std::size_t>(p - text_.data());
-  if (off < line_off_) { line_off_ = 0; line_ = 1; }
+  if (off < line_off_) {
+    line_off_ = 0;
+    line_ = 1;
+  }
   const char* s = text_.data() + line_off_;
   const char* e = text_.data() + off;
   while (s < e) {
@@ -183,7 +213,10 @@ std::string_view HealthEmitter::join(const std::vector<std::string_view>& items,
       if (q == std::string::npos) break;
       p = q + 2;
     }
-    if (shown == cap) { ++more; return; }
+    if (shown == cap) {
+      ++more;
+      return;
+    }
     if (!scratch_.empty()) scratch_ += ", ";
     scratch_ += v;
     ++shown;
@@ -209,11 +242,23 @@ void HealthEmitter::emit(const RawIssue& raw) {
   std::string who = issue_.id.empty() ? "" : " (" + std::string(issue_.id.substr(0, 64)) + ")";
   bool bad = false;
   issue_.start = parse_time(raw.start, bad);
-  if (bad) { reject("record " + std::to_string(record_index_ + 1) + who + ": bad start time '" + std::string(raw.start.substr(0, 64)) + "'"); return; }
+  if (bad) {
+    reject("record " + std::to_string(record_index_ + 1) + who + ": bad start time '" +
+           std::string(raw.start.substr(0, 64)) + "'");
+    return;
+  }
   issue_.end = parse_time(raw.end, bad);
-  if (bad) { reject("record " + std::to_string(record_index_ + 1) + who + ": bad end time '" + std::string(raw.end.substr(0, 64)) + "'"); return; }
+  if (bad) {
+    reject("record " + std::to_string(record_index_ + 1) + who + ": bad end time '" +
+           std::string(raw.end.substr(0, 64)) + "'");
+    return;
+  }
   issue_.last_update = parse_time(raw.last_update, bad);
-  if (bad) { reject("record " + std::to_string(record_index_ + 1) + who + ": bad last-update time '" + std::string(raw.last_update.substr(0, 64)) + "'"); return; }
+  if (bad) {
+    reject("record " + std::to_string(record_index_ + 1) + who + ": bad last-update time '" +
+           std::string(raw.last_update.substr(0, 64)) + "'");
+    return;
+  }
   if (issue_.last_update == kNoTime) issue_.last_update = raw.latest_post;
 
   issue_.service = join(raw.services, raw.service, kMaxListItems);
@@ -226,7 +271,8 @@ void HealthEmitter::emit(const RawIssue& raw) {
     if (issue_.status.empty()) {
       std::string lc = lower_camel(raw.status);
       issue_.status = arena_.copy(lc);
-      if (unknown_status_.size() < 16 && std::find(unknown_status_.begin(), unknown_status_.end(), lc) == unknown_status_.end())
+      if (unknown_status_.size() < 16 &&
+          std::find(unknown_status_.begin(), unknown_status_.end(), lc) == unknown_status_.end())
         unknown_status_.push_back(lc);
     }
   }
@@ -235,7 +281,8 @@ void HealthEmitter::emit(const RawIssue& raw) {
     if (issue_.classification.empty()) {
       std::string lw = lower_word(raw.classification);
       issue_.classification = arena_.copy(lw);
-      if (unknown_class_.size() < 16 && std::find(unknown_class_.begin(), unknown_class_.end(), lw) == unknown_class_.end())
+      if (unknown_class_.size() < 16 &&
+          std::find(unknown_class_.begin(), unknown_class_.end(), lw) == unknown_class_.end())
         unknown_class_.push_back(lw);
     }
   }
@@ -255,7 +302,10 @@ void HealthEmitter::emit(const RawIssue& raw) {
     if (truncated || (impact_hash && h == impact_hash)) continue;  // the impact is already shown
     std::size_t room = kMaxText - joined_.size();
     if (!joined_.empty()) {
-      if (room < 2) { truncated = true; continue; }
+      if (room < 2) {
+        truncated = true;
+        continue;
+      }
       joined_ += '\n';
       --room;
     }
@@ -296,7 +346,10 @@ std::string HealthEmitter::position_text(std::size_t offset) const {
   std::uint64_t line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < offset; ++i)
-    if (text_[i] == '\n') { ++line; line_start = i + 1; }
+    if (text_[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
   return "line " + std::to_string(line) + ", column " + std::to_string(offset - line_start + 1) + " (byte " +
          std::to_string(offset) + ")";
 }
@@ -327,9 +380,13 @@ void HealthEmitter::finish() {
     if (n > 1) dups.push_back(id + " x" + std::to_string(n));
   std::sort(dups.begin(), dups.end());
   if (!dups.empty()) note("records sharing an id (kept separately): " + list_for_note(dups));
-  if (!unknown_status_.empty()) note("status values outside the known vocabulary (kept as written): " + list_for_note(unknown_status_));
-  if (!unknown_class_.empty()) note("classification values outside the known vocabulary (kept as written): " + list_for_note(unknown_class_));
-  if (truncated_text_) note(std::to_string(truncated_text_) + " records had post text over " + std::to_string(kMaxText / 1024) + " KiB (cut)");
+  if (!unknown_status_.empty())
+    note("status values outside the known vocabulary (kept as written): " + list_for_note(unknown_status_));
+  if (!unknown_class_.empty())
+    note("classification values outside the known vocabulary (kept as written): " + list_for_note(unknown_class_));
+  if (truncated_text_)
+    note(std::to_string(truncated_text_) + " records had post text over " + std::to_string(kMaxText / 1024) +
+         " KiB (cut)");
   if (summary_.records == 0 && summary_.rejected == 0 && !summary_.fatal && summary_.notes.empty())
     note("no health issues in this file");
 }
@@ -351,8 +408,10 @@ void run_document(HealthEmitter& em, const std::function<error_code(od::value&)>
     while (off < text.size() && text[off] != c) ++off;
     char shown[16];
     unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u < 0x7F) std::snprintf(shown, sizeof shown, "%c", c);
-    else std::snprintf(shown, sizeof shown, "\\x%02X", u);
+    if (u >= 0x20 && u < 0x7F)
+      std::snprintf(shown, sizeof shown, "%c", c);
+    else
+      std::snprintf(shown, sizeof shown, "\\x%02X", u);
     em.fatal("not JSON: expected '{' or '[' at " + em.position_text(off) + ", found '" + shown + "'");
     return;
   }
@@ -410,9 +469,9 @@ bool looks_like_log_json(std::string_view h) {
 bool refuse_log_json(HealthEmitter& em) {
   std::string_view h = em.text().substr(0, 65536);
   if (!looks_like_log_json(h)) return false;
-  static constexpr std::string_view kTells[] = {"appId", "userPrincipalName", "activityDateTime",
-                                                "activityDisplayName", "TimeGenerated", "OperationName",
-                                                "resultType", "createdDateTime"};
+  static constexpr std::string_view kTells[] = {
+      "appId",         "userPrincipalName", "activityDateTime", "activityDisplayName",
+      "TimeGenerated", "OperationName",     "resultType",       "createdDateTime"};
   for (std::string_view k : kTells) {
     std::string quoted = "\"" + std::string(k) + "\"";
     std::size_t p = h.find(quoted);

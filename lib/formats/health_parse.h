@@ -82,11 +82,11 @@ error_code for_each_element(od::value& v, F&& f) {
 struct RawIssue {
   std::string_view id, title, service, feature, feature_group, classification, status;
   std::string_view start, end, last_update;
-  std::string_view impact;                   // HTML or text
-  std::vector<std::string_view> posts;       // HTML or text, in file order
-  std::vector<std::string_view> services;    // extra impacted services (joined with `service`)
+  std::string_view impact;                 // HTML or text
+  std::vector<std::string_view> posts;     // HTML or text, in file order
+  std::vector<std::string_view> services;  // extra impacted services (joined with `service`)
   std::vector<std::string_view> regions;
-  std::string_view latest_post_time;         // max post/update time seen (ISO text)
+  std::string_view latest_post_time;  // max post/update time seen (ISO text)
   Micros latest_post = kNoTime;
   bool synthetic = false;
   HealthSource source = HealthSource::graph_issue;

@@ -35,8 +35,8 @@ struct EventItem {
 struct EventState {
   explicit EventState(HealthEmitter& e) : em(e) {}
   HealthEmitter& em;
-  EventItem it;         // list elements
-  EventItem root_it;    // a root object (an envelope, or one event)
+  EventItem it;       // list elements
+  EventItem root_it;  // a root object (an envelope, or one event)
   bool listed = false;
   std::uint64_t impacted_resources = 0;
   std::vector<std::string> impacted_events;
@@ -69,12 +69,15 @@ error_code parse_impact(EventItem& it, od::value& list) {
                   it.raw.regions.push_back(region);
                   return SUCCESS;
                 }
-                case "updates"_k: return parse_updates(it, rv);
-                default: return SUCCESS;
+                case "updates"_k:
+                  return parse_updates(it, rv);
+                default:
+                  return SUCCESS;
               }
             });
           });
-        default: return SUCCESS;
+        default:
+          return SUCCESS;
       }
     });
   });
@@ -91,23 +94,42 @@ error_code parse_fields(EventState& st, EventItem& it, od::value& obj, bool top,
         if (!root) return SUCCESS;
         st.listed = true;
         return parse_list(st, v);
-      case "nextLink"_k: if (root) st.next_link = true; return SUCCESS;
-      case "id"_k: return top ? scalar_text(v, it.arm_id) : SUCCESS;
-      case "name"_k: return top ? scalar_text(v, it.name) : SUCCESS;
-      case "type"_k: return top ? scalar_text(v, it.type) : SUCCESS;
+      case "nextLink"_k:
+        if (root) st.next_link = true;
+        return SUCCESS;
+      case "id"_k:
+        return top ? scalar_text(v, it.arm_id) : SUCCESS;
+      case "name"_k:
+        return top ? scalar_text(v, it.name) : SUCCESS;
+      case "type"_k:
+        return top ? scalar_text(v, it.type) : SUCCESS;
       case "properties"_k:
         if (!top || !is_kind(v, od::json_type::object)) return SUCCESS;
         it.wrapped = true;
         return parse_fields(st, it, v, false, false);
-      case "eventType"_k: it.event_field = true; return scalar_text(v, it.raw.classification);
-      case "status"_k: return scalar_text(v, it.raw.status);
-      case "title"_k: it.event_field = true; return scalar_text(v, it.raw.title);
-      case "summary"_k: return scalar_text(v, it.summary);
-      case "description"_k: return scalar_text(v, it.description);
-      case "impactStartTime"_k: it.event_field = true; return scalar_text(v, it.raw.start);
-      case "impactMitigationTime"_k: it.event_field = true; return scalar_text(v, it.raw.end);
-      case "lastUpdateTime"_k: return scalar_text(v, it.raw.last_update);
-      case "impact"_k: it.event_field = true; return parse_impact(it, v);
+      case "eventType"_k:
+        it.event_field = true;
+        return scalar_text(v, it.raw.classification);
+      case "status"_k:
+        return scalar_text(v, it.raw.status);
+      case "title"_k:
+        it.event_field = true;
+        return scalar_text(v, it.raw.title);
+      case "summary"_k:
+        return scalar_text(v, it.summary);
+      case "description"_k:
+        return scalar_text(v, it.description);
+      case "impactStartTime"_k:
+        it.event_field = true;
+        return scalar_text(v, it.raw.start);
+      case "impactMitigationTime"_k:
+        it.event_field = true;
+        return scalar_text(v, it.raw.end);
+      case "lastUpdateTime"_k:
+        return scalar_text(v, it.raw.last_update);
+      case "impact"_k:
+        it.event_field = true;
+        return parse_impact(it, v);
       case "article"_k:
         if (!is_kind(v, od::json_type::object)) return SUCCESS;
         return for_each_field(v, [&](std::uint64_t k2, std::string_view, od::value& av) -> error_code {
@@ -120,8 +142,11 @@ error_code parse_fields(EventState& st, EventItem& it, od::value& obj, bool top,
       case "targetResourceType"_k:
       case "targetResourceId"_k:
       case "targetRegion"_k:
-      case "resourceName"_k: it.resource_field = true; return SUCCESS;
-      default: return SUCCESS;
+      case "resourceName"_k:
+        it.resource_field = true;
+        return SUCCESS;
+      default:
+        return SUCCESS;
     }
   });
 }

@@ -82,12 +82,16 @@ error_code parse_feature_states(CommsItem& it, od::value& list) {
     auto e = for_each_field(f, [&](std::uint64_t k, std::string_view, od::value& v) -> error_code {
       switch (k) {
         case "FeatureDisplayName"_k:
-        case "FeatureGroupDisplayName"_k: return scalar_text(v, fs.name);
+        case "FeatureGroupDisplayName"_k:
+          return scalar_text(v, fs.name);
         case "FeatureName"_k:
-        case "Feature"_k: return scalar_text(v, code);
+        case "Feature"_k:
+          return scalar_text(v, code);
         case "FeatureServiceStatus"_k:
-        case "FeatureStatus"_k: return scalar_text(v, fs.status);
-        default: return SUCCESS;
+        case "FeatureStatus"_k:
+          return scalar_text(v, fs.status);
+        default:
+          return SUCCESS;
       }
     });
     if (e) return e;
@@ -103,21 +107,43 @@ error_code parse_element(CommsState& st, od::value& v) {
   it.at = where(v);
   auto e = for_each_field(v, [&](std::uint64_t k, std::string_view, od::value& val) -> error_code {
     switch (k) {
-      case "Id"_k: return scalar_text(val, it.raw.id);
-      case "Workload"_k: return scalar_text(val, it.workload);
-      case "WorkloadDisplayName"_k: return scalar_text(val, it.workload_display);
-      case "Status"_k: return scalar_text(val, it.raw.status);
-      case "Feature"_k: return scalar_text(val, it.raw.feature);
-      case "FeatureDisplayName"_k: return scalar_text(val, it.raw.feature_group);
+      case "Id"_k:
+        return scalar_text(val, it.raw.id);
+      case "Workload"_k:
+        return scalar_text(val, it.workload);
+      case "WorkloadDisplayName"_k:
+        return scalar_text(val, it.workload_display);
+      case "Status"_k:
+        return scalar_text(val, it.raw.status);
+      case "Feature"_k:
+        return scalar_text(val, it.raw.feature);
+      case "FeatureDisplayName"_k:
+        return scalar_text(val, it.raw.feature_group);
       // Messages
-      case "Title"_k: it.message_field = true; return scalar_text(val, it.raw.title);
-      case "StartTime"_k: it.message_field = true; return scalar_text(val, it.raw.start);
-      case "EndTime"_k: it.message_field = true; return scalar_text(val, it.raw.end);
-      case "LastUpdatedTime"_k: it.message_field = true; return scalar_text(val, it.raw.last_update);
-      case "Classification"_k: it.message_field = true; return scalar_text(val, it.raw.classification);
-      case "MessageType"_k: it.message_field = true; return scalar_text(val, it.message_type);
-      case "ImpactDescription"_k: it.message_field = true; return scalar_text(val, it.raw.impact);
-      case "Messages"_k: it.message_field = true; return parse_messages(it, val);
+      case "Title"_k:
+        it.message_field = true;
+        return scalar_text(val, it.raw.title);
+      case "StartTime"_k:
+        it.message_field = true;
+        return scalar_text(val, it.raw.start);
+      case "EndTime"_k:
+        it.message_field = true;
+        return scalar_text(val, it.raw.end);
+      case "LastUpdatedTime"_k:
+        it.message_field = true;
+        return scalar_text(val, it.raw.last_update);
+      case "Classification"_k:
+        it.message_field = true;
+        return scalar_text(val, it.raw.classification);
+      case "MessageType"_k:
+        it.message_field = true;
+        return scalar_text(val, it.message_type);
+      case "ImpactDescription"_k:
+        it.message_field = true;
+        return scalar_text(val, it.raw.impact);
+      case "Messages"_k:
+        it.message_field = true;
+        return parse_messages(it, val);
       // CurrentStatus / HistoricalStatus
       case "IncidentIds"_k:
         it.status_field = true;
@@ -128,12 +154,20 @@ error_code parse_element(CommsState& st, od::value& v) {
           return SUCCESS;
         });
       case "StatusTime"_k:
-      case "StatusDate"_k: it.status_field = true; return scalar_text(val, it.status_time);
-      case "StatusDisplayName"_k: it.status_field = true; return SUCCESS;
+      case "StatusDate"_k:
+        it.status_field = true;
+        return scalar_text(val, it.status_time);
+      case "StatusDisplayName"_k:
+        it.status_field = true;
+        return SUCCESS;
       case "FeatureStatus"_k:
-      case "FeatureGroupStatusCollection"_k: it.status_field = true; return parse_feature_states(it, val);
+      case "FeatureGroupStatusCollection"_k:
+        it.status_field = true;
+        return parse_feature_states(it, val);
       // Services
-      case "DisplayName"_k: it.service_field = true; return scalar_text(val, it.workload_display);
+      case "DisplayName"_k:
+        it.service_field = true;
+        return scalar_text(val, it.workload_display);
       case "Features"_k:
       case "FeatureNames"_k:
         it.service_field = true;
@@ -141,7 +175,8 @@ error_code parse_element(CommsState& st, od::value& v) {
           ++it.catalogue_features;
           return SUCCESS;
         });
-      default: return SUCCESS;
+      default:
+        return SUCCESS;
     }
   });
   if (e) return e;
@@ -161,8 +196,10 @@ error_code parse_element(CommsState& st, od::value& v) {
       for (std::string_view p : it.raw.posts)
         if (!(it.raw.title = title_from_post(p)).empty()) break;
     if (trim(it.raw.classification).empty()) {
-      if (iequals(it.message_type, "Incident")) it.raw.classification = "incident";
-      else if (iequals(it.message_type, "PlannedMaintenance")) it.raw.classification = "maintenance";
+      if (iequals(it.message_type, "Incident"))
+        it.raw.classification = "incident";
+      else if (iequals(it.message_type, "PlannedMaintenance"))
+        it.raw.classification = "maintenance";
     }
     st.em.at(it.at);
     st.em.emit(it.raw);
@@ -182,8 +219,8 @@ error_code parse_element(CommsState& st, od::value& v) {
       std::string_view fs = canonical_health_status(f.status);
       if (fs == "serviceOperational" || trim(f.status).empty()) continue;
       if (!bad_features.empty()) bad_features += ", ";
-      bad_features += std::string(trim(f.name).substr(0, 48)) + ": " +
-                      std::string(fs.empty() ? trim(f.status).substr(0, 32) : fs);
+      bad_features +=
+          std::string(trim(f.name).substr(0, 48)) + ": " + std::string(fs.empty() ? trim(f.status).substr(0, 32) : fs);
     }
     if ((!status.empty() && status != "serviceOperational") || !bad_features.empty()) {
       std::string entry = w + " " + status;
@@ -238,8 +275,7 @@ class ServiceCommsFormat final : public Format {
       return {90, RecordKind::health};
     if (has_json_key(h, "MessageText") && has_json_key(h, "PublishedTime")) return {85, RecordKind::health};
     if (has_json_key(h, "Id") && has_json_key(h, "DisplayName") &&
-        (has_json_key(h, "FeatureNames") ||
-         (has_json_key(h, "Features") && has_json_key(h, "Name"))))
+        (has_json_key(h, "FeatureNames") || (has_json_key(h, "Features") && has_json_key(h, "Name"))))
       return {60, RecordKind::health};
     return {};
   }
@@ -260,8 +296,8 @@ class ServiceCommsFormat final : public Format {
       return e;
     });
     if (st.message_center)
-      em.note(std::to_string(st.message_center) + " message-center posts skipped (not health issues): " +
-              list_for_note(st.mc_ids));
+      em.note(std::to_string(st.message_center) +
+              " message-center posts skipped (not health issues): " + list_for_note(st.mc_ids));
     if (st.status_records) {
       std::string n = std::to_string(st.status_records) + " workload status records (" +
                       (st.repeated_workload ? "HistoricalStatus: daily" : "CurrentStatus") +

@@ -16,27 +16,27 @@ struct Entity {
   std::string_view text;
 };
 constexpr Entity kEntities[] = {
-    {"amp", "&"},      {"lt", "<"},       {"gt", ">"},       {"quot", "\""},    {"apos", "'"},
-    {"nbsp", " "},     {"ndash", "\u2013"}, {"mdash", "\u2014"}, {"lsquo", "\u2018"}, {"rsquo", "\u2019"},
-    {"ldquo", "\u201C"}, {"rdquo", "\u201D"}, {"hellip", "\u2026"}, {"bull", "\u2022"}, {"middot", "\u00B7"},
-    {"copy", "\u00A9"}, {"reg", "\u00AE"},  {"trade", "\u2122"}, {"laquo", "\u00AB"}, {"raquo", "\u00BB"},
+    {"amp", "&"},        {"lt", "<"},         {"gt", ">"},          {"quot", "\""},      {"apos", "'"},
+    {"nbsp", " "},       {"ndash", "\u2013"}, {"mdash", "\u2014"},  {"lsquo", "\u2018"}, {"rsquo", "\u2019"},
+    {"ldquo", "\u201C"}, {"rdquo", "\u201D"}, {"hellip", "\u2026"}, {"bull", "\u2022"},  {"middot", "\u00B7"},
+    {"copy", "\u00A9"},  {"reg", "\u00AE"},   {"trade", "\u2122"},  {"laquo", "\u00AB"}, {"raquo", "\u00BB"},
     {"times", "\u00D7"},
 };
 
 // Tags that do not separate words (<strong>Impact</strong>: stays "Impact:").
-constexpr std::string_view kInlineTags[] = {"a", "b", "strong", "i", "em", "span", "u", "font",
-                                            "code", "sup", "sub", "small", "big", "abbr", "mark",
-                                            "s", "strike", "del", "ins", "q", "cite", "time", "wbr"};
+constexpr std::string_view kInlineTags[] = {"a",      "b",   "strong", "i",     "em",   "span", "u",    "font",
+                                            "code",   "sup", "sub",    "small", "big",  "abbr", "mark", "s",
+                                            "strike", "del", "ins",    "q",     "cite", "time", "wbr"};
 // Block tags (they separate words). Anything else in angle brackets is text:
 // docs placeholders ("<MESSAGE>", "<GUID>") and "<user@contoso.com>" survive.
 constexpr std::string_view kBlockTags[] = {
-    "p", "br", "div", "ul", "ol", "li", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "pre", "blockquote", "section", "article",
-    "header", "footer", "nav", "main", "html", "body", "head", "title", "meta", "link", "center",
-    "dl", "dt", "dd", "caption", "col", "colgroup", "label", "input", "button", "form", "iframe",
-    "figure", "figcaption", "script", "style", "aside", "details", "summary", "address", "option",
-    "select", "textarea", "svg", "path", "area", "map", "object", "embed", "source", "video",
-    "audio", "base", "noscript"};
+    "p",     "br",       "div",        "ul",      "ol",      "li",     "table",  "tbody",    "thead",      "tfoot",
+    "tr",    "td",       "th",         "h1",      "h2",      "h3",     "h4",     "h5",       "h6",         "hr",
+    "img",   "pre",      "blockquote", "section", "article", "header", "footer", "nav",      "main",       "html",
+    "body",  "head",     "title",      "meta",    "link",    "center", "dl",     "dt",       "dd",         "caption",
+    "col",   "colgroup", "label",      "input",   "button",  "form",   "iframe", "figure",   "figcaption", "script",
+    "style", "aside",    "details",    "summary", "address", "option", "select", "textarea", "svg",        "path",
+    "area",  "map",      "object",     "embed",   "source",  "video",  "audio",  "base",     "noscript"};
 
 bool in_list(std::string_view name, const std::string_view* b, const std::string_view* e) {
   for (; b != e; ++b)
@@ -56,9 +56,19 @@ class Stripper {
     std::size_t i = 0;
     while (i < n) {
       unsigned char c = static_cast<unsigned char>(s_[i]);
-      if (c == '<') { i = tag(i); continue; }
-      if (c == '&') { i = entity(i); continue; }
-      if (is_space(c) || c < 0x20 || c == 0x7F) { space_ = true; ++i; continue; }
+      if (c == '<') {
+        i = tag(i);
+        continue;
+      }
+      if (c == '&') {
+        i = entity(i);
+        continue;
+      }
+      if (is_space(c) || c < 0x20 || c == 0x7F) {
+        space_ = true;
+        ++i;
+        continue;
+      }
       if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(s_[i + 1]) == 0xA0) {  // raw NBSP
         space_ = true;
         i += 2;
@@ -74,9 +84,15 @@ class Stripper {
     if (space_ && out_.size() > base_) out_ += ' ';
     space_ = false;
   }
-  void put(char c) { flush_space(); out_ += c; }
+  void put(char c) {
+    flush_space();
+    out_ += c;
+  }
   void put(std::string_view t) {
-    if (t == " ") { space_ = true; return; }
+    if (t == " ") {
+      space_ = true;
+      return;
+    }
     flush_space();
     out_ += t;
   }
@@ -90,14 +106,20 @@ class Stripper {
   std::size_t tag(std::size_t i) {
     std::size_t n = s_.size();
     char nx = i + 1 < n ? s_[i + 1] : '\0';
-    if (!(is_alpha(nx) || nx == '/' || nx == '!' || nx == '?')) { put('<'); return i + 1; }
+    if (!(is_alpha(nx) || nx == '/' || nx == '!' || nx == '?')) {
+      put('<');
+      return i + 1;
+    }
     if (s_.substr(i, 4) == "<!--") {
       std::size_t e = s_.find("-->", i + 4);
       space_ = true;
       return e == std::string_view::npos ? n : e + 3;
     }
     std::size_t gt = next_gt(i + 1);
-    if (gt == std::string_view::npos) { put('<'); return i + 1; }
+    if (gt == std::string_view::npos) {
+      put('<');
+      return i + 1;
+    }
     std::size_t p = i + 1;
     bool closing = p < gt && s_[p] == '/';
     if (closing) ++p;
@@ -139,10 +161,16 @@ class Stripper {
     std::size_t limit = i + 12 < n ? i + 12 : n;
     std::size_t semi = std::string_view::npos;
     for (std::size_t k = i + 1; k < limit; ++k) {
-      if (s_[k] == ';') { semi = k; break; }
+      if (s_[k] == ';') {
+        semi = k;
+        break;
+      }
       if (!(is_alpha(s_[k]) || (s_[k] >= '0' && s_[k] <= '9') || s_[k] == '#')) break;
     }
-    if (semi == std::string_view::npos || semi == i + 1) { put('&'); return i + 1; }
+    if (semi == std::string_view::npos || semi == i + 1) {
+      put('&');
+      return i + 1;
+    }
     std::string_view body = s_.substr(i + 1, semi - i - 1);
     if (body[0] == '#') {
       std::uint64_t cp = 0;
@@ -151,14 +179,23 @@ class Stripper {
       bool ok = !digits.empty();
       for (char d : digits) {
         int v;
-        if (d >= '0' && d <= '9') v = d - '0';
-        else if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
-        else if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
-        else { ok = false; break; }
+        if (d >= '0' && d <= '9')
+          v = d - '0';
+        else if (hex && d >= 'a' && d <= 'f')
+          v = d - 'a' + 10;
+        else if (hex && d >= 'A' && d <= 'F')
+          v = d - 'A' + 10;
+        else {
+          ok = false;
+          break;
+        }
         cp = cp * (hex ? 16 : 10) + static_cast<std::uint64_t>(v);
         if (cp > 0x10FFFF) { cp = 0x110000; }
       }
-      if (!ok) { put('&'); return i + 1; }
+      if (!ok) {
+        put('&');
+        return i + 1;
+      }
       if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0xA0)) {
         space_ = true;
       } else {
@@ -169,7 +206,10 @@ class Stripper {
       return semi + 1;
     }
     for (const Entity& e : kEntities) {
-      if (e.name == body) { put(e.text); return semi + 1; }
+      if (e.name == body) {
+        put(e.text);
+        return semi + 1;
+      }
     }
     put('&');
     return i + 1;

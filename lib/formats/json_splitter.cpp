@@ -27,10 +27,14 @@ bool string_at(std::string_view t, std::size_t& p, std::string_view& out) {
 
 std::string_view layout_name(JsonLayout l) {
   switch (l) {
-    case JsonLayout::json_lines: return "json-lines";
-    case JsonLayout::wrapped_array: return "wrapped-array";
-    case JsonLayout::bare_array: return "array";
-    case JsonLayout::unknown: return "unknown";
+    case JsonLayout::json_lines:
+      return "json-lines";
+    case JsonLayout::wrapped_array:
+      return "wrapped-array";
+    case JsonLayout::bare_array:
+      return "array";
+    case JsonLayout::unknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -63,14 +67,17 @@ std::uint64_t JsonSplitter::line_at(std::size_t offset) const {
 
 bool JsonSplitter::fail(std::string msg) {
   std::size_t col = pos_ - line_start_ + 1;
-  error_ = "line " + std::to_string(line_) + ", column " + std::to_string(col) + " (byte " +
-           std::to_string(pos_) + "): " + msg;
+  error_ = "line " + std::to_string(line_) + ", column " + std::to_string(col) + " (byte " + std::to_string(pos_) +
+           "): " + msg;
   return false;
 }
 
 bool JsonSplitter::skip_ws() {
   while (pos_ < t_.size() && is_ws(t_[pos_])) {
-    if (t_[pos_] == '\n') { ++line_; line_start_ = pos_ + 1; }
+    if (t_[pos_] == '\n') {
+      ++line_;
+      line_start_ = pos_ + 1;
+    }
     ++pos_;
   }
   return pos_ < t_.size();
@@ -256,8 +263,13 @@ bool JsonSplitter::continue_wrapper(JsonRecordRange&, bool&) {
   // After the records array: remaining keys (e.g. @odata.nextLink) then '}'.
   for (;;) {
     if (!skip_ws()) return fail("unexpected end of input in an object (file truncated?)");
-    if (t_[pos_] == '}') { ++pos_; state_ = State::top; return true; }
-    if (t_[pos_] != ',') return fail(std::string("expected ',' or '}' after the records array, found '") + t_[pos_] + "'");
+    if (t_[pos_] == '}') {
+      ++pos_;
+      state_ = State::top;
+      return true;
+    }
+    if (t_[pos_] != ',')
+      return fail(std::string("expected ',' or '}' after the records array, found '") + t_[pos_] + "'");
     ++pos_;
     if (!skip_ws()) return fail("unexpected end of input in an object (file truncated?)");
     std::string_view key;
@@ -280,7 +292,10 @@ bool JsonSplitter::next_line(JsonRecordRange& out) {
     while (e > b && is_ws(base[e - 1])) --e;
     std::uint64_t line = line_;
     pos_ = nl ? end + 1 : n;
-    if (nl) { ++line_; line_start_ = pos_; }
+    if (nl) {
+      ++line_;
+      line_start_ = pos_;
+    }
     if (b == e) continue;  // blank line
     out = {b, e, line, index_++};
     return true;
@@ -316,7 +331,7 @@ bool JsonSplitter::next(JsonRecordRange& out) {
     switch (state_) {
       case State::top: {
         if (!skip_ws()) return false;  // clean end
-        while (is_bom(t_, pos_)) {  // concatenated files, each with its own BOM
+        while (is_bom(t_, pos_)) {     // concatenated files, each with its own BOM
           pos_ += 3;
           if (!skip_ws()) return false;
         }

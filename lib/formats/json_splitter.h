@@ -41,13 +41,13 @@ class JsonSplitter {
   // ({"value":[…]}, {"records":[…]}) or a bare array.
   bool in_records_array() const { return state_ == State::in_array; }
   bool array_in_wrapper() const { return array_in_wrapper_; }
-  std::uint64_t line_at(std::size_t offset) const;     // 1-based, from the start of text
+  std::uint64_t line_at(std::size_t offset) const;  // 1-based, from the start of text
 
  private:
   enum class State { top, in_wrapper_object, in_array };
   bool skip_ws();
-  bool skip_string();            // pos_ at opening quote; leaves pos_ after closing quote
-  bool skip_value();             // any JSON value, nested
+  bool skip_string();  // pos_ at opening quote; leaves pos_ after closing quote
+  bool skip_value();   // any JSON value, nested
   void see_newlines(std::uint64_t newlines, std::size_t block_at);  // bitmask of one 64-byte block
   bool read_key(std::string_view& key);
   bool fail(std::string msg);
@@ -85,7 +85,7 @@ struct RecordShape {
   bool ok = false;  // the text is a document of records in an array (not JSON lines)
   JsonLayout layout = JsonLayout::unknown;
   bool in_wrapper = false;
-  std::string key1, key2;  // raw key text; key2 empty when the first value is nested
+  std::string key1, key2;                  // raw key text; key2 empty when the first value is nested
   std::size_t column = std::string::npos;  // pretty-printed: column of each record's '{'
 };
 RecordShape learn_record_shape(std::string_view text);

@@ -43,8 +43,10 @@ HeaderFacts examine_header(std::string_view line) {
         n == "actordisplayname" || n == "target1displayname" || n == "resultreason")
       ++audit_only;
   }
-  if (signin_only > 0 && signin_only >= audit_only) f.kind = RecordKind::signin;
-  else if (audit_only > 0) f.kind = RecordKind::audit;
+  if (signin_only > 0 && signin_only >= audit_only)
+    f.kind = RecordKind::signin;
+  else if (audit_only > 0)
+    f.kind = RecordKind::audit;
   f.la = la_marks >= 2;
   f.portal = portal_marks >= 1 && !f.la;
   return f;
@@ -63,7 +65,11 @@ TargetColumn target_column(std::string_view header) {
   if (d == p || d - p > 2) return {};
   int idx = std::stoi(n.substr(p, d - p)) - 1;
   std::string_view rest = std::string_view(n).substr(d);
-  int part = rest == "type" ? 1 : rest == "displayname" ? 2 : rest == "objectid" ? 3 : rest == "userprincipalname" ? 4 : 0;
+  int part = rest == "type"                ? 1
+             : rest == "displayname"       ? 2
+             : rest == "objectid"          ? 3
+             : rest == "userprincipalname" ? 4
+                                           : 0;
   if (part == 0 || idx < 0) return {};
   return {idx, part};
 }
@@ -140,7 +146,10 @@ void LogCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSink& 
       sum.fatal = "line " + std::to_string(pos.line) + ": " + std::string(rd.error());
       break;
     }
-    if (cells.size() == 1 && trim(cells[0]).empty()) { --index; continue; }
+    if (cells.size() == 1 && trim(cells[0]).empty()) {
+      --index;
+      continue;
+    }
     builder.begin();
     std::size_t n = cells.size() < header_cols ? cells.size() : header_cols;
     for (std::size_t i = 0; i < n; ++i) {
@@ -166,10 +175,14 @@ void LogCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSink& 
         if (static_cast<std::size_t>(tc.index) >= ev.targets.size()) continue;
         AuditTarget& t = ev.targets.items[static_cast<std::size_t>(tc.index)];
         std::string_view v = trim(cells[i]);
-        if (tc.part == 1) t.type = v;
-        else if (tc.part == 2) t.display_name = v;
-        else if (tc.part == 3) t.id = v;
-        else t.upn = v;
+        if (tc.part == 1)
+          t.type = v;
+        else if (tc.part == 2)
+          t.display_name = v;
+        else if (tc.part == 3)
+          t.id = v;
+        else
+          t.upn = v;
       }
       ++sum.records;
       sum.see_time(ev.time);

@@ -151,11 +151,27 @@ LogFieldSet all_log_fields() { return LogFieldSet().set(); }
 
 LogFieldSet counting_log_fields() {
   LogFieldSet s = all_log_fields();
-  for (LogField f : {LogField::location_obj, LogField::location_text, LogField::country, LogField::state,
-                     LogField::city, LogField::client_app, LogField::user_agent, LogField::browser, LogField::os,
-                     LogField::device_obj, LogField::ip, LogField::ip_fallback, LogField::ca_status,
-                     LogField::ca_policies, LogField::request_id, LogField::correlation_id, LogField::user_display,
-                     LogField::risk_level, LogField::auth_requirement, LogField::mfa_method, LogField::mfa_result,
+  for (LogField f : {LogField::location_obj,
+                     LogField::location_text,
+                     LogField::country,
+                     LogField::state,
+                     LogField::city,
+                     LogField::client_app,
+                     LogField::user_agent,
+                     LogField::browser,
+                     LogField::os,
+                     LogField::device_obj,
+                     LogField::ip,
+                     LogField::ip_fallback,
+                     LogField::ca_status,
+                     LogField::ca_policies,
+                     LogField::request_id,
+                     LogField::correlation_id,
+                     LogField::user_display,
+                     LogField::risk_level,
+                     LogField::auth_requirement,
+                     LogField::mfa_method,
+                     LogField::mfa_result,
                      LogField::interactive})
     s.reset(static_cast<std::size_t>(f));
   return s;

@@ -16,30 +16,66 @@ namespace idt {
 enum class LogField : std::uint8_t {
   none,
   // sign-in
-  time_primary,      // createdDateTime, CreatedDateTime [UTC], Date (UTC)
-  time_fallback,     // time, TimeGenerated
-  id, request_id, correlation_id,
-  user_id, upn, user_display,
-  app_id, app_name, resource_id, resource_name,
-  ip, ip_fallback,   // ipAddress / callerIpAddress
-  location_obj,      // location (object), LocationDetails
-  location_text,     // portal "Location": "Redmond, Washington, US"
-  country, state, city,
-  client_app, user_agent, browser, os, device_obj,
-  category, event_types, interactive,
-  status_obj, error_code, error_code_fallback,  // status.errorCode / ResultType
-  failure_reason, failure_reason_fallback, additional_details,
-  ca_status, ca_policies,
-  auth_requirement, mfa_obj, mfa_method, mfa_detail, mfa_result,
-  auth_details, risk_level,
-  properties,        // Event Hub nested record
+  time_primary,   // createdDateTime, CreatedDateTime [UTC], Date (UTC)
+  time_fallback,  // time, TimeGenerated
+  id,
+  request_id,
+  correlation_id,
+  user_id,
+  upn,
+  user_display,
+  app_id,
+  app_name,
+  resource_id,
+  resource_name,
+  ip,
+  ip_fallback,    // ipAddress / callerIpAddress
+  location_obj,   // location (object), LocationDetails
+  location_text,  // portal "Location": "Redmond, Washington, US"
+  country,
+  state,
+  city,
+  client_app,
+  user_agent,
+  browser,
+  os,
+  device_obj,
+  category,
+  event_types,
+  interactive,
+  status_obj,
+  error_code,
+  error_code_fallback,  // status.errorCode / ResultType
+  failure_reason,
+  failure_reason_fallback,
+  additional_details,
+  ca_status,
+  ca_policies,
+  auth_requirement,
+  mfa_obj,
+  mfa_method,
+  mfa_detail,
+  mfa_result,
+  auth_details,
+  risk_level,
+  properties,  // Event Hub nested record
   // audit
-  activity_time,     // activityDateTime, ActivityDateTime
-  activity, operation_name, operation_type,
-  service, audit_category, result, result_reason, result_description,
-  initiated_by, target_resources,
-  actor_upn, actor_name, actor_id, actor_ip,
-  type_column,       // Log Analytics "Type" (SigninLogs / AuditLogs)
+  activity_time,  // activityDateTime, ActivityDateTime
+  activity,
+  operation_name,
+  operation_type,
+  service,
+  audit_category,
+  result,
+  result_reason,
+  result_description,
+  initiated_by,
+  target_resources,
+  actor_upn,
+  actor_name,
+  actor_id,
+  actor_ip,
+  type_column,  // Log Analytics "Type" (SigninLogs / AuditLogs)
   count_
 };
 

@@ -31,8 +31,8 @@ SniffResult sniff_shape(std::string_view h, Shape shape) {
             (has_json_key(h, "time") || has_json_key(h, "resultType") || has_json_key(h, "operationName"));
   bool la = has_json_key(h, "TimeGenerated") || has_json_key(h, "SourceSystem") ||
             (has_json_key(h, "ResultType") && has_json_key(h, "OperationName"));
-  bool graph_signin = has_json_key(h, "createdDateTime") &&
-                      (has_json_key(h, "appId") || has_json_key(h, "userPrincipalName"));
+  bool graph_signin =
+      has_json_key(h, "createdDateTime") && (has_json_key(h, "appId") || has_json_key(h, "userPrincipalName"));
   bool graph_audit = has_json_key(h, "activityDateTime") && has_json_key(h, "activityDisplayName");
   switch (shape) {
     case Shape::eventhub:
@@ -47,8 +47,7 @@ SniffResult sniff_shape(std::string_view h, Shape shape) {
       std::string_view type = json_string_value(h, "Type");
       if (is_signin_log_name(type)) return {85, RecordKind::signin};
       if (iequals(type, "AuditLogs")) return {85, RecordKind::audit};
-      if (has_json_key(h, "AppDisplayName") || has_json_key(h, "UserPrincipalName"))
-        return {75, RecordKind::signin};
+      if (has_json_key(h, "AppDisplayName") || has_json_key(h, "UserPrincipalName")) return {75, RecordKind::signin};
       if (has_json_key(h, "ActivityDisplayName") || has_json_key(h, "LoggedByService") ||
           has_json_key(h, "TargetResources"))
         return {75, RecordKind::audit};
@@ -69,7 +68,10 @@ std::string position_text(std::string_view whole, std::size_t rec_begin, std::ui
   std::uint64_t line = rec_line;
   std::size_t line_start = rec_begin;
   for (std::size_t i = rec_begin; i < at && i < whole.size(); ++i)
-    if (whole[i] == '\n') { ++line; line_start = i + 1; }
+    if (whole[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
   while (line_start > 0 && whole[line_start - 1] != '\n') --line_start;
   return "line " + std::to_string(line) + ", column " + std::to_string(at - line_start + 1) + " (byte " +
          std::to_string(at) + ")";
@@ -77,8 +79,7 @@ std::string position_text(std::string_view whole, std::size_t rec_begin, std::ui
 
 class LogJsonFormat final : public Format {
  public:
-  LogJsonFormat(std::string_view name, std::string_view desc, Shape shape)
-      : name_(name), desc_(desc), shape_(shape) {}
+  LogJsonFormat(std::string_view name, std::string_view desc, Shape shape) : name_(name), desc_(desc), shape_(shape) {}
   std::string_view name() const override { return name_; }
   std::string_view description() const override { return desc_; }
   SniffResult sniff(std::string_view head) const override { return sniff_shape(head, shape_); }
@@ -95,7 +96,7 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
   if (sum.kind != RecordKind::signin && sum.kind != RecordKind::audit) sum.kind = RecordKind::signin;
   const SliceOrigin* slice = opts.slice;
   const bool doc_slice = slice && !slice->json_lines();  // a slice of a split document
-  const bool resumed = doc_slice && slice->begin() > 0;   // starts at a record, mid-array
+  const bool resumed = doc_slice && slice->begin() > 0;  // starts at a record, mid-array
   JsonSplitter splitter = resumed ? JsonSplitter(text, slice->layout(), slice->in_wrapper())
                                   : JsonSplitter(text, slice && slice->json_lines());
   const bool cut = doc_slice && !slice->last();
@@ -120,15 +121,16 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
   };
   auto reject = [&](const JsonRecordRange& rr, std::string msg) {
     ++sum.rejected;
-    sink.on_reject(Rejection{SourcePos{opts.file_index, abs_line(rr.line), rr.begin + base, abs_index(rr.index)}, std::move(msg)});
+    sink.on_reject(
+        Rejection{SourcePos{opts.file_index, abs_line(rr.line), rr.begin + base, abs_index(rr.index)}, std::move(msg)});
   };
   while (splitter.next(r)) {
     in.release_before(r.begin);
     single_document = splitter.layout() != JsonLayout::json_lines;
     std::size_t len = r.end - r.begin;
     if (len > opts.max_record_bytes) {
-      reject(r, record_name(r) + " is " + std::to_string(len) +
-                    " bytes, over the per-record limit of " + std::to_string(opts.max_record_bytes));
+      reject(r, record_name(r) + " is " + std::to_string(len) + " bytes, over the per-record limit of " +
+                    std::to_string(opts.max_record_bytes));
       if (opts.strict) break;
       continue;
     }
@@ -173,8 +175,10 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
     ++sum.records;
     sum.see_time(builder.time());
     SourcePos pos{opts.file_index, exact_positions ? r.line : 0, r.begin + base, r.index};
-    if (sum.kind == RecordKind::signin) sink.on_signin(builder.signin(), pos);
-    else sink.on_audit(builder.audit(), pos);
+    if (sum.kind == RecordKind::signin)
+      sink.on_signin(builder.signin(), pos);
+    else
+      sink.on_audit(builder.audit(), pos);
   }
   sum.notes.push_back("layout " + std::string(layout_name(splitter.layout())));
   if (splitter.failed()) {
@@ -198,18 +202,31 @@ std::size_t find_trailing_comma(std::string_view j) {
   for (std::size_t i = 0; i < j.size(); ++i) {
     char c = j[i];
     if (in_str) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_str = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_str = false;
       continue;
     }
     switch (c) {
-      case '"': in_str = true; last_comma = std::string_view::npos; break;
-      case ',': last_comma = i; break;
-      case ']': case '}':
+      case '"':
+        in_str = true;
+        last_comma = std::string_view::npos;
+        break;
+      case ',':
+        last_comma = i;
+        break;
+      case ']':
+      case '}':
         if (last_comma != std::string_view::npos) return last_comma;
         break;
-      case ' ': case '\t': case '\r': case '\n': break;
-      default: last_comma = std::string_view::npos;
+      case ' ':
+      case '\t':
+      case '\r':
+      case '\n':
+        break;
+      default:
+        last_comma = std::string_view::npos;
     }
   }
   return std::string_view::npos;

@@ -5,8 +5,8 @@
 
 #include <bit>
 #include <cstring>
-#include <utility>
 #include <unordered_map>
+#include <utility>
 
 #include "util/text.h"
 #include "util/time.h"
@@ -164,7 +164,10 @@ error_code LogRecordBuilder::int_of(ond::value& v, std::int64_t& out, bool& ok) 
     std::string_view s;
     if (auto e = v.get_string().get(s)) return e;
     long long x;
-    if (parse_int(s, x)) { out = x; ok = true; }
+    if (parse_int(s, x)) {
+      out = x;
+      ok = true;
+    }
   }
   return SUCCESS;
 }
@@ -191,30 +194,48 @@ void LogRecordBuilder::set_text(LogField f, std::string_view v, bool stable) {
   std::string_view t = trim(v);
   auto str = [&]() { return keep(t); };
   switch (f) {
-    case LogField::none: break;
+    case LogField::none:
+      break;
     case LogField::time_primary:
     case LogField::time_fallback:
     case LogField::activity_time: {
       if (t.empty()) break;
       auto tm = parse_log_time(t);
-      if (!tm) { bad_time_ = true; bad_time_text_ = str(); break; }
-      if (f == LogField::time_primary) { s_.time = *tm; a_.time = *tm; }
-      else if (f == LogField::activity_time) activity_time_ = *tm;
-      else time_fallback_ = *tm;
+      if (!tm) {
+        bad_time_ = true;
+        bad_time_text_ = str();
+        break;
+      }
+      if (f == LogField::time_primary) {
+        s_.time = *tm;
+        a_.time = *tm;
+      } else if (f == LogField::activity_time)
+        activity_time_ = *tm;
+      else
+        time_fallback_ = *tm;
       break;
     }
     case LogField::error_code:
     case LogField::error_code_fallback: {
       long long x;
       if (!parse_int(t, x)) break;
-      if (f == LogField::error_code) { s_.has_error_code = true; s_.error_code = x; }
-      else { has_code_fallback_ = true; code_fallback_ = x; }
+      if (f == LogField::error_code) {
+        s_.has_error_code = true;
+        s_.error_code = x;
+      } else {
+        has_code_fallback_ = true;
+        code_fallback_ = x;
+      }
       break;
     }
-    case LogField::interactive: s_.interactive = tri_of_text(t); break;
+    case LogField::interactive:
+      s_.interactive = tri_of_text(t);
+      break;
     case LogField::location_obj:
-      if (!t.empty() && t[0] == '{') nested(f, t);
-      else location_text(str());
+      if (!t.empty() && t[0] == '{')
+        nested(f, t);
+      else
+        location_text(str());
       break;
     case LogField::status_obj:
     case LogField::device_obj:
@@ -230,14 +251,32 @@ void LogRecordBuilder::set_text(LogField f, std::string_view v, bool stable) {
     default: {
       std::string_view s = str();
       switch (f) {
-        case LogField::id: s_.id = s; a_.id = s; break;
-        case LogField::request_id: s_.request_id = s; break;
-        case LogField::correlation_id: s_.correlation_id = s; a_.correlation_id = s; break;
-        case LogField::user_id: s_.user_id = s; break;
-        case LogField::upn: s_.upn = s; break;
-        case LogField::user_display: s_.user_display = s; break;
-        case LogField::app_id: s_.app_id = s; break;
-        case LogField::app_name: s_.app_name = s; break;
+        case LogField::id:
+          s_.id = s;
+          a_.id = s;
+          break;
+        case LogField::request_id:
+          s_.request_id = s;
+          break;
+        case LogField::correlation_id:
+          s_.correlation_id = s;
+          a_.correlation_id = s;
+          break;
+        case LogField::user_id:
+          s_.user_id = s;
+          break;
+        case LogField::upn:
+          s_.upn = s;
+          break;
+        case LogField::user_display:
+          s_.user_display = s;
+          break;
+        case LogField::app_id:
+          s_.app_id = s;
+          break;
+        case LogField::app_name:
+          s_.app_name = s;
+          break;
         case LogField::resource_id:
           if (!s.empty() && s[0] != '/') s_.resource_id = s;  // "/tenants/…" is the Azure resource path
           break;
@@ -245,41 +284,104 @@ void LogRecordBuilder::set_text(LogField f, std::string_view v, bool stable) {
           // Log Analytics' "Resource" column is the provider ("Microsoft.aadiam"), not the app's resource.
           if (!iequals(s, "Microsoft.aadiam")) s_.resource_name = s;
           break;
-        case LogField::ip: s_.ip = s; break;
-        case LogField::ip_fallback: ip_fallback_ = s; break;
-        case LogField::country: s_.country = s; break;
-        case LogField::state: s_.state = s; break;
-        case LogField::city: s_.city = s; break;
-        case LogField::client_app: s_.client_app = s; break;
-        case LogField::user_agent: s_.user_agent = s; break;
-        case LogField::browser: s_.browser = s; break;
-        case LogField::os: s_.os = s; break;
-        case LogField::category: category_raw_ = s; break;
-        case LogField::failure_reason: s_.failure_reason = s; break;
-        case LogField::failure_reason_fallback: reason_fallback_ = s; break;
-        case LogField::additional_details: s_.additional_details = s; break;
-        case LogField::ca_status: s_.ca_status = s; break;
-        case LogField::auth_requirement: s_.auth_requirement = s; break;
-        case LogField::mfa_method: s_.mfa_method = s; break;
-        case LogField::mfa_detail: s_.mfa_detail = s; break;
-        case LogField::mfa_result: if (s_.mfa_detail.empty()) s_.mfa_detail = s; break;
-        case LogField::risk_level: s_.risk_level = s; break;
-        case LogField::activity: a_.activity = trim(s); break;
-        case LogField::operation_name: operation_name_ = trim(s); break;
-        case LogField::operation_type: a_.operation_type = s; break;
-        case LogField::service: a_.service = s; break;
+        case LogField::ip:
+          s_.ip = s;
+          break;
+        case LogField::ip_fallback:
+          ip_fallback_ = s;
+          break;
+        case LogField::country:
+          s_.country = s;
+          break;
+        case LogField::state:
+          s_.state = s;
+          break;
+        case LogField::city:
+          s_.city = s;
+          break;
+        case LogField::client_app:
+          s_.client_app = s;
+          break;
+        case LogField::user_agent:
+          s_.user_agent = s;
+          break;
+        case LogField::browser:
+          s_.browser = s;
+          break;
+        case LogField::os:
+          s_.os = s;
+          break;
+        case LogField::category:
+          category_raw_ = s;
+          break;
+        case LogField::failure_reason:
+          s_.failure_reason = s;
+          break;
+        case LogField::failure_reason_fallback:
+          reason_fallback_ = s;
+          break;
+        case LogField::additional_details:
+          s_.additional_details = s;
+          break;
+        case LogField::ca_status:
+          s_.ca_status = s;
+          break;
+        case LogField::auth_requirement:
+          s_.auth_requirement = s;
+          break;
+        case LogField::mfa_method:
+          s_.mfa_method = s;
+          break;
+        case LogField::mfa_detail:
+          s_.mfa_detail = s;
+          break;
+        case LogField::mfa_result:
+          if (s_.mfa_detail.empty()) s_.mfa_detail = s;
+          break;
+        case LogField::risk_level:
+          s_.risk_level = s;
+          break;
+        case LogField::activity:
+          a_.activity = trim(s);
+          break;
+        case LogField::operation_name:
+          operation_name_ = trim(s);
+          break;
+        case LogField::operation_type:
+          a_.operation_type = s;
+          break;
+        case LogField::service:
+          a_.service = s;
+          break;
         case LogField::audit_category:
           if (!iequals(s, "AuditLogs") || category_raw_.empty()) category_raw_ = s;  // EH log name vs audit category
           break;
-        case LogField::result: a_.result = s; break;
-        case LogField::result_reason: a_.result_reason = s; break;
-        case LogField::result_description: if (a_.result_reason.empty()) reason_fallback_ = s; break;
-        case LogField::actor_upn: a_.initiator_upn = s; break;
-        case LogField::actor_name: a_.initiator_name = s; break;
-        case LogField::actor_id: a_.initiator_id = s; break;
-        case LogField::actor_ip: a_.initiator_ip = s; break;
-        case LogField::type_column: type_column_ = s; break;
-        default: break;
+        case LogField::result:
+          a_.result = s;
+          break;
+        case LogField::result_reason:
+          a_.result_reason = s;
+          break;
+        case LogField::result_description:
+          if (a_.result_reason.empty()) reason_fallback_ = s;
+          break;
+        case LogField::actor_upn:
+          a_.initiator_upn = s;
+          break;
+        case LogField::actor_name:
+          a_.initiator_name = s;
+          break;
+        case LogField::actor_id:
+          a_.initiator_id = s;
+          break;
+        case LogField::actor_ip:
+          a_.initiator_ip = s;
+          break;
+        case LogField::type_column:
+          type_column_ = s;
+          break;
+        default:
+          break;
       }
     }
   }
@@ -314,16 +416,26 @@ error_code LogRecordBuilder::nested(LogField f, std::string_view json) {
 
 error_code LogRecordBuilder::set_json(LogField f, ond::value& v) {
   switch (f) {
-    case LogField::none: return SUCCESS;
-    case LogField::status_obj: return status(v);
-    case LogField::location_obj: return location(v);
-    case LogField::device_obj: return device(v);
-    case LogField::mfa_obj: return mfa(v);
-    case LogField::ca_policies: return ca_policies(v);
-    case LogField::auth_details: return auth_details(v);
-    case LogField::event_types: return event_types(v);
-    case LogField::initiated_by: return initiated_by(v);
-    case LogField::target_resources: return targets(v);
+    case LogField::none:
+      return SUCCESS;
+    case LogField::status_obj:
+      return status(v);
+    case LogField::location_obj:
+      return location(v);
+    case LogField::device_obj:
+      return device(v);
+    case LogField::mfa_obj:
+      return mfa(v);
+    case LogField::ca_policies:
+      return ca_policies(v);
+    case LogField::auth_details:
+      return auth_details(v);
+    case LogField::event_types:
+      return event_types(v);
+    case LogField::initiated_by:
+      return initiated_by(v);
+    case LogField::target_resources:
+      return targets(v);
     case LogField::properties: {
       ond::json_type t;
       if (auto e = v.type().get(t)) return e;
@@ -347,8 +459,13 @@ error_code LogRecordBuilder::set_json(LogField f, ond::value& v) {
       bool ok;
       if (auto e = int_of(v, x, ok)) return e;
       if (ok) {
-        if (f == LogField::error_code) { s_.has_error_code = true; s_.error_code = x; }
-        else { has_code_fallback_ = true; code_fallback_ = x; }
+        if (f == LogField::error_code) {
+          s_.has_error_code = true;
+          s_.error_code = x;
+        } else {
+          has_code_fallback_ = true;
+          code_fallback_ = x;
+        }
       }
       return SUCCESS;
     }
@@ -471,7 +588,10 @@ error_code LogRecordBuilder::status(ond::value& v) {
       std::int64_t x;
       bool ok;
       if (auto e = int_of(val, x, ok)) return e;
-      if (ok) { s_.has_error_code = true; s_.error_code = x; }
+      if (ok) {
+        s_.has_error_code = true;
+        s_.error_code = x;
+      }
       return SUCCESS;
     }
     if (k == "failureReason") return text_of(val, s_.failure_reason);
@@ -530,11 +650,16 @@ error_code LogRecordBuilder::initiated_by(ond::value& v) {
       if (auto e = key_of(ifl, ik)) return e;
       if (auto e = text_of(ifl.value(), s)) return e;
       if (s.empty()) continue;
-      if (ik == "userPrincipalName") a_.initiator_upn = s;
-      else if (ik == "displayName") a_.initiator_name = s;
-      else if (ik == "ipAddress") a_.initiator_ip = s;
-      else if ((ik == "id" || ik == "servicePrincipalId" || ik == "appId") && a_.initiator_id.empty()) a_.initiator_id = s;
-      else if (ik == "servicePrincipalName" && a_.initiator_name.empty()) a_.initiator_name = s;
+      if (ik == "userPrincipalName")
+        a_.initiator_upn = s;
+      else if (ik == "displayName")
+        a_.initiator_name = s;
+      else if (ik == "ipAddress")
+        a_.initiator_ip = s;
+      else if ((ik == "id" || ik == "servicePrincipalId" || ik == "appId") && a_.initiator_id.empty())
+        a_.initiator_id = s;
+      else if (ik == "servicePrincipalName" && a_.initiator_name.empty())
+        a_.initiator_name = s;
     }
     return SUCCESS;
   });
@@ -601,12 +726,15 @@ bool LogRecordBuilder::finish(std::string& why) {
     return istarts_with(c, "SignInLogs") || iequals(c, "NonInteractiveUserSignInLogs") ||
            iequals(c, "ServicePrincipalSignInLogs") || iequals(c, "ManagedIdentitySignInLogs") ||
            iequals(c, "MicrosoftServicePrincipalSignInLogs") || iequals(c, "ADFSSignInLogs") ||
-           iequals(c, "interactiveUser") || iequals(c, "nonInteractiveUser") ||
-           iequals(c, "servicePrincipal") || iequals(c, "managedIdentity");
+           iequals(c, "interactiveUser") || iequals(c, "nonInteractiveUser") || iequals(c, "servicePrincipal") ||
+           iequals(c, "managedIdentity");
   };
   if (kind_ == RecordKind::signin) {
     if (s_.time == kNoTime) s_.time = time_fallback_;
-    if (!s_.has_error_code && has_code_fallback_) { s_.has_error_code = true; s_.error_code = code_fallback_; }
+    if (!s_.has_error_code && has_code_fallback_) {
+      s_.has_error_code = true;
+      s_.error_code = code_fallback_;
+    }
     if (s_.failure_reason.empty()) s_.failure_reason = reason_fallback_;
     if (s_.ip.empty()) s_.ip = ip_fallback_;
     s_.category = category_raw_;
@@ -619,8 +747,10 @@ bool LogRecordBuilder::finish(std::string& why) {
       return false;
     }
     if (s_.interactive == Tri::unknown && !s_.category.empty()) {
-      if (iequals(s_.category, "SignInLogs") || iequals(s_.category, "interactiveUser")) s_.interactive = Tri::yes;
-      else if (is_signin_category(s_.category)) s_.interactive = Tri::no;
+      if (iequals(s_.category, "SignInLogs") || iequals(s_.category, "interactiveUser"))
+        s_.interactive = Tri::yes;
+      else if (is_signin_category(s_.category))
+        s_.interactive = Tri::no;
     }
     if (bad_time_ && s_.time == kNoTime) {
       why = "unparseable time \"" + std::string(bad_time_text_.substr(0, 60)) + "\"";

@@ -22,9 +22,7 @@ static std::size_t find_key(std::string_view h, std::string_view key, std::size_
   return std::string_view::npos;
 }
 
-bool has_json_key(std::string_view h, std::string_view key) {
-  return find_key(h, key, 0) != std::string_view::npos;
-}
+bool has_json_key(std::string_view h, std::string_view key) { return find_key(h, key, 0) != std::string_view::npos; }
 
 std::string_view json_string_value(std::string_view h, std::string_view key) {
   std::size_t q = find_key(h, key, 0);

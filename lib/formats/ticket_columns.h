@@ -31,8 +31,8 @@ enum class TicketRole : std::uint8_t {
 };
 inline constexpr std::size_t kTicketRoleCount = static_cast<std::size_t>(TicketRole::count_);
 inline constexpr std::array<std::string_view, kTicketRoleCount> kTicketRoleNames = {
-    "id", "opened", "title", "description", "caller", "state",
-    "category", "assignment_group", "assignee", "priority", "resolved"};
+    "id",       "opened",           "title",    "description", "caller",  "state",
+    "category", "assignment_group", "assignee", "priority",    "resolved"};
 static_assert(kTicketRoleNames.size() == kTicketRoleCount, "every TicketRole needs a name");
 static_assert(kTicketRoleNames.back() == "resolved");
 
@@ -41,8 +41,8 @@ constexpr std::string_view name(TicketRole r) { return kTicketRoleNames[static_c
 std::optional<TicketRole> parse_ticket_role(std::string_view s);
 
 enum class TicketFlavour : std::uint8_t { generic, servicenow, jira, glpi, count_ };
-inline constexpr std::array<std::string_view, static_cast<std::size_t>(TicketFlavour::count_)>
-    kTicketFlavourNames = {"generic", "servicenow", "jira", "glpi"};
+inline constexpr std::array<std::string_view, static_cast<std::size_t>(TicketFlavour::count_)> kTicketFlavourNames = {
+    "generic", "servicenow", "jira", "glpi"};
 constexpr std::string_view name(TicketFlavour f) { return kTicketFlavourNames[static_cast<std::size_t>(f)]; }
 
 // The synonym table: entries for one role are in priority order (first match wins).
@@ -62,7 +62,7 @@ bool is_foreign_header(std::string_view normalized);
 
 struct ColumnMap {
   static constexpr int kAbsent = -1;
-  std::array<int, kTicketRoleCount> index;  // column index per role, kAbsent if none
+  std::array<int, kTicketRoleCount> index;          // column index per role, kAbsent if none
   std::array<bool, kTicketRoleCount> overridden{};  // set by --map
   TicketFlavour flavour = TicketFlavour::generic;
   std::size_t foreign_headers = 0;  // count of is_foreign_header() hits

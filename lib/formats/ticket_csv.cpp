@@ -35,9 +35,12 @@ Preamble read_preamble(std::string_view text) {
     std::size_t eol = rest.find('\n');
     std::string_view line = rest.substr(0, eol);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (istarts_with(line, "#TYPE")) p.type_line = true;
-    else if (istarts_with(line, "sep=") && line.size() == 5) p.sep = line[4];
-    else break;
+    if (istarts_with(line, "#TYPE"))
+      p.type_line = true;
+    else if (istarts_with(line, "sep=") && line.size() == 5)
+      p.sep = line[4];
+    else
+      break;
     p.bytes += eol == std::string_view::npos ? rest.size() : eol + 1;
     ++p.lines;
   }
@@ -139,9 +142,8 @@ void describe_columns(const HeaderInfo& h, const ColumnMap& map, FileSummary& s)
 
 // Scans the date columns until the data decides the day/month order (or to
 // the end when every value is ambiguous), then applies decide_date_order().
-DateOrder decide_file_date_order(const Input& in, std::string_view body, std::size_t base_offset,
-                                 const HeaderInfo& h, const ColumnMap& map, const ParseOptions& opts,
-                                 FileSummary& s) {
+DateOrder decide_file_date_order(const Input& in, std::string_view body, std::size_t base_offset, const HeaderInfo& h,
+                                 const ColumnMap& map, const ParseOptions& opts, FileSummary& s) {
   const int i_opened = map.at(TicketRole::opened), i_resolved = map.at(TicketRole::resolved);
   if (i_opened < 0 && i_resolved < 0) return DateOrder::unknown;
   DateOrderDetector det;
@@ -178,8 +180,8 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
     CsvReader probe(text.substr(h.pre.bytes), {h.delim});
     std::vector<std::string_view> f;
     if (probe.next(f) == CsvReader::Status::error)
-      s.fatal = "line " + std::to_string(h.pre.lines + probe.row_line()) + ": cannot read the header: " +
-                std::string(probe.error());
+      s.fatal = "line " + std::to_string(h.pre.lines + probe.row_line()) +
+                ": cannot read the header: " + std::string(probe.error());
     else
       s.notes.push_back("empty file: no header row");
     return;
@@ -273,7 +275,8 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
       std::size_t q = cur.rfind('"');
       std::size_t nl = q == std::string_view::npos ? cur.size() : cur.find('\n', q);
       std::size_t resume = nl == std::string_view::npos ? cur.size() : nl + 1;
-      std::uint64_t resume_line = cur_lines + 1 + static_cast<std::uint64_t>(std::count(cur.begin(), cur.begin() + resume, '\n'));
+      std::uint64_t resume_line =
+          cur_lines + 1 + static_cast<std::uint64_t>(std::count(cur.begin(), cur.begin() + resume, '\n'));
       std::string msg = std::string(rd->error()) + "; record skipped";
       if (resume < cur.size()) msg += ", reading resumes at line " + std::to_string(resume_line);
       reject(line, offset, std::move(msg));
@@ -292,7 +295,10 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
     }
     if (resyncing) {
       if (f.size() != ncols) {
-        if (skip_rows++ == 0) { skip_first = line; skip_offset = offset; }
+        if (skip_rows++ == 0) {
+          skip_first = line;
+          skip_offset = offset;
+        }
         skip_last = line;
         continue;
       }
@@ -300,8 +306,8 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
       if (stop) break;
     }
     if (rd->position() - rd->row_offset() > opts.max_record_bytes) {
-      reject(line, offset, "record of " + std::to_string(rd->position() - rd->row_offset()) +
-                               " bytes exceeds the per-record limit");
+      reject(line, offset,
+             "record of " + std::to_string(rd->position() - rd->row_offset()) + " bytes exceeds the per-record limit");
       ++row_index;
       continue;
     }
@@ -344,12 +350,16 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
     t.assignee = get(TicketRole::assignee);
     t.priority = get(TicketRole::priority);
     if (!t.opened_text.empty()) {
-      if (auto v = parse_ticket_date(t.opened_text, order, opts.tz_offset_minutes)) t.opened = *v;
-      else bad_opened.see_bad(line, t.opened_text);
+      if (auto v = parse_ticket_date(t.opened_text, order, opts.tz_offset_minutes))
+        t.opened = *v;
+      else
+        bad_opened.see_bad(line, t.opened_text);
     }
     if (auto rv = get(TicketRole::resolved); !rv.empty()) {
-      if (auto v = parse_ticket_date(rv, order, opts.tz_offset_minutes)) t.resolved = *v;
-      else bad_resolved.see_bad(line, rv);
+      if (auto v = parse_ticket_date(rv, order, opts.tz_offset_minutes))
+        t.resolved = *v;
+      else
+        bad_resolved.see_bad(line, rv);
     }
     s.see_time(t.opened);
     sink.on_ticket(t, SourcePos{opts.file_index, line, offset, row_index});
@@ -362,8 +372,9 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
   if (empty_rows) s.notes.push_back(std::to_string(empty_rows) + " empty rows skipped");
   auto date_note = [&](const DateStats& d, TicketRole r) {
     if (d.bad)
-      s.notes.push_back(std::to_string(d.bad) + " " + std::string(idt::name(r)) + " values not understood as dates (first at line " +
-                        std::to_string(d.first_line) + ": '" + d.first_value + "')");
+      s.notes.push_back(std::to_string(d.bad) + " " + std::string(idt::name(r)) +
+                        " values not understood as dates (first at line " + std::to_string(d.first_line) + ": '" +
+                        d.first_value + "')");
   };
   date_note(bad_opened, TicketRole::opened);
   date_note(bad_resolved, TicketRole::resolved);

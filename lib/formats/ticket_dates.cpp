@@ -12,25 +12,24 @@ struct MonthName {
 // English, Spanish, Portuguese, French, German, Italian, Dutch names and the
 // abbreviations their Jira/GLPI/ServiceNow locales print.
 constexpr MonthName kMonthNames[] = {
-    {"jan", 1}, {"january", 1}, {"ene", 1}, {"enero", 1}, {"janeiro", 1}, {"janv", 1}, {"janvier", 1},
-    {"januar", 1}, {"jän", 1}, {"jänner", 1}, {"gen", 1}, {"gennaio", 1}, {"januari", 1},
-    {"feb", 2}, {"february", 2}, {"febrero", 2}, {"fev", 2}, {"fevereiro", 2}, {"févr", 2},
-    {"fevr", 2}, {"février", 2}, {"fevrier", 2}, {"februar", 2}, {"febbraio", 2},
-    {"mar", 3}, {"march", 3}, {"marzo", 3}, {"março", 3}, {"marco", 3}, {"mars", 3}, {"mär", 3},
-    {"märz", 3}, {"maerz", 3}, {"mrt", 3}, {"maart", 3},
-    {"apr", 4}, {"april", 4}, {"abr", 4}, {"abril", 4}, {"avr", 4}, {"avril", 4}, {"aprile", 4},
-    {"may", 5}, {"mayo", 5}, {"mai", 5}, {"maio", 5}, {"mag", 5}, {"maggio", 5}, {"mei", 5},
-    {"jun", 6}, {"june", 6}, {"junio", 6}, {"junho", 6}, {"juin", 6}, {"juni", 6}, {"giu", 6}, {"giugno", 6},
-    {"jul", 7}, {"july", 7}, {"julio", 7}, {"julho", 7}, {"juil", 7}, {"juillet", 7}, {"juli", 7},
-    {"lug", 7}, {"luglio", 7},
-    {"aug", 8}, {"august", 8}, {"ago", 8}, {"agosto", 8}, {"août", 8}, {"aout", 8}, {"augustus", 8},
-    {"sep", 9}, {"sept", 9}, {"september", 9}, {"set", 9}, {"septiembre", 9}, {"setiembre", 9},
-    {"setembro", 9}, {"septembre", 9}, {"settembre", 9},
-    {"oct", 10}, {"october", 10}, {"octubre", 10}, {"out", 10}, {"outubro", 10}, {"octobre", 10},
-    {"okt", 10}, {"oktober", 10}, {"ott", 10}, {"ottobre", 10},
-    {"nov", 11}, {"november", 11}, {"noviembre", 11}, {"novembro", 11}, {"novembre", 11},
-    {"dec", 12}, {"december", 12}, {"dic", 12}, {"diciembre", 12}, {"dez", 12}, {"dezembro", 12},
-    {"déc", 12}, {"décembre", 12}, {"decembre", 12}, {"dezember", 12}, {"dicembre", 12},
+    {"jan", 1},       {"january", 1},  {"ene", 1},       {"enero", 1},     {"janeiro", 1},    {"janv", 1},
+    {"janvier", 1},   {"januar", 1},   {"jän", 1},       {"jänner", 1},    {"gen", 1},        {"gennaio", 1},
+    {"januari", 1},   {"feb", 2},      {"february", 2},  {"febrero", 2},   {"fev", 2},        {"fevereiro", 2},
+    {"févr", 2},      {"fevr", 2},     {"février", 2},   {"fevrier", 2},   {"februar", 2},    {"febbraio", 2},
+    {"mar", 3},       {"march", 3},    {"marzo", 3},     {"março", 3},     {"marco", 3},      {"mars", 3},
+    {"mär", 3},       {"märz", 3},     {"maerz", 3},     {"mrt", 3},       {"maart", 3},      {"apr", 4},
+    {"april", 4},     {"abr", 4},      {"abril", 4},     {"avr", 4},       {"avril", 4},      {"aprile", 4},
+    {"may", 5},       {"mayo", 5},     {"mai", 5},       {"maio", 5},      {"mag", 5},        {"maggio", 5},
+    {"mei", 5},       {"jun", 6},      {"june", 6},      {"junio", 6},     {"junho", 6},      {"juin", 6},
+    {"juni", 6},      {"giu", 6},      {"giugno", 6},    {"jul", 7},       {"july", 7},       {"julio", 7},
+    {"julho", 7},     {"juil", 7},     {"juillet", 7},   {"juli", 7},      {"lug", 7},        {"luglio", 7},
+    {"aug", 8},       {"august", 8},   {"ago", 8},       {"agosto", 8},    {"août", 8},       {"aout", 8},
+    {"augustus", 8},  {"sep", 9},      {"sept", 9},      {"september", 9}, {"set", 9},        {"septiembre", 9},
+    {"setiembre", 9}, {"setembro", 9}, {"septembre", 9}, {"settembre", 9}, {"oct", 10},       {"october", 10},
+    {"octubre", 10},  {"out", 10},     {"outubro", 10},  {"octobre", 10},  {"okt", 10},       {"oktober", 10},
+    {"ott", 10},      {"ottobre", 10}, {"nov", 11},      {"november", 11}, {"noviembre", 11}, {"novembro", 11},
+    {"novembre", 11}, {"dec", 12},     {"december", 12}, {"dic", 12},      {"diciembre", 12}, {"dez", 12},
+    {"dezembro", 12}, {"déc", 12},     {"décembre", 12}, {"decembre", 12}, {"dezember", 12},  {"dicembre", 12},
 };
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
@@ -136,7 +135,12 @@ bool zone(Scan& sc, bool& has_zone, int& offset) {
   sc.spaces();
   if (sc.end()) return true;
   char c = sc.peek();
-  if (c == 'Z' || c == 'z') { ++sc.p; has_zone = true; offset = 0; return sc.end(); }
+  if (c == 'Z' || c == 'z') {
+    ++sc.p;
+    has_zone = true;
+    offset = 0;
+    return sc.end();
+  }
   if (c == '+' || c == '-') {
     ++sc.p;
     int oh = 0, om = 0;
@@ -169,9 +173,12 @@ int month_from_name(std::string_view w) {
 
 std::string_view date_order_name(DateOrder o) {
   switch (o) {
-    case DateOrder::dmy: return "dmy";
-    case DateOrder::mdy: return "mdy";
-    case DateOrder::unknown: return "unknown";
+    case DateOrder::dmy:
+      return "dmy";
+    case DateOrder::mdy:
+      return "mdy";
+    case DateOrder::unknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -303,23 +310,34 @@ void DateOrderDetector::see(std::string_view v) {
   int a = 0, b = 0, c = 0;
   std::size_t na = sc.number(2, a);
   char sep = sc.peek();
-  if (na == 0 || (sep != '/' && sep != '-' && sep != '.')) { ++other_; return; }
+  if (na == 0 || (sep != '/' && sep != '-' && sep != '.')) {
+    ++other_;
+    return;
+  }
   ++sc.p;
   std::size_t nb = sc.number(2, b);
-  if (nb == 0 || sc.peek() != sep) { ++other_; return; }
+  if (nb == 0 || sc.peek() != sep) {
+    ++other_;
+    return;
+  }
   ++sc.p;
   std::size_t nc = sc.number(4, c);
-  if (nc != 2 && nc != 4) { ++other_; return; }
+  if (nc != 2 && nc != 4) {
+    ++other_;
+    return;
+  }
   ++numeric_;
   if (sep_ == 0) sep_ = sep;
   bool first_is_day = a > 12 && a <= 31, second_is_day = b > 12 && b <= 31;
   if (first_is_day == second_is_day) return;  // ambiguous (or nonsense)
-  if (first_is_day) ++dmy_votes_; else ++mdy_votes_;
+  if (first_is_day)
+    ++dmy_votes_;
+  else
+    ++mdy_votes_;
   if (evidence_.empty()) evidence_.assign(v.substr(0, 64));
 }
 
-DateOrderDecision decide_date_order(const DateOrderDetector& d, std::string_view option,
-                                    std::string_view column) {
+DateOrderDecision decide_date_order(const DateOrderDetector& d, std::string_view option, std::string_view column) {
   DateOrderDecision out;
   std::string col = "'" + std::string(column) + "'";
   std::optional<DateOrder> opt;
@@ -347,8 +365,8 @@ DateOrderDecision decide_date_order(const DateOrderDetector& d, std::string_view
   }
   out.order = d.separator() == '/' ? DateOrder::mdy : DateOrder::dmy;
   out.note = "date order ambiguous in column " + col + " (no day > 12 in " + std::to_string(d.numeric_values()) +
-             " values); assumed " + std::string(date_order_name(out.order)) +
-             ", use --date-format " + (out.order == DateOrder::mdy ? "dmy" : "mdy") + " if wrong";
+             " values); assumed " + std::string(date_order_name(out.order)) + ", use --date-format " +
+             (out.order == DateOrder::mdy ? "dmy" : "mdy") + " if wrong";
   return out;
 }
 

@@ -63,7 +63,6 @@ struct DateOrderDecision {
 };
 // Data wins; else --date-format (`option`); else a default by separator
 // ('/' -> mdy, '-' and '.' -> dmy) with a note saying it was ambiguous.
-DateOrderDecision decide_date_order(const DateOrderDetector& d, std::string_view option,
-                                    std::string_view column_name);
+DateOrderDecision decide_date_order(const DateOrderDetector& d, std::string_view option, std::string_view column_name);
 
 }  // namespace idt

@@ -17,7 +17,7 @@ std::size_t count_newlines(const char* p, const char* e) {
   }
   return n;
 }
-}
+}  // namespace
 
 char sniff_delimiter(std::string_view text) {
   const char cands[3] = {',', ';', '\t'};
@@ -26,8 +26,10 @@ char sniff_delimiter(std::string_view text) {
   bool inq = false;
   for (std::size_t i = 0; i < text.size() && line < 8 && i < (1u << 20); ++i) {
     char c = text[i];
-    if (c == '"') inq = !inq;
-    else if (!inq && c == '\n') ++line;
+    if (c == '"')
+      inq = !inq;
+    else if (!inq && c == '\n')
+      ++line;
     else if (!inq)
       for (int k = 0; k < 3; ++k)
         if (c == cands[k]) ++counts[k][line];
@@ -42,7 +44,10 @@ char sniff_delimiter(std::string_view text) {
     std::size_t consistent = 0;
     for (std::size_t l = 0; l < lines; ++l) consistent += counts[k][l] == counts[k][0];
     double score = static_cast<double>(counts[k][0]) * (1.0 + static_cast<double>(consistent));
-    if (score > best_score) { best_score = score; best = k; }
+    if (score > best_score) {
+      best_score = score;
+      best = k;
+    }
   }
   return cands[best];
 }
@@ -127,9 +132,25 @@ CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields) {
     // After a field: delimiter, end of line, or end of input.
     if (pos_ >= n) return Status::row;
     char c = p[pos_];
-    if (c == d_.delim) { ++pos_; if (pos_ >= n) { fields.emplace_back(); return Status::row; } continue; }
-    if (c == '\r') { ++pos_; if (pos_ < n && p[pos_] == '\n') ++pos_; ++line_; return Status::row; }
-    if (c == '\n') { ++pos_; ++line_; return Status::row; }
+    if (c == d_.delim) {
+      ++pos_;
+      if (pos_ >= n) {
+        fields.emplace_back();
+        return Status::row;
+      }
+      continue;
+    }
+    if (c == '\r') {
+      ++pos_;
+      if (pos_ < n && p[pos_] == '\n') ++pos_;
+      ++line_;
+      return Status::row;
+    }
+    if (c == '\n') {
+      ++pos_;
+      ++line_;
+      return Status::row;
+    }
     ++pos_;  // unreachable in practice; never loop forever
   }
 }

@@ -10,8 +10,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 #include <simdjson.h>
@@ -70,7 +70,9 @@ class Spool {
       fd_ = ::mkstemp(tmpl.data());
       if (fd_ >= 0) ::unlink(tmpl.c_str());
     }
-    if (fd_ < 0) return Error{name_ + ": input too large for memory and cannot create a temporary file in " + dir + ": " + errno_text(errno)};
+    if (fd_ < 0)
+      return Error{name_ + ": input too large for memory and cannot create a temporary file in " + dir + ": " +
+                   errno_text(errno)};
     dir_ = dir;
     return true;
   }
@@ -127,7 +129,8 @@ class Gunzip {
       zs_.next_out = reinterpret_cast<Bytef*>(buf);
       zs_.avail_out = sizeof buf;
       int rc = inflate(&zs_, Z_NO_FLUSH);
-      if (rc == Z_STREAM_END) ended_ = true;
+      if (rc == Z_STREAM_END)
+        ended_ = true;
       else if (rc != Z_OK && rc != Z_BUF_ERROR)
         return Error{name_ + ": corrupt or truncated gzip data near compressed byte " + std::to_string(zs_.total_in)};
       std::size_t produced = sizeof buf - zs_.avail_out;
@@ -158,7 +161,8 @@ Result<bool> gunzip_into(std::string_view in, const std::string& name, Spool& ou
     if (auto r = g.feed(in.data() + at, std::min(kChunk, in.size() - at), out); !r.ok()) return r.error();
     const std::size_t done = std::min(in.size(), at + kChunk);
     if (mapped && base % page == 0 && done / page > 0)
-      ::madvise(const_cast<char*>(in.data()) + (at / page) * page, (done / page) * page - (at / page) * page, MADV_DONTNEED);
+      ::madvise(const_cast<char*>(in.data()) + (at / page) * page, (done / page) * page - (at / page) * page,
+                MADV_DONTNEED);
   }
   return g.finish();
 }
@@ -179,7 +183,8 @@ Result<bool> spool_fd(int fd, const std::string& name, Spool& out, bool& gzip, s
     std::size_t got = static_cast<std::size_t>(n);
     if (first && got == 1) {  // the magic spans two reads: get one more byte
       ssize_t m;
-      do m = ::read(fd, tmp + 1, 1); while (m < 0 && errno == EINTR);
+      do m = ::read(fd, tmp + 1, 1);
+      while (m < 0 && errno == EINTR);
       if (m > 0) got += static_cast<std::size_t>(m);
     }
     raw += got;
@@ -224,15 +229,19 @@ std::string from_utf16(std::string_view in, bool big_endian) {
 
 std::string from_single_byte(std::string_view in, bool cp1252) {
   // Windows-1252 0x80..0x9F; 0 = undefined (kept as U+FFFD).
-  static constexpr unsigned short w1252[32] = {
-      0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-      0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+  static constexpr unsigned short w1252[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                               0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                               0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                               0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
   std::string out;
   out.reserve(in.size() + in.size() / 8);
   for (unsigned char c : in) {
-    if (c < 0x80) out += static_cast<char>(c);
-    else if (cp1252 && c < 0xA0) append_utf8(out, w1252[c - 0x80] ? w1252[c - 0x80] : 0xFFFD);
-    else append_utf8(out, c);
+    if (c < 0x80)
+      out += static_cast<char>(c);
+    else if (cp1252 && c < 0xA0)
+      append_utf8(out, w1252[c - 0x80] ? w1252[c - 0x80] : 0xFFFD);
+    else
+      append_utf8(out, c);
   }
   return out;
 }
@@ -241,25 +250,38 @@ std::string from_single_byte(std::string_view in, bool cp1252) {
 
 std::string_view encoding_name(Encoding e) {
   switch (e) {
-    case Encoding::auto_detect: return "auto";
-    case Encoding::utf8: return "utf-8";
-    case Encoding::utf16le: return "utf-16le";
-    case Encoding::utf16be: return "utf-16be";
-    case Encoding::windows1252: return "windows-1252";
-    case Encoding::latin1: return "iso-8859-1";
+    case Encoding::auto_detect:
+      return "auto";
+    case Encoding::utf8:
+      return "utf-8";
+    case Encoding::utf16le:
+      return "utf-16le";
+    case Encoding::utf16be:
+      return "utf-16be";
+    case Encoding::windows1252:
+      return "windows-1252";
+    case Encoding::latin1:
+      return "iso-8859-1";
   }
   return "?";
 }
 
 bool parse_encoding(std::string_view n, Encoding& out) {
   std::string s = normalize_name(n);
-  if (s == "auto") out = Encoding::auto_detect;
-  else if (s == "utf-8" || s == "utf8") out = Encoding::utf8;
-  else if (s == "utf-16le" || s == "utf16le" || s == "utf-16") out = Encoding::utf16le;
-  else if (s == "utf-16be" || s == "utf16be") out = Encoding::utf16be;
-  else if (s == "windows-1252" || s == "cp1252" || s == "win1252") out = Encoding::windows1252;
-  else if (s == "iso-8859-1" || s == "latin1" || s == "latin-1" || s == "iso8859-1") out = Encoding::latin1;
-  else return false;
+  if (s == "auto")
+    out = Encoding::auto_detect;
+  else if (s == "utf-8" || s == "utf8")
+    out = Encoding::utf8;
+  else if (s == "utf-16le" || s == "utf16le" || s == "utf-16")
+    out = Encoding::utf16le;
+  else if (s == "utf-16be" || s == "utf16be")
+    out = Encoding::utf16be;
+  else if (s == "windows-1252" || s == "cp1252" || s == "win1252")
+    out = Encoding::windows1252;
+  else if (s == "iso-8859-1" || s == "latin1" || s == "latin-1" || s == "iso8859-1")
+    out = Encoding::latin1;
+  else
+    return false;
   return true;
 }
 
@@ -273,12 +295,23 @@ Input& Input::operator=(Input&& o) noexcept {
   const std::size_t owned_offset = in_owned ? static_cast<std::size_t>(o.data_ - o.owned_.data()) : 0;
   path_ = std::move(o.path_);
   owned_ = std::move(o.owned_);
-  map_ = o.map_; map_len_ = o.map_len_; released_ = o.released_; populated_ = o.populated_; owns_map_ = o.owns_map_;
-  size_ = o.size_; raw_size_ = o.raw_size_;
-  encoding_ = o.encoding_; bom_ = o.bom_; gzip_ = o.gzip_; spooled_ = o.spooled_;
+  map_ = o.map_;
+  map_len_ = o.map_len_;
+  released_ = o.released_;
+  populated_ = o.populated_;
+  owns_map_ = o.owns_map_;
+  size_ = o.size_;
+  raw_size_ = o.raw_size_;
+  encoding_ = o.encoding_;
+  bom_ = o.bom_;
+  gzip_ = o.gzip_;
+  spooled_ = o.spooled_;
   invalid_utf8_at_ = o.invalid_utf8_at_;
   data_ = in_owned ? owned_.data() + owned_offset : o.data_ ? o.data_ : owned_.data();
-  o.map_ = nullptr; o.map_len_ = 0; o.data_ = nullptr; o.size_ = 0;
+  o.map_ = nullptr;
+  o.map_len_ = 0;
+  o.data_ = nullptr;
+  o.size_ = 0;
   return *this;
 }
 Input::~Input() { release(); }
@@ -341,15 +374,32 @@ void Input::adopt_owned(std::string&& buf, Encoding enc) {
   auto starts = [&](const char* bom, std::size_t n) { return b.size() >= n && std::memcmp(b.data(), bom, n) == 0; };
   std::string text;
   bool converted = false;
-  if (starts("\xEF\xBB\xBF", 3)) { bom_ = true; buf.erase(0, 3); encoding_ = Encoding::utf8; }
-  else if (starts("\xFF\xFE", 2)) { bom_ = true; text = from_utf16(b.substr(2), false); encoding_ = Encoding::utf16le; converted = true; }
-  else if (starts("\xFE\xFF", 2)) { bom_ = true; text = from_utf16(b.substr(2), true); encoding_ = Encoding::utf16be; converted = true; }
-  else if (enc == Encoding::utf16le || enc == Encoding::utf16be) {
-    text = from_utf16(b, enc == Encoding::utf16be); encoding_ = enc; converted = true;
+  if (starts("\xEF\xBB\xBF", 3)) {
+    bom_ = true;
+    buf.erase(0, 3);
+    encoding_ = Encoding::utf8;
+  } else if (starts("\xFF\xFE", 2)) {
+    bom_ = true;
+    text = from_utf16(b.substr(2), false);
+    encoding_ = Encoding::utf16le;
+    converted = true;
+  } else if (starts("\xFE\xFF", 2)) {
+    bom_ = true;
+    text = from_utf16(b.substr(2), true);
+    encoding_ = Encoding::utf16be;
+    converted = true;
+  } else if (enc == Encoding::utf16le || enc == Encoding::utf16be) {
+    text = from_utf16(b, enc == Encoding::utf16be);
+    encoding_ = enc;
+    converted = true;
   } else if (enc == Encoding::windows1252 || enc == Encoding::latin1) {
-    text = from_single_byte(b, enc == Encoding::windows1252); encoding_ = enc; converted = true;
+    text = from_single_byte(b, enc == Encoding::windows1252);
+    encoding_ = enc;
+    converted = true;
   } else if (enc == Encoding::auto_detect && (invalid_utf8_at_ = find_invalid_utf8(b)) != std::string_view::npos) {
-    text = from_single_byte(b, true); encoding_ = Encoding::windows1252; converted = true;
+    text = from_single_byte(b, true);
+    encoding_ = Encoding::windows1252;
+    converted = true;
   } else {
     encoding_ = Encoding::utf8;
   }
@@ -398,7 +448,7 @@ Result<Input> Input::from_spool(Input in, Spool& sp, Encoding enc) {
 Result<Input> open_input(const std::string& path, Encoding enc) {
   Input in;
   in.path_ = path;
-  struct stat st0{};
+  struct stat st0 {};
   if (path == "-" && ::fstat(0, &st0) == 0 && S_ISREG(st0.st_mode) && st0.st_size > 0 && ::lseek(0, 0, SEEK_CUR) == 0) {
     // `idtriage … - < file`: map the file behind stdin instead of copying it.
     auto mapped = open_input("/proc/self/fd/0", enc);
@@ -413,9 +463,16 @@ Result<Input> open_input(const std::string& path, Encoding enc) {
     if (fd < 0) return Error{path + ": cannot open: " + errno_text(errno)};
   }
   const std::string name(in.display_name());
-  struct stat st{};
-  if (::fstat(fd, &st) != 0) { int e = errno; if (fd) ::close(fd); return Error{name + ": cannot stat: " + errno_text(e)}; }
-  if (S_ISDIR(st.st_mode)) { if (fd) ::close(fd); return Error{name + ": is a directory"}; }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    int e = errno;
+    if (fd) ::close(fd);
+    return Error{name + ": cannot stat: " + errno_text(e)};
+  }
+  if (S_ISDIR(st.st_mode)) {
+    if (fd) ::close(fd);
+    return Error{name + ": is a directory"};
+  }
   if (path == "-" || !S_ISREG(st.st_mode) || st.st_size == 0) {
     // pipes, /dev/stdin, empty files: read (and gunzip) into a spool
     Spool sp(name);
@@ -440,21 +497,30 @@ Result<Input> Input::map_fd(Input in, int fd, std::size_t file_size, Encoding en
   std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
   std::size_t len = ((size + kInputPadding + page - 1) / page) * page;
   void* region = ::mmap(nullptr, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (region == MAP_FAILED) { int e = errno; ::close(fd); return Error{path + ": cannot map: " + errno_text(e)}; }
+  if (region == MAP_FAILED) {
+    int e = errno;
+    ::close(fd);
+    return Error{path + ": cannot map: " + errno_text(e)};
+  }
   void* file = ::mmap(region, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
   ::close(fd);
-  if (file == MAP_FAILED) { int e = errno; ::munmap(region, len); return Error{path + ": cannot map: " + errno_text(e)}; }
+  if (file == MAP_FAILED) {
+    int e = errno;
+    ::munmap(region, len);
+    return Error{path + ": cannot map: " + errno_text(e)};
+  }
   ::madvise(region, size, MADV_SEQUENTIAL);
   std::string_view raw(static_cast<const char*>(region), size);
-  bool needs_copy = is_gzip(raw) || (raw.size() >= 2 && (raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF")) ||
-                    enc == Encoding::utf16le || enc == Encoding::utf16be || enc == Encoding::windows1252 ||
-                    enc == Encoding::latin1;
+  bool needs_copy =
+      is_gzip(raw) || (raw.size() >= 2 && (raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF")) ||
+      enc == Encoding::utf16le || enc == Encoding::utf16be || enc == Encoding::windows1252 || enc == Encoding::latin1;
   // JSON must be UTF-8 and simdjson validates every record it parses (an
   // invalid record is rejected with its position), so JSON skips the
   // whole-file pass; other text is checked here to decide on the
   // Windows-1252 fallback.
   std::size_t first = raw.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  while (first < raw.size() && (raw[first] == ' ' || raw[first] == '\t' || raw[first] == '\r' || raw[first] == '\n')) ++first;
+  while (first < raw.size() && (raw[first] == ' ' || raw[first] == '\t' || raw[first] == '\r' || raw[first] == '\n'))
+    ++first;
   bool looks_json = first < raw.size() && (raw[first] == '{' || raw[first] == '[');
   if (!needs_copy && enc == Encoding::auto_detect && !looks_json) {
     // Only pay for a full validation scan when something looks non-ASCII;

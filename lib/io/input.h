@@ -31,7 +31,7 @@ class Input {
   // Text after BOM removal and transcoding to UTF-8. At least kInputPadding
   // readable bytes follow data().end().
   std::string_view text() const { return {data_, size_}; }
-  const std::string& path() const { return path_; }   // as given ("-" for stdin)
+  const std::string& path() const { return path_; }  // as given ("-" for stdin)
   std::string_view display_name() const { return path_ == "-" ? std::string_view("<stdin>") : std::string_view(path_); }
   Encoding source_encoding() const { return encoding_; }
   bool had_bom() const { return bom_; }
@@ -53,8 +53,7 @@ class Input {
   Input slice(std::size_t begin, std::size_t end) const;
 
   // Build from memory (tests, sub-documents). Copies and pads.
-  static Input from_string(std::string_view bytes, std::string name = "<memory>",
-                           Encoding enc = Encoding::auto_detect);
+  static Input from_string(std::string_view bytes, std::string name = "<memory>", Encoding enc = Encoding::auto_detect);
 
  private:
   friend Result<Input> open_input(const std::string& path, Encoding enc);
@@ -69,10 +68,10 @@ class Input {
   std::size_t raw_size_ = 0;
   void* map_ = nullptr;  // mmap region (file + zero padding)
   std::size_t map_len_ = 0;
-  mutable std::size_t released_ = 0;  // bytes of the mapping already released
+  mutable std::size_t released_ = 0;   // bytes of the mapping already released
   mutable std::size_t populated_ = 0;  // bytes of the mapping mapped ahead (SIZE_MAX: cannot)
-  bool owns_map_ = true;              // false for slices
-  std::string owned_;  // when not mapped: decoded/decompressed bytes + padding
+  bool owns_map_ = true;               // false for slices
+  std::string owned_;                  // when not mapped: decoded/decompressed bytes + padding
   Encoding encoding_ = Encoding::utf8;
   std::size_t invalid_utf8_at_ = std::string_view::npos;
   bool bom_ = false, gzip_ = false, spooled_ = false;

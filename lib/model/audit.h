@@ -14,14 +14,14 @@ struct AuditTarget {
 };
 
 struct AuditEvent {
-  Micros time = kNoTime;         // activityDateTime (UTC)
+  Micros time = kNoTime;  // activityDateTime (UTC)
   std::string_view id;
   std::string_view correlation_id;
-  std::string_view service;      // loggedByService: "Authentication Methods", "Conditional Access", …
-  std::string_view category;     // UserManagement, Policy, ApplicationManagement, …
-  std::string_view activity;     // activityDisplayName (trimmed)
+  std::string_view service;   // loggedByService: "Authentication Methods", "Conditional Access", …
+  std::string_view category;  // UserManagement, Policy, ApplicationManagement, …
+  std::string_view activity;  // activityDisplayName (trimmed)
   std::string_view operation_type;
-  std::string_view result;       // success / failure / timeout / unknownFutureValue
+  std::string_view result;  // success / failure / timeout / unknownFutureValue
   std::string_view result_reason;
   std::string_view initiator_upn, initiator_name, initiator_id, initiator_ip;
   SmallVec<AuditTarget, 6> targets;

@@ -22,7 +22,7 @@ bool squash(std::string_view raw, std::array<char, 64>& buf, std::string_view& o
 }
 
 struct Alias {
-  std::string_view key;        // squashed spelling
+  std::string_view key;  // squashed spelling
   std::string_view canonical;
 };
 
@@ -68,9 +68,10 @@ constexpr Alias kStatusAliases[] = {
 };
 
 constexpr std::string_view kClosedStatuses[] = {
-    "serviceOperational", "serviceRestored",  "postIncidentReviewPublished", "falsePositive",
-    "resolved",           "resolvedExternal", "mitigated",                   "mitigatedExternal",
-    "investigationSuspended", "completed",    "canceled"};
+    "serviceOperational", "serviceRestored",   "postIncidentReviewPublished",
+    "falsePositive",      "resolved",          "resolvedExternal",
+    "mitigated",          "mitigatedExternal", "investigationSuspended",
+    "completed",          "canceled"};
 
 constexpr Alias kClassAliases[] = {
     {"incident", "incident"},
@@ -102,9 +103,7 @@ std::string_view lookup(const Alias (&table)[N], std::string_view raw) {
 }  // namespace
 
 std::string_view canonical_health_status(std::string_view raw) { return lookup(kStatusAliases, raw); }
-std::string_view canonical_health_classification(std::string_view raw) {
-  return lookup(kClassAliases, raw);
-}
+std::string_view canonical_health_classification(std::string_view raw) { return lookup(kClassAliases, raw); }
 
 bool health_status_is_closed(std::string_view s) {
   for (std::string_view c : kClosedStatuses)
@@ -113,19 +112,47 @@ bool health_status_is_closed(std::string_view s) {
 }
 
 HealthIssueCopy::HealthIssueCopy(const HealthIssue& h)
-    : id(h.id), service(h.service), feature(h.feature), feature_group(h.feature_group), title(h.title),
-      classification(h.classification), status(h.status), region(h.region), impact(h.impact), text(h.text),
-      start(h.start), end(h.end), last_update(h.last_update), posts(h.posts), synthetic(h.synthetic),
-      identity_relevant(h.identity_relevant), relevance_reason(h.relevance_reason),
-      relevance_rule(h.relevance_rule), source(h.source) {}
+    : id(h.id),
+      service(h.service),
+      feature(h.feature),
+      feature_group(h.feature_group),
+      title(h.title),
+      classification(h.classification),
+      status(h.status),
+      region(h.region),
+      impact(h.impact),
+      text(h.text),
+      start(h.start),
+      end(h.end),
+      last_update(h.last_update),
+      posts(h.posts),
+      synthetic(h.synthetic),
+      identity_relevant(h.identity_relevant),
+      relevance_reason(h.relevance_reason),
+      relevance_rule(h.relevance_rule),
+      source(h.source) {}
 
 HealthIssue HealthIssueCopy::view() const {
   HealthIssue h;
-  h.id = id; h.service = service; h.feature = feature; h.feature_group = feature_group; h.title = title;
-  h.classification = classification; h.status = status; h.region = region; h.impact = impact; h.text = text;
-  h.start = start; h.end = end; h.last_update = last_update; h.posts = posts; h.synthetic = synthetic;
-  h.identity_relevant = identity_relevant; h.relevance_reason = relevance_reason;
-  h.relevance_rule = relevance_rule; h.source = source;
+  h.id = id;
+  h.service = service;
+  h.feature = feature;
+  h.feature_group = feature_group;
+  h.title = title;
+  h.classification = classification;
+  h.status = status;
+  h.region = region;
+  h.impact = impact;
+  h.text = text;
+  h.start = start;
+  h.end = end;
+  h.last_update = last_update;
+  h.posts = posts;
+  h.synthetic = synthetic;
+  h.identity_relevant = identity_relevant;
+  h.relevance_reason = relevance_reason;
+  h.relevance_rule = relevance_rule;
+  h.source = source;
   return h;
 }
 

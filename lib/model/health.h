@@ -13,18 +13,18 @@ namespace idt {
 
 // Where the record came from (the shape, not the file format name).
 enum class HealthSource : std::uint8_t {
-  graph_issue,            // Graph admin/serviceAnnouncement/issues (also nested in healthOverviews)
-  servicecomms_message,   // retired manage.office.com ServiceComms /Messages
-  azure_activity_alert,   // legacy activity-log alert webhook (schemaId Microsoft.Insights/activityLogs)
-  azure_common_alert,     // common alert schema (full payload or alertContext only)
-  resource_health_rest,   // Microsoft.ResourceHealth/events REST: value[].properties{…}
-  resource_health_sdk,    // Azure SDK's flattened event (no "properties" wrapper)
+  graph_issue,           // Graph admin/serviceAnnouncement/issues (also nested in healthOverviews)
+  servicecomms_message,  // retired manage.office.com ServiceComms /Messages
+  azure_activity_alert,  // legacy activity-log alert webhook (schemaId Microsoft.Insights/activityLogs)
+  azure_common_alert,    // common alert schema (full payload or alertContext only)
+  resource_health_rest,  // Microsoft.ResourceHealth/events REST: value[].properties{…}
+  resource_health_sdk,   // Azure SDK's flattened event (no "properties" wrapper)
   count_
 };
 inline constexpr std::size_t kHealthSourceCount = static_cast<std::size_t>(HealthSource::count_);
 inline constexpr std::array<std::string_view, kHealthSourceCount> kHealthSourceNames = {
-    "graph-issue",          "servicecomms-message", "azure-activity-alert",
-    "azure-common-alert",   "resource-health-rest", "resource-health-sdk"};
+    "graph-issue",        "servicecomms-message", "azure-activity-alert",
+    "azure-common-alert", "resource-health-rest", "resource-health-sdk"};
 static_assert(kHealthSourceNames.size() == kHealthSourceCount, "every HealthSource needs a name");
 constexpr std::string_view name(HealthSource s) { return kHealthSourceNames[static_cast<std::size_t>(s)]; }
 
@@ -34,16 +34,17 @@ struct HealthIssue {
   std::string_view feature;        // Graph feature / ServiceComms Feature
   std::string_view feature_group;  // Graph featureGroup / ServiceComms FeatureDisplayName
   std::string_view title;
-  std::string_view classification; // lower-case: incident, advisory, maintenance, informational, security, …
-  std::string_view status;         // camelCase as Graph v1.0: serviceRestored, investigating, … (Azure: active, resolved, planned, …)
-  std::string_view region;         // Azure impacted regions joined by ", " (empty for M365)
+  std::string_view classification;  // lower-case: incident, advisory, maintenance, informational, security, …
+  std::string_view
+      status;  // camelCase as Graph v1.0: serviceRestored, investigating, … (Azure: active, resolved, planned, …)
+  std::string_view region;  // Azure impacted regions joined by ", " (empty for M365)
   Micros start = kNoTime;
-  Micros end = kNoTime;            // kNoTime while the issue is open
+  Micros end = kNoTime;  // kNoTime while the issue is open
   Micros last_update = kNoTime;
-  std::string_view impact;         // impact description / summary, HTML stripped, entities decoded, spaces collapsed
-  std::string_view text;           // every post / update, stripped the same way, deduplicated, joined by '\n' (capped)
-  std::uint32_t posts = 0;         // posts / updates / messages seen
-  bool synthetic = false;          // Azure test notification (IsSynthetic) — a drill, not an outage
+  std::string_view impact;  // impact description / summary, HTML stripped, entities decoded, spaces collapsed
+  std::string_view text;    // every post / update, stripped the same way, deduplicated, joined by '\n' (capped)
+  std::uint32_t posts = 0;  // posts / updates / messages seen
+  bool synthetic = false;   // Azure test notification (IsSynthetic) — a drill, not an outage
   bool identity_relevant = false;
   std::string_view relevance_reason;  // static text, e.g. "title mentions MFA"
   std::string_view relevance_rule;    // static rule id, e.g. "title.mfa"

@@ -25,26 +25,26 @@ struct AuthStep {
 };
 
 struct SignIn {
-  Micros time = kNoTime;         // createdDateTime (UTC)
-  std::string_view id;           // sign-in id
-  std::string_view request_id;   // originalRequestId
+  Micros time = kNoTime;        // createdDateTime (UTC)
+  std::string_view id;          // sign-in id
+  std::string_view request_id;  // originalRequestId
   std::string_view correlation_id;
   std::string_view user_id, upn, user_display;
   std::string_view app_id, app_name;
   std::string_view resource_id, resource_name;
   std::string_view ip, country, state, city;
   std::string_view client_app, user_agent, browser, os;
-  std::string_view category;     // SignInLogs, NonInteractiveUserSignInLogs, …
+  std::string_view category;  // SignInLogs, NonInteractiveUserSignInLogs, …
   Tri interactive = Tri::unknown;
   bool has_error_code = false;
   std::int64_t error_code = 0;
   std::string_view failure_reason, additional_details;
-  std::string_view ca_status;    // success / failure / notApplied
+  std::string_view ca_status;  // success / failure / notApplied
   SmallVec<CaPolicy, 12> ca_policies;
-  std::string_view auth_requirement;  // singleFactorAuthentication / multiFactorAuthentication
+  std::string_view auth_requirement;        // singleFactorAuthentication / multiFactorAuthentication
   std::string_view mfa_method, mfa_detail;  // mfaDetail.authMethod / authDetail
   SmallVec<AuthStep, 6> auth_steps;
-  std::string_view risk_level;   // riskLevelDuringSignIn
+  std::string_view risk_level;  // riskLevelDuringSignIn
 
   void clear() { *this = SignIn{}; }
 };

@@ -20,7 +20,7 @@ struct Ticket {
   std::string_view assignment_group;  // assignment_group / Grupo técnico …
   std::string_view assignee;          // assigned_to / Assignee …
   std::string_view priority;
-  Micros resolved = kNoTime;          // resolved_at / Resolved (UTC), kNoTime if absent
+  Micros resolved = kNoTime;  // resolved_at / Resolved (UTC), kNoTime if absent
 
   void clear() { *this = Ticket{}; }
 };

@@ -41,12 +41,18 @@ constexpr std::array<SectionSpec, 7> kSections = {{{"Situation", Shape::prose},
 
 std::vector<std::string>* list_field(Playbook& pb, std::size_t section) {
   switch (section) {
-    case 1: return &pb.who;
-    case 2: return &pb.helpdesk;
-    case 3: return &pb.admin;
-    case 4: return &pb.comms;
-    case 5: return &pb.do_not;
-    default: return nullptr;
+    case 1:
+      return &pb.who;
+    case 2:
+      return &pb.helpdesk;
+    case 3:
+      return &pb.admin;
+    case 4:
+      return &pb.comms;
+    case 5:
+      return &pb.do_not;
+    default:
+      return nullptr;
   }
 }
 
@@ -168,11 +174,13 @@ class Parser {
       if (colon == std::string_view::npos) return fail(l.no, "expected 'key: value' in the header");
       std::string key = normalize_name(l.text.substr(0, colon));
       std::string_view value = trim(l.text.substr(colon + 1));
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) return fail(l.no, "duplicate header key '" + key + "'");
+      if (std::find(seen.begin(), seen.end(), key) != seen.end())
+        return fail(l.no, "duplicate header key '" + key + "'");
       seen.push_back(key);
       if (value.empty()) return fail(l.no, "header key '" + key + "' has no value");
       if (key == "id") {
-        if (!valid_id(value)) return fail(l.no, "id '" + std::string(value) + "' must be lower-case letters, digits and '_'");
+        if (!valid_id(value))
+          return fail(l.no, "id '" + std::string(value) + "' must be lower-case letters, digits and '_'");
         pb_.id = std::string(value);
         pb_.kind = parse_finding_kind(value);
       } else if (key == "title") {
@@ -181,7 +189,8 @@ class Parser {
         for (std::size_t c = 0; c < kCauseNames.size(); ++c)
           if (kCauseNames[c] == value) pb_.cause = static_cast<Cause>(c);
         if (!pb_.cause)
-          return fail(l.no, "unknown cause '" + std::string(value) + "' (expected provider, tenant, attack, user or unknown)");
+          return fail(
+              l.no, "unknown cause '" + std::string(value) + "' (expected provider, tenant, attack, user or unknown)");
       } else if (key == "aliases") {
         pb_.aliases = split_list(value);
       } else if (key == "related") {
@@ -203,16 +212,23 @@ class Parser {
         if (!open_section(l.no, trim(t.substr(3)))) return false;
         continue;
       }
-      if (t.starts_with("#")) return fail(l.no, "unexpected heading (sections are '## Name'; the title goes in the header)");
+      if (t.starts_with("#"))
+        return fail(l.no, "unexpected heading (sections are '## Name'; the title goes in the header)");
       if (cur_ < 0) {
         if (t.empty()) continue;
         return fail(l.no, "text before the first '## ' section");
       }
       bool ok = true;
       switch (kSections[cur_].shape) {
-        case Shape::prose: prose_line(t); break;
-        case Shape::list: ok = list_line(l); break;
-        case Shape::message: message_.push_back(l); break;
+        case Shape::prose:
+          prose_line(t);
+          break;
+        case Shape::list:
+          ok = list_line(l);
+          break;
+        case Shape::message:
+          message_.push_back(l);
+          break;
       }
       if (!ok) return false;
     }
@@ -302,9 +318,15 @@ class Parser {
       if (heading_line_[s] == 0) return fail(last_line_, "missing section '## " + heading + "'");
       bool empty = false;
       switch (kSections[s].shape) {
-        case Shape::prose: empty = pb_.situation.empty(); break;
-        case Shape::list: empty = list_field(pb_, s)->empty(); break;
-        case Shape::message: empty = pb_.message_body.empty(); break;
+        case Shape::prose:
+          empty = pb_.situation.empty();
+          break;
+        case Shape::list:
+          empty = list_field(pb_, s)->empty();
+          break;
+        case Shape::message:
+          empty = pb_.message_body.empty();
+          break;
       }
       if (empty) return fail(heading_line_[s], "section '" + heading + "' is empty");
     }
@@ -342,9 +364,7 @@ Builtins load_builtins() {
     }
     b.playbooks.push_back(std::move(*r));
   }
-  auto rank = [](const Playbook& p) {
-    return p.kind ? static_cast<std::size_t>(*p.kind) : kFindingKindCount;
-  };
+  auto rank = [](const Playbook& p) { return p.kind ? static_cast<std::size_t>(*p.kind) : kFindingKindCount; };
   std::stable_sort(b.playbooks.begin(), b.playbooks.end(), [&](const Playbook& x, const Playbook& y) {
     return rank(x) != rank(y) ? rank(x) < rank(y) : x.id < y.id;
   });

@@ -15,18 +15,18 @@
 namespace idt {
 
 struct Playbook {
-  std::string id;                    // a FindingKind name, or a general id (e.g. before_tenant_changes)
+  std::string id;  // a FindingKind name, or a general id (e.g. before_tenant_changes)
   std::string title;
-  std::optional<Cause> cause;        // finding playbooks name their cause; general ones may omit it
-  std::optional<FindingKind> kind;   // set when id is a finding kind name
-  std::vector<std::string> aliases;  // other names find_playbook() accepts (e.g. portal-outage)
-  std::vector<std::string> related;  // ids of playbooks worth reading next
-  std::string situation;             // what the evidence looks like; paragraphs separated by "\n\n"
-  std::vector<std::string> who;      // who acts (help desk / admin / comms …)
+  std::optional<Cause> cause;                       // finding playbooks name their cause; general ones may omit it
+  std::optional<FindingKind> kind;                  // set when id is a finding kind name
+  std::vector<std::string> aliases;                 // other names find_playbook() accepts (e.g. portal-outage)
+  std::vector<std::string> related;                 // ids of playbooks worth reading next
+  std::string situation;                            // what the evidence looks like; paragraphs separated by "\n\n"
+  std::vector<std::string> who;                     // who acts (help desk / admin / comms …)
   std::vector<std::string> helpdesk, admin, comms;  // steps, in order
   std::vector<std::string> do_not;
-  std::string message_subject;       // user-message template (may be empty)
-  std::string message_body;          // user-message template, line breaks kept
+  std::string message_subject;  // user-message template (may be empty)
+  std::string message_body;     // user-message template, line breaks kept
 };
 
 // The placeholders a user-message template may use (one table; the parser

@@ -22,8 +22,13 @@ std::string_view class_color(std::string_view cls) {
 
 ClassifyWriter::ClassifyWriter(Output& out, OutputFormat fmt, std::vector<const RecordField*> fields,
                                std::vector<std::string> file_names, std::optional<std::string> only, bool header)
-    : out_(out), fmt_(fmt), fields_(std::move(fields)), fixed_fields_(!fields_.empty()),
-      files_(std::move(file_names)), only_(std::move(only)), want_header_(header) {}
+    : out_(out),
+      fmt_(fmt),
+      fields_(std::move(fields)),
+      fixed_fields_(!fields_.empty()),
+      files_(std::move(file_names)),
+      only_(std::move(only)),
+      want_header_(header) {}
 
 void ClassifyWriter::on_signin(const SignIn& s, const SigninClassification& c, const SourcePos& p) {
   RecordRow r;
@@ -66,13 +71,16 @@ void ClassifyWriter::header(RecordKind kind) {
         std::string name(fields_[i]->name);
         for (char& c : name) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
         unsigned w = fields_[i]->width;
-        line += w && i + 1 < fields_.size() ? fit_width(name, w) + std::string(w > name.size() ? w - name.size() : 0, ' ') + "  " : name;
+        line += w && i + 1 < fields_.size()
+                    ? fit_width(name, w) + std::string(w > name.size() ? w - name.size() : 0, ' ') + "  "
+                    : name;
       }
       out_.paint(sgr::bold, line);
       b += '\n';
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -99,9 +107,12 @@ void ClassifyWriter::row(const RecordRow& r, RecordKind kind, std::string_view c
         cell_.clear();
         bool has = f->get(r, cell_);
         w.key(f->name);
-        if (!has) w.null();
-        else if (f->type == FieldType::integer || f->type == FieldType::boolean) w.raw(cell_);
-        else w.value(std::string_view(cell_));
+        if (!has)
+          w.null();
+        else if (f->type == FieldType::integer || f->type == FieldType::boolean)
+          w.raw(cell_);
+        else
+          w.value(std::string_view(cell_));
       }
       w.end_object();
       b += '\n';
@@ -113,8 +124,10 @@ void ClassifyWriter::row(const RecordRow& r, RecordKind kind, std::string_view c
         if (i) b += fmt_ == OutputFormat::csv ? ',' : '\t';
         cell_.clear();
         fields_[i]->get(r, cell_);
-        if (fmt_ == OutputFormat::csv) append_csv_field(b, cell_);
-        else append_tsv_field(b, cell_);
+        if (fmt_ == OutputFormat::csv)
+          append_csv_field(b, cell_);
+        else
+          append_tsv_field(b, cell_);
       }
       b += '\n';
       break;
@@ -127,8 +140,10 @@ void ClassifyWriter::row(const RecordRow& r, RecordKind kind, std::string_view c
         unsigned w = fields_[i]->width;
         bool last = i + 1 == fields_.size();
         std::string shown = w && !last ? fit_width(clean, w) : clean;
-        if (fields_[i]->name == "class") out_.paint(class_color(cls), shown);
-        else b += shown;
+        if (fields_[i]->name == "class")
+          out_.paint(class_color(cls), shown);
+        else
+          b += shown;
         if (!last && w) {
           std::size_t dw = display_width(shown);
           b.append(w > dw ? w - dw : 0, ' ');

@@ -7,8 +7,8 @@
 #include <numeric>
 #include <string>
 
-#include "render/reports.h"
 #include "render/json_values.h"
+#include "render/reports.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 #include "util/time.h"
@@ -57,9 +57,15 @@ void issue_json(std::string& b, const HealthListed& l, const std::vector<FileRes
   w.kv("open", h.end == kNoTime);
   w.kv("identity_relevant", h.identity_relevant);
   w.key("relevance_reason");
-  if (h.identity_relevant) w.value(h.relevance_reason); else w.null();
+  if (h.identity_relevant)
+    w.value(h.relevance_reason);
+  else
+    w.null();
   w.key("relevance_rule");
-  if (h.identity_relevant) w.value(h.relevance_rule); else w.null();
+  if (h.identity_relevant)
+    w.value(h.relevance_rule);
+  else
+    w.null();
   w.kv("synthetic", h.synthetic);
   w.kv("source", name(h.source));
   w.kv("posts", static_cast<std::uint64_t>(h.posts));
@@ -90,18 +96,23 @@ void render_table(Output& out, const HealthReport& r) {
   std::string& b = out.buf();
   const auto order = display_order(r.issues);
   enum { kId, kStatus, kClass, kStart, kEnd, kService, kIdentity, kTitle, kCols };
-  static constexpr std::array<std::string_view, kCols> kHead = {"ID", "STATUS", "CLASS", "START (UTC)", "END",
-                                                               "SERVICE", "IDENTITY", "TITLE"};
+  static constexpr std::array<std::string_view, kCols> kHead = {"ID",  "STATUS",  "CLASS",    "START (UTC)",
+                                                                "END", "SERVICE", "IDENTITY", "TITLE"};
   static constexpr std::array<std::size_t, kCols> kMax = {14, 27, 14, 16, 16, 28, 34, 90};
   std::array<std::size_t, kCols> width{};
   for (int c = 0; c < kCols; ++c) width[c] = display_width(kHead[c]);
   auto cells_of = [](const HealthListed& l) {
     const HealthIssueCopy& h = l.issue;
-    return std::array<std::string, kCols>{
-        h.id, h.status.empty() ? "-" : h.status, h.classification.empty() ? "-" : h.classification,
-        short_time(h.start), h.end == kNoTime ? "open" : short_time(h.end), h.service.empty() ? "-" : h.service,
-        h.identity_relevant ? std::string(h.relevance_reason) : "-",
-        (h.synthetic ? "[test] " : "") + (!h.title.empty() ? h.title : !h.impact.empty() ? h.impact : h.text)};
+    return std::array<std::string, kCols>{h.id,
+                                          h.status.empty() ? "-" : h.status,
+                                          h.classification.empty() ? "-" : h.classification,
+                                          short_time(h.start),
+                                          h.end == kNoTime ? "open" : short_time(h.end),
+                                          h.service.empty() ? "-" : h.service,
+                                          h.identity_relevant ? std::string(h.relevance_reason) : "-",
+                                          (h.synthetic ? "[test] " : "") + (!h.title.empty()    ? h.title
+                                                                            : !h.impact.empty() ? h.impact
+                                                                                                : h.text)};
   };
   for (const auto& l : r.issues) {
     auto cs = cells_of(l);

@@ -21,7 +21,7 @@ struct HealthReport {
   std::vector<HealthListed> issues;  // after filtering; the renderer orders them
   std::uint64_t total = 0;           // issues read before filtering
   std::uint64_t hidden_not_identity = 0, hidden_inactive = 0, hidden_outside_window = 0;
-  Micros active_at = kNoTime;        // --active-at (kNoTime = not given)
+  Micros active_at = kNoTime;  // --active-at (kNoTime = not given)
   Micros since = kNoTime, until = kNoTime;
   bool identity_only = false;
 };

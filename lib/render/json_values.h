@@ -7,8 +7,10 @@
 namespace idt {
 
 inline void time_or_null(JsonWriter& w, Micros t) {
-  if (t == kNoTime) w.null();
-  else w.value(format_rfc3339(t));
+  if (t == kNoTime)
+    w.null();
+  else
+    w.value(format_rfc3339(t));
 }
 
 }  // namespace idt

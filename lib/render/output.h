@@ -22,12 +22,17 @@ class Output {
   explicit Output(std::FILE* f = stdout, bool color = false) : f_(f), color_(color) { buf_.reserve(1 << 16); }
   ~Output() { flush(); }
   std::string& buf() { return buf_; }
-  void maybe_flush() { if (buf_.size() >= (1 << 16)) flush(); }
+  void maybe_flush() {
+    if (buf_.size() >= (1 << 16)) flush();
+  }
   void flush();
   bool color() const { return color_; }
   // Wraps text in an SGR colour when colour is on.
   void paint(std::string_view sgr, std::string_view text);
-  void write(std::string_view s) { buf_.append(s); maybe_flush(); }
+  void write(std::string_view s) {
+    buf_.append(s);
+    maybe_flush();
+  }
 
  private:
   std::FILE* f_;

@@ -212,8 +212,10 @@ void summary_fields(JsonWriter& w, const Playbook& pb) {
   w.kv("id", pb.id);
   w.kv("title", pb.title);
   w.key("cause");
-  if (pb.cause) w.value(name(*pb.cause));
-  else w.null();
+  if (pb.cause)
+    w.value(name(*pb.cause));
+  else
+    w.null();
   w.kv("finding_kind", pb.kind.has_value());
   string_array(w, "aliases", pb.aliases);
 }
@@ -283,15 +285,19 @@ void render_playbook_list(Output& out, const std::vector<Playbook>& playbooks, O
   }());
   b += '\n';
   for (const Playbook& pb : playbooks) row(pb.id, cause_text(pb), pb.title);
-  b += "\n" + std::to_string(playbooks.size()) + " playbooks. Show one: idtriage playbook ID [--format md|json] [--set NAME=VALUE]\n";
+  b += "\n" + std::to_string(playbooks.size()) +
+       " playbooks. Show one: idtriage playbook ID [--format md|json] [--set NAME=VALUE]\n";
 }
 
 void render_playbook(Output& out, const Playbook& pb, OutputFormat fmt, const TemplateValues& values) {
   std::string subject = fill_template(pb.message_subject, values);
   std::string body = fill_template(pb.message_body, values);
-  if (fmt == OutputFormat::json || fmt == OutputFormat::jsonl) render_json(out, pb, subject, body);
-  else if (fmt == OutputFormat::md) render_md(out, pb, subject, body);
-  else render_text(out, pb, subject, body);
+  if (fmt == OutputFormat::json || fmt == OutputFormat::jsonl)
+    render_json(out, pb, subject, body);
+  else if (fmt == OutputFormat::md)
+    render_md(out, pb, subject, body);
+  else
+    render_text(out, pb, subject, body);
 }
 
 }  // namespace idt

@@ -44,7 +44,9 @@ bool get_user(const RecordRow& r, std::string& o) {
   }
   if (r.audit) {
     const AuditEvent& a = *r.audit;
-    return put(o, !a.initiator_upn.empty() ? a.initiator_upn : !a.initiator_name.empty() ? a.initiator_name : a.initiator_id);
+    return put(o, !a.initiator_upn.empty()    ? a.initiator_upn
+                  : !a.initiator_name.empty() ? a.initiator_name
+                                              : a.initiator_id);
   }
   return false;
 }
@@ -57,9 +59,7 @@ bool get_class(const RecordRow& r, std::string& o) {
   if (r.audit_class) return put(o, name(r.audit_class->cls));
   return false;
 }
-bool get_reason(const RecordRow& r, std::string& o) {
-  return r.signin_class ? put(o, r.signin_class->reason) : false;
-}
+bool get_reason(const RecordRow& r, std::string& o) { return r.signin_class ? put(o, r.signin_class->reason) : false; }
 bool get_rule(const RecordRow& r, std::string& o) {
   if (r.signin_class) return put(o, r.signin_class->rule_id);
   if (r.audit_class) return put(o, r.audit_class->rule_id);
@@ -108,8 +108,10 @@ bool get_line(const RecordRow& r, std::string& o) {
   return put_int(o, static_cast<long long>(r.pos->line));
 }
 
-#define S_FIELD(member) [](const RecordRow& r, std::string& o) { return put_signin(r, o, [](const SignIn& s) { return s.member; }); }
-#define A_FIELD(member) [](const RecordRow& r, std::string& o) { return put_audit(r, o, [](const AuditEvent& a) { return a.member; }); }
+#define S_FIELD(member) \
+  [](const RecordRow& r, std::string& o) { return put_signin(r, o, [](const SignIn& s) { return s.member; }); }
+#define A_FIELD(member) \
+  [](const RecordRow& r, std::string& o) { return put_audit(r, o, [](const AuditEvent& a) { return a.member; }); }
 
 constexpr FieldType T = FieldType::text;
 constexpr FieldType I = FieldType::integer;
@@ -136,7 +138,9 @@ const RecordField kFields[] = {
     {"resource", "resource display name", true, false, 24, T, S_FIELD(resource_name)},
     {"resource_id", "resource id", true, false, 36, T, S_FIELD(resource_id)},
     {"ip", "client IP address", true, true, 16, T,
-     [](const RecordRow& r, std::string& o) { return r.signin ? put(o, r.signin->ip) : r.audit ? put(o, r.audit->initiator_ip) : false; }},
+     [](const RecordRow& r, std::string& o) {
+       return r.signin ? put(o, r.signin->ip) : r.audit ? put(o, r.audit->initiator_ip) : false;
+     }},
     {"country", "country or region", true, false, 4, T, S_FIELD(country)},
     {"state", "state", true, false, 16, T, S_FIELD(state)},
     {"city", "city", true, false, 16, T, S_FIELD(city)},
@@ -144,7 +148,8 @@ const RecordField kFields[] = {
     {"user_agent", "user agent", true, false, 30, T, S_FIELD(user_agent)},
     {"browser", "browser", true, false, 16, T, S_FIELD(browser)},
     {"os", "operating system", true, false, 12, T, S_FIELD(os)},
-    {"category", "sign-in log category (SignInLogs, NonInteractiveUserSignInLogs, …)", true, false, 22, T, S_FIELD(category)},
+    {"category", "sign-in log category (SignInLogs, NonInteractiveUserSignInLogs, …)", true, false, 22, T,
+     S_FIELD(category)},
     {"interactive", "interactive sign-in (true/false)", true, false, 5, Bo, get_interactive},
     {"failure_reason", "failure reason text", true, false, 0, T, S_FIELD(failure_reason)},
     {"additional_details", "additional details text", true, false, 0, T, S_FIELD(additional_details)},
@@ -156,10 +161,14 @@ const RecordField kFields[] = {
     {"auth_steps", "authentication steps (method=ok|failed; …)", true, false, 30, T, get_auth_steps},
     {"risk_level", "risk level during sign-in", true, false, 8, T, S_FIELD(risk_level)},
     {"correlation_id", "correlation id", true, true, 36, T,
-     [](const RecordRow& r, std::string& o) { return r.signin ? put(o, r.signin->correlation_id) : r.audit ? put(o, r.audit->correlation_id) : false; }},
+     [](const RecordRow& r, std::string& o) {
+       return r.signin ? put(o, r.signin->correlation_id) : r.audit ? put(o, r.audit->correlation_id) : false;
+     }},
     {"request_id", "original request id", true, false, 36, T, S_FIELD(request_id)},
     {"id", "record id", true, true, 36, T,
-     [](const RecordRow& r, std::string& o) { return r.signin ? put(o, r.signin->id) : r.audit ? put(o, r.audit->id) : false; }},
+     [](const RecordRow& r, std::string& o) {
+       return r.signin ? put(o, r.signin->id) : r.audit ? put(o, r.audit->id) : false;
+     }},
     {"file", "input file", true, true, 20, T, [](const RecordRow& r, std::string& o) { return put(o, r.file); }},
     {"line", "line in the input file where the record starts", true, true, 6, I, get_line},
 };
@@ -204,7 +213,10 @@ bool parse_field_list(std::string_view list, std::vector<const RecordField*>& ou
       std::size_t best_d = 99;
       for (const auto& k : kFields) {
         std::size_t d = edit_distance(name, k.name);
-        if (d < best_d) { best_d = d; best = std::string(k.name); }
+        if (d < best_d) {
+          best_d = d;
+          best = std::string(k.name);
+        }
       }
       error = "unknown field '" + std::string(name) + "'";
       if (best_d <= 3) error += " (did you mean '" + best + "'?)";
@@ -213,7 +225,10 @@ bool parse_field_list(std::string_view list, std::vector<const RecordField*>& ou
     }
     out.push_back(f);
   }
-  if (out.empty()) { error = "empty field list"; return false; }
+  if (out.empty()) {
+    error = "empty field list";
+    return false;
+  }
   return true;
 }
 

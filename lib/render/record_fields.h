@@ -28,8 +28,8 @@ enum class FieldType { text, integer, boolean };
 struct RecordField {
   std::string_view name;
   std::string_view help;
-  bool signin, audit;   // which record kinds have it
-  unsigned width;       // table column width (0 = rest of line)
+  bool signin, audit;  // which record kinds have it
+  unsigned width;      // table column width (0 = rest of line)
   FieldType type;
   // Appends the value; returns false when the record has no value (null).
   bool (*get)(const RecordRow&, std::string& out);

@@ -87,7 +87,10 @@ void append_file_json(std::string& b, const FileResult& f) {
   w.key("last");
   time_or_null(w, s.last);
   w.key("error");
-  if (s.fatal) w.value(*s.fatal); else w.null();
+  if (s.fatal)
+    w.value(*s.fatal);
+  else
+    w.null();
   w.key("notes").begin_array();
   for (const auto& n : s.notes) w.value(n);
   w.end_array();
@@ -123,9 +126,12 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
     w.key("by_class").begin_object();
     for (std::size_t i = 0; i < kSigninClassCount; ++i) w.kv(kSigninClassNames[i], r.signin.by_class[i]);
     w.end_object();
-    w.key("by_reason"); counts_json(w, r.signin.by_reason);
-    w.key("by_code"); counts_json(w, r.signin.by_code);
-    w.key("by_app"); counts_json(w, r.signin.by_app);
+    w.key("by_reason");
+    counts_json(w, r.signin.by_reason);
+    w.key("by_code");
+    counts_json(w, r.signin.by_code);
+    w.key("by_app");
+    counts_json(w, r.signin.by_app);
     w.key("by_hour").begin_array();
     for (const auto& [h, arr] : r.signin.by_hour) {
       w.begin_object();
@@ -147,9 +153,12 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
     w.key("by_class").begin_object();
     for (std::size_t i = 0; i < kAuditClassCount; ++i) w.kv(kAuditClassNames[i], r.audit.by_class[i]);
     w.end_object();
-    w.key("by_activity"); counts_json(w, r.audit.by_activity);
-    w.key("by_service"); counts_json(w, r.audit.by_service);
-    w.key("by_result"); counts_json(w, r.audit.by_result);
+    w.key("by_activity");
+    counts_json(w, r.audit.by_activity);
+    w.key("by_service");
+    counts_json(w, r.audit.by_service);
+    w.key("by_result");
+    counts_json(w, r.audit.by_result);
     w.key("by_hour").begin_array();
     for (const auto& [h, arr] : r.audit.by_hour) {
       w.begin_object();
@@ -168,7 +177,10 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
   }
   // text
   std::uint64_t rejected = 0, filtered = 0;
-  for (const auto& f : r.files) { rejected += f.summary.rejected; filtered += f.filtered; }
+  for (const auto& f : r.files) {
+    rejected += f.summary.rejected;
+    filtered += f.filtered;
+  }
   out.paint(sgr::bold, "idtriage stats");
   b += "  " + thousands(r.files.size()) + (r.files.size() == 1 ? " file" : " files") + " · " +
        thousands(r.signin.total) + " sign-ins · " + thousands(r.audit.total) + " audit · " + thousands(rejected) +
@@ -189,8 +201,10 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
         long long code;
         std::string meaning = "-";
         if (parse_int(k, code)) {
-          if (const CodeInfo* ci = lookup_code(code)) meaning = std::string(name(ci->cls)) + "/" + std::string(ci->reason);
-          else meaning = "not in the code table";
+          if (const CodeInfo* ci = lookup_code(code))
+            meaning = std::string(name(ci->cls)) + "/" + std::string(ci->reason);
+          else
+            meaning = "not in the code table";
         }
         b += "  " + pad(k, 10) + rpad(thousands(v), 10) + rpad(pct(v, r.signin.total), 8) + "  " + meaning + "\n";
       }
@@ -261,14 +275,24 @@ void render_detect(Output& out, const std::vector<FileResult>& files, OutputForm
   }
   if (fmt == OutputFormat::csv || fmt == OutputFormat::tsv) {
     char d = fmt == OutputFormat::csv ? ',' : '\t';
-    b += std::string("path") + d + "kind" + d + "format" + d + "records" + d + "rejected" + d + "first" + d + "last" + d + "error\n";
+    b += std::string("path") + d + "kind" + d + "format" + d + "records" + d + "rejected" + d + "first" + d + "last" +
+         d + "error\n";
     for (const auto& f : files) {
       const FileSummary& s = f.summary;
-      std::string cells[8] = {s.path, std::string(record_kind_name(s.kind)), s.format, std::to_string(s.records),
-                              std::to_string(s.rejected), time_or_dash(s.first), time_or_dash(s.last), s.fatal.value_or("")};
+      std::string cells[8] = {s.path,
+                              std::string(record_kind_name(s.kind)),
+                              s.format,
+                              std::to_string(s.records),
+                              std::to_string(s.rejected),
+                              time_or_dash(s.first),
+                              time_or_dash(s.last),
+                              s.fatal.value_or("")};
       for (int i = 0; i < 8; ++i) {
         if (i) b += d;
-        if (d == ',') append_csv_field(b, cells[i]); else append_tsv_field(b, cells[i]);
+        if (d == ',')
+          append_csv_field(b, cells[i]);
+        else
+          append_tsv_field(b, cells[i]);
       }
       b += '\n';
     }
@@ -283,7 +307,8 @@ void render_detect(Output& out, const std::vector<FileResult>& files, OutputForm
     if (!s.format.empty()) {
       b += "  kind     " + std::string(record_kind_name(s.kind)) + "\n";
       b += "  format   " + s.format + "\n";
-      b += "  records  " + thousands(s.records) + (s.rejected ? " (+" + thousands(s.rejected) + " rejected)" : "") + "\n";
+      b += "  records  " + thousands(s.records) + (s.rejected ? " (+" + thousands(s.rejected) + " rejected)" : "") +
+           "\n";
       b += "  first    " + time_or_dash(s.first) + "\n";
       b += "  last     " + time_or_dash(s.last) + "\n";
       for (const auto& n : s.notes) {
@@ -322,7 +347,8 @@ void render_explain(Output& out, std::int64_t code, const CodeInfo* ci, OutputFo
     return;
   }
   if (!ci) {
-    b += "AADSTS" + std::to_string(code) + ": not in idtriage's code table.\n"
+    b += "AADSTS" + std::to_string(code) +
+         ": not in idtriage's code table.\n"
          "  class    unknown (records with this code are counted as unknown/unrecognised_code, never dropped)\n"
          "  advice   Look the code up in Microsoft's AADSTS error reference; check the failure reason text in\n"
          "           the sign-in record (`idtriage classify --fields time,user,app,code,failure_reason`).\n";
@@ -330,8 +356,8 @@ void render_explain(Output& out, std::int64_t code, const CodeInfo* ci, OutputFo
   }
   out.paint(sgr::bold, "AADSTS" + std::to_string(code));
   if (!ci->name.empty()) b += "  " + std::string(ci->name);
-  b += "\n  class    " + std::string(name(ci->cls)) + "\n  reason   " + std::string(ci->reason) +
-       "\n  meaning  " + std::string(ci->meaning) + "\n  advice   " + std::string(ci->advice) + "\n";
+  b += "\n  class    " + std::string(name(ci->cls)) + "\n  reason   " + std::string(ci->reason) + "\n  meaning  " +
+       std::string(ci->meaning) + "\n  advice   " + std::string(ci->advice) + "\n";
   if (ci->cls == SigninClass::service_error)
     b += "  note     on My Signins / My Profile / My Apps this counts as portal_unreachable\n";
 }
@@ -371,7 +397,8 @@ std::size_t report_problems(std::FILE* err, const std::vector<FileResult>& files
       for (const auto& r : f.rejections) {
         std::string m;
         append_sanitized(m, r.message);
-        std::fprintf(err, "idtriage: %s:%" PRIu64 ": rejected: %s\n", name.c_str(), static_cast<std::uint64_t>(r.pos.line), m.c_str());
+        std::fprintf(err, "idtriage: %s:%" PRIu64 ": rejected: %s\n", name.c_str(),
+                     static_cast<std::uint64_t>(r.pos.line), m.c_str());
         ++n;
       }
       if (s.rejected > f.rejections.size()) {

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "render/reports.h"
 #include "render/json_values.h"
+#include "render/reports.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 
@@ -15,19 +15,26 @@ constexpr std::string_view kCsvHeader =
     "file,line,id,opened,class,rule,title,caller,state,category,assignment_group,description\n";
 
 // Short column labels for the histogram, one per class.
-constexpr std::array<std::string_view, kTicketClassCount> kShortNames = {"setup", "portal", "signin", "lockout",
-                                                                         "prompts", "phish", "other"};
+constexpr std::array<std::string_view, kTicketClassCount> kShortNames = {"setup",   "portal", "signin", "lockout",
+                                                                         "prompts", "phish",  "other"};
 static_assert(kShortNames.back() == "other");
 
 std::string_view class_color(TicketClass c) {
   switch (c) {
-    case TicketClass::portal_unreachable: return sgr::bold_red;
-    case TicketClass::mfa_setup: return sgr::magenta;
-    case TicketClass::signin_failure: return sgr::yellow;
-    case TicketClass::lockout: return sgr::yellow;
-    case TicketClass::mfa_prompts: return sgr::red;
-    case TicketClass::phishing_report: return sgr::red;
-    default: return sgr::dim;
+    case TicketClass::portal_unreachable:
+      return sgr::bold_red;
+    case TicketClass::mfa_setup:
+      return sgr::magenta;
+    case TicketClass::signin_failure:
+      return sgr::yellow;
+    case TicketClass::lockout:
+      return sgr::yellow;
+    case TicketClass::mfa_prompts:
+      return sgr::red;
+    case TicketClass::phishing_report:
+      return sgr::red;
+    default:
+      return sgr::dim;
   }
 }
 
@@ -84,8 +91,8 @@ void row_json(JsonWriter& w, const TicketRowView& r) {
 void row_csv(std::string& b, const TicketRowView& r) {
   std::string opened = r.opened == kNoTime ? std::string() : format_rfc3339(r.opened);
   std::string line = std::to_string(r.line);
-  const std::string_view cells[] = {r.file,     line,    r.id,       opened,  name(r.cls),         r.rule,
-                                    r.title,    r.caller, r.state,   r.category, r.group,         r.description};
+  const std::string_view cells[] = {r.file,  line,     r.id,    opened,     name(r.cls), r.rule,
+                                    r.title, r.caller, r.state, r.category, r.group,     r.description};
   bool first = true;
   for (auto c : cells) {
     if (!first) b += ',';
@@ -139,7 +146,10 @@ void render_json(Output& out, const TicketsReport& r) {
   }
   w.end_array();
   w.key("only");
-  if (r.only) w.value(name(*r.only)); else w.null();
+  if (r.only)
+    w.value(name(*r.only));
+  else
+    w.null();
   w.kv("listed", r.listed);
   w.key("tickets").begin_array();
   for (const auto& row : r.rows) row_json(w, row.view());
@@ -204,7 +214,8 @@ void render_table(Output& out, const TicketsReport& r) {
   }
 
   section(out, r.only ? "TICKETS (" + std::string(name(*r.only)) + ")" : std::string("TICKETS"));
-  if (r.rows.empty()) b += "  (none)\n";
+  if (r.rows.empty())
+    b += "  (none)\n";
   else {
     out.paint(sgr::dim, "  " + pad("OPENED (UTC)", 18) + pad("ID", 16) + pad("CLASS", 20) + pad("RULE", 26) + "TITLE");
     b += '\n';
@@ -227,8 +238,8 @@ void render_table(Output& out, const TicketsReport& r) {
     const FileSummary& fs = f.summary;
     std::string path;
     append_sanitized(path, fs.path);
-    b += "  " + path + "\n    " + (fs.format.empty() ? std::string("?") : fs.format) + " · read " + thousands(fs.records) +
-         " · kept " + thousands(f.kept) + " · rejected " + thousands(fs.rejected);
+    b += "  " + path + "\n    " + (fs.format.empty() ? std::string("?") : fs.format) + " · read " +
+         thousands(fs.records) + " · kept " + thousands(f.kept) + " · rejected " + thousands(fs.rejected);
     if (f.filtered) b += " · outside window " + thousands(f.filtered);
     b += '\n';
     for (const auto& n : fs.notes)
@@ -293,8 +304,10 @@ void TicketRowWriter::write(const TicketRowView& r) {
 }
 
 void render_tickets(Output& out, const TicketsReport& r, OutputFormat fmt) {
-  if (fmt == OutputFormat::json) render_json(out, r);
-  else render_table(out, r);
+  if (fmt == OutputFormat::json)
+    render_json(out, r);
+  else
+    render_table(out, r);
 }
 
 }  // namespace idt

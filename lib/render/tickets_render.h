@@ -53,11 +53,11 @@ class TicketRowWriter {
 
 struct TicketsReport {
   std::vector<FileResult> files;
-  TicketStats stats;                   // every ticket in the window (all classes)
-  std::vector<TicketListRow> rows;     // listed tickets in input order (after --only, up to the limit)
-  std::uint64_t listed = 0;            // tickets that passed --only (rows.size() <= listed)
+  TicketStats stats;                // every ticket in the window (all classes)
+  std::vector<TicketListRow> rows;  // listed tickets in input order (after --only, up to the limit)
+  std::uint64_t listed = 0;         // tickets that passed --only (rows.size() <= listed)
   std::optional<TicketClass> only;
-  std::size_t top_rules = 10;          // rows in the rule table (text)
+  std::size_t top_rules = 10;  // rows in the rule table (text)
 };
 
 // Table (text) or JSON ("idtriage.tickets/1").

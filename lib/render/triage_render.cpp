@@ -3,8 +3,8 @@
 
 #include <cstdio>
 
-#include "render/reports.h"
 #include "render/json_values.h"
+#include "render/reports.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 #include "util/time.h"
@@ -21,16 +21,22 @@ std::string clean(std::string_view s) {
 }
 std::string_view severity_color(Severity s) {
   switch (s) {
-    case Severity::critical: return sgr::bold_red;
-    case Severity::high: return sgr::red;
-    case Severity::medium: return sgr::yellow;
-    case Severity::low: return sgr::cyan;
-    default: return sgr::dim;
+    case Severity::critical:
+      return sgr::bold_red;
+    case Severity::high:
+      return sgr::red;
+    case Severity::medium:
+      return sgr::yellow;
+    case Severity::low:
+      return sgr::cyan;
+    default:
+      return sgr::dim;
   }
 }
 std::string upper(std::string_view s) {
   std::string o(s);
-  for (char& c : o) if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+  for (char& c : o)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
   return o;
 }
 
@@ -53,8 +59,10 @@ void render_json(Output& out, const TriageView& v) {
   w.begin_object();
   w.kv("schema", "idtriage.triage/1");
   w.key("window").begin_object();
-  w.key("start"); time_or_null(w, r.window_start);
-  w.key("end"); time_or_null(w, r.window_end);
+  w.key("start");
+  time_or_null(w, r.window_start);
+  w.key("end");
+  time_or_null(w, r.window_end);
   w.end_object();
   w.key("inputs").begin_array();
   for (const auto& in : v.inputs) {
@@ -67,10 +75,15 @@ void render_json(Output& out, const TriageView& v) {
     w.kv("rejected", s.rejected);
     w.kv("duplicates", in.duplicates);
     w.kv("filtered", in.file.filtered);
-    w.key("first"); time_or_null(w, s.first);
-    w.key("last"); time_or_null(w, s.last);
+    w.key("first");
+    time_or_null(w, s.first);
+    w.key("last");
+    time_or_null(w, s.last);
     w.key("error");
-    if (s.fatal) w.value(*s.fatal); else w.null();
+    if (s.fatal)
+      w.value(*s.fatal);
+    else
+      w.null();
     w.end_object();
   }
   w.end_array();
@@ -103,8 +116,10 @@ void render_json(Output& out, const TriageView& v) {
     w.kv("cause", name(f.cause));
     w.kv("suspected", f.suspected);
     w.key("window").begin_object();
-    w.key("start"); time_or_null(w, f.start);
-    w.key("end"); time_or_null(w, f.end);
+    w.key("start");
+    time_or_null(w, f.start);
+    w.key("end");
+    time_or_null(w, f.end);
     w.end_object();
     w.kv("summary", f.summary);
     w.key("evidence").begin_object();
@@ -122,10 +137,14 @@ void render_json(Output& out, const TriageView& v) {
     w.key("rates").begin_object();
     for (const auto& [k, x] : f.evidence.rates) w.kv(k, x);
     w.end_object();
-    w.key("top_codes"); items_json(w, "code", f.evidence.top_codes);
-    w.key("top_apps"); items_json(w, "app", f.evidence.top_apps);
-    w.key("top_ips"); items_json(w, "ip", f.evidence.top_ips);
-    w.key("top_users"); items_json(w, "user", f.evidence.top_users);
+    w.key("top_codes");
+    items_json(w, "code", f.evidence.top_codes);
+    w.key("top_apps");
+    items_json(w, "app", f.evidence.top_apps);
+    w.key("top_ips");
+    items_json(w, "ip", f.evidence.top_ips);
+    w.key("top_users");
+    items_json(w, "user", f.evidence.top_users);
     w.key("lines").begin_array();
     for (const auto& l : f.evidence.lines) w.value(l);
     w.end_array();
@@ -158,11 +177,11 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   for (auto x : a.ticket_totals) tk += x;
   std::string span = r.window_start == kNoTime ? std::string("no dated records")
                                                : day_time(r.window_start) + " → " + day_time(r.window_end) + " UTC";
-  std::string head = "idtriage  " + span + "   " +
-                     thousands(s) + " sign-ins · " + thousands(au) + " audit · " + thousands(tk) + " tickets · " +
-                     thousands(a.health.size()) + " health issues";
-  if (markdown) b += "# idtriage triage\n\n" + head.substr(10) + "\n\n## Verdict\n\n**" + clean(r.verdict) + "**\n\n" +
-                     (r.verdict_detail.empty() ? "" : clean(r.verdict_detail) + "\n\n") + "## Findings\n\n";
+  std::string head = "idtriage  " + span + "   " + thousands(s) + " sign-ins · " + thousands(au) + " audit · " +
+                     thousands(tk) + " tickets · " + thousands(a.health.size()) + " health issues";
+  if (markdown)
+    b += "# idtriage triage\n\n" + head.substr(10) + "\n\n## Verdict\n\n**" + clean(r.verdict) + "**\n\n" +
+         (r.verdict_detail.empty() ? "" : clean(r.verdict_detail) + "\n\n") + "## Findings\n\n";
   else {
     out.paint(sgr::bold, head);
     b += "\n\n";
@@ -177,8 +196,8 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     std::string when = hhmm(f.start) + "–" + hhmm(f.end);
     if (markdown) {
       b += "### " + f.id + " " + sev + " `" + std::string(name(f.kind)) + "` " + when + " UTC\n\n" + clean(f.summary) +
-           "\n\n- cause: " + std::string(name(f.cause)) + (f.suspected ? " (suspected)" : "") +
-           ", confidence " + std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%\n";
+           "\n\n- cause: " + std::string(name(f.cause)) + (f.suspected ? " (suspected)" : "") + ", confidence " +
+           std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%\n";
       for (const auto& l : f.evidence.lines) b += "- " + clean(l) + "\n";
       if (!f.evidence.ticket_ids.empty()) {
         b += "- tickets:";
@@ -201,8 +220,9 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     std::string padded = sev;
     padded.resize(9, ' ');
     out.paint(severity_color(f.severity), padded);
-    b += std::string(name(f.kind)) + "  " + when + "  (" + std::string(name(f.cause)) + (f.suspected ? ", suspected" : "") +
-         ", confidence " + std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%)\n";
+    b += std::string(name(f.kind)) + "  " + when + "  (" + std::string(name(f.cause)) +
+         (f.suspected ? ", suspected" : "") + ", confidence " +
+         std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%)\n";
     b += "    " + clean(f.summary) + "\n";
     for (const auto& l : f.evidence.lines) b += "    " + clean(l) + "\n";
     if (!f.evidence.top_ips.empty()) {
@@ -216,7 +236,8 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
       b += "\n";
     }
     if (!f.do_not.empty()) {
-      b += "    do NOT: " + clean(f.do_not.front()) + (f.do_not.size() > 1 ? " (+" + std::to_string(f.do_not.size() - 1) + " more)" : "") + "\n";
+      b += "    do NOT: " + clean(f.do_not.front()) +
+           (f.do_not.size() > 1 ? " (+" + std::to_string(f.do_not.size() - 1) + " more)" : "") + "\n";
     }
     b += "    playbook: idtriage playbook " + f.playbook + "\n";
   }
@@ -236,8 +257,10 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
 }  // namespace
 
 void render_triage(Output& out, const TriageView& v, OutputFormat fmt) {
-  if (fmt == OutputFormat::json || fmt == OutputFormat::jsonl) render_json(out, v);
-  else render_text(out, v, fmt == OutputFormat::md);
+  if (fmt == OutputFormat::json || fmt == OutputFormat::jsonl)
+    render_json(out, v);
+  else
+    render_text(out, v, fmt == OutputFormat::md);
 }
 
 }  // namespace idt

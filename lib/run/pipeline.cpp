@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <cstring>
 #include <memory>
+#include <thread>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -29,22 +29,37 @@ class FilteringSink final : public RecordSink {
     return (o_.since == kNoTime || t >= o_.since) && (o_.until == kNoTime || t < o_.until);
   }
   void on_signin(const SignIn& r, const SourcePos& p) override {
-    if (!in_window(r.time)) { ++res_.filtered; return; }
+    if (!in_window(r.time)) {
+      ++res_.filtered;
+      return;
+    }
     ++res_.kept;
     out_.on_signin(r, classify_signin(r), p);
   }
   void on_audit(const AuditEvent& e, const SourcePos& p) override {
-    if (!in_window(e.time)) { ++res_.filtered; return; }
+    if (!in_window(e.time)) {
+      ++res_.filtered;
+      return;
+    }
     ++res_.kept;
     out_.on_audit(e, classify_audit(e), p);
   }
   void on_ticket(const Ticket& t, const SourcePos& p) override {
     // Undated tickets are kept (the consumer counts them as undated).
-    if (t.opened != kNoTime && !in_window(t.opened)) { ++res_.filtered; return; }
-    if (RecordSink* s = out_.passthrough()) { ++res_.kept; s->on_ticket(t, p); }
+    if (t.opened != kNoTime && !in_window(t.opened)) {
+      ++res_.filtered;
+      return;
+    }
+    if (RecordSink* s = out_.passthrough()) {
+      ++res_.kept;
+      s->on_ticket(t, p);
+    }
   }
   void on_health(const HealthIssue& h, const SourcePos& p) override {
-    if (RecordSink* s = out_.passthrough()) { ++res_.kept; s->on_health(h, p); }
+    if (RecordSink* s = out_.passthrough()) {
+      ++res_.kept;
+      s->on_health(h, p);
+    }
   }
   void on_reject(const Rejection& r) override {
     if (res_.rejections.size() < o_.keep_rejections) res_.rejections.push_back(r);
@@ -67,8 +82,7 @@ FileResult run_one(const std::string& path, std::size_t index, const RunOptions&
 
 }  // namespace
 
-std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts,
-                                  ClassifiedSink& sink) {
+std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts, ClassifiedSink& sink) {
   std::vector<FileResult> out;
   out.reserve(paths.size());
   for (std::size_t i = 0; i < paths.size(); ++i) out.push_back(run_one(paths[i], i, opts, sink));
@@ -112,7 +126,8 @@ bool plan_slices(std::size_t file, const std::shared_ptr<const Input>& in, const
                  std::vector<Unit>& units) {
   std::string_view t = in->text();
   if (threads <= 1 || opts.parse.strict || t.size() < opts.split_min) return false;
-  Detected d = opts.forced ? Detected{opts.forced, opts.want.value_or(RecordKind::unknown)} : detect_format(t, opts.want);
+  Detected d =
+      opts.forced ? Detected{opts.forced, opts.want.value_or(RecordKind::unknown)} : detect_format(t, opts.want);
   if (!splittable(d.format)) return false;
   const bool lines = looks_like_json_lines(t);
   RecordShape shape;
@@ -148,7 +163,7 @@ bool plan_slices(std::size_t file, const std::shared_ptr<const Input>& in, const
 // Worth opening up front to split: a regular file of split_min bytes, or a
 // .gz that may expand to that (gzip'd JSON logs shrink about 10-20 times).
 bool may_be_large(const std::string& path, std::size_t split_min) {
-  struct stat st{};
+  struct stat st {};
   if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   const auto size = static_cast<std::size_t>(st.st_size);
   if (size >= split_min) return true;
@@ -173,12 +188,16 @@ FileResult run_unit(const Unit& u, const std::string& path, const RunOptions& op
   }
   po.slice = u.origin.get();
   Input slice = u.input->slice(u.begin, u.end);
-  res.summary = read_input(slice, po, filter, u.kind == RecordKind::unknown ? opts.want : std::optional(u.kind), u.format);
+  res.summary =
+      read_input(slice, po, filter, u.kind == RecordKind::unknown ? opts.want : std::optional(u.kind), u.format);
   return res;
 }
 
 void merge_into(FileResult& dst, FileResult&& src, bool first, std::size_t keep) {
-  if (first) { dst = std::move(src); return; }
+  if (first) {
+    dst = std::move(src);
+    return;
+  }
   FileSummary& d = dst.summary;
   FileSummary& s = src.summary;
   d.records += s.records;
@@ -237,9 +256,8 @@ std::vector<FileResult> run_files_parallel(const std::vector<std::string>& paths
   std::vector<FileResult> unit_results(units.size());
   std::vector<UnitSink*> sinks(units.size());
   for (std::size_t u = 0; u < units.size(); ++u) sinks[u] = &sink_for(units[u].file);
-  parallel_for(units.size(), threads, [&](std::size_t u) {
-    unit_results[u] = run_unit(units[u], paths[units[u].file], opts, *sinks[u]);
-  });
+  parallel_for(units.size(), threads,
+               [&](std::size_t u) { unit_results[u] = run_unit(units[u], paths[units[u].file], opts, *sinks[u]); });
   // A document whose slices did not meet where guessed is read again in one
   // piece, into its first unit's sink (the others are emptied).
   std::vector<bool> reread(paths.size(), false);
@@ -255,7 +273,8 @@ std::vector<FileResult> run_files_parallel(const std::vector<std::string>& paths
       if (first == units.size()) first = u;
     }
     unit_results[first] = run_unit(Unit::whole(f, units[first].input), paths[f], opts, *sinks[first]);
-    unit_results[first].summary.notes.push_back("its parallel slices did not meet at record boundaries; read again in one piece");
+    unit_results[first].summary.notes.push_back(
+        "its parallel slices did not meet at record boundaries; read again in one piece");
   });
   std::vector<FileResult> out(paths.size());
   std::vector<bool> seen(paths.size(), false);

@@ -50,14 +50,13 @@ struct RunOptions {
 
 struct FileResult {
   FileSummary summary;
-  std::uint64_t kept = 0;       // records inside the time window, sent on
-  std::uint64_t filtered = 0;   // records outside --since/--until
+  std::uint64_t kept = 0;             // records inside the time window, sent on
+  std::uint64_t filtered = 0;         // records outside --since/--until
   std::vector<Rejection> rejections;  // first `keep_rejections`
 };
 
 // Reads the files in order into one sink (streaming output keeps its order).
-std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts,
-                                  ClassifiedSink& sink);
+std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts, ClassifiedSink& sink);
 
 // Reads files concurrently. sink_for(file_index) is called once per work
 // unit, before any work starts, and must return a distinct sink each call:

@@ -44,11 +44,20 @@ TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const Triag
       rep.duplicates = agg.signin_duplicates + agg.audit_duplicates + agg.ticket_duplicates - before;
       // A file that could not be read as its kind does not count as that input.
       switch (rep.file.summary.fatal ? RecordKind::unknown : rep.file.summary.kind) {
-        case RecordKind::signin: co.inputs.signin = true; break;
-        case RecordKind::audit: co.inputs.audit = true; break;
-        case RecordKind::ticket: co.inputs.tickets = true; break;
-        case RecordKind::health: co.inputs.health = true; break;
-        default: break;
+        case RecordKind::signin:
+          co.inputs.signin = true;
+          break;
+        case RecordKind::audit:
+          co.inputs.audit = true;
+          break;
+        case RecordKind::ticket:
+          co.inputs.tickets = true;
+          break;
+        case RecordKind::health:
+          co.inputs.health = true;
+          break;
+        default:
+          break;
       }
       run.input_error |= rep.file.summary.fatal.has_value() || (opts.parse.strict && rep.file.summary.rejected > 0);
       run.inputs.push_back(std::move(rep));

@@ -139,15 +139,16 @@ class AuditRenderer {
   void change(std::string& out, const AuditEv& e, const std::string& corr) {
     const AuditChange& c = *e.change;
     const AdminEntry& admin = admins()[static_cast<std::size_t>(c.admin) % admins().size()];
-    const std::string_view prefix = c.service == "Conditional Access" ? "IPCGraph" : c.service == kAuthMethods
-                                                                                         ? kAuthMethods
-                                                                                         : "Directory";
+    const std::string_view prefix = c.service == "Conditional Access" ? "IPCGraph"
+                                    : c.service == kAuthMethods       ? kAuthMethods
+                                                                      : "Directory";
     head(out, e, prefix, c.category, "", c.activity, c.service, c.operation_type, corr);
     std::string upn;
     append_jstr(upn, admin.upn);
     user_initiator(out, admin.id, upn, world_.ips[world_.admin_ip()].addr);
-    out += ",\"userAgent\":\"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-           "Chrome/124.0.0.0 Safari/537.36 Edg/124.0.0.0\",\"targetResources\":[{";
+    out +=
+        ",\"userAgent\":\"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/124.0.0.0 Safari/537.36 Edg/124.0.0.0\",\"targetResources\":[{";
     kv(out, "id", c.target_id);
     out += ',';
     kv(out, "displayName", c.target_name);
@@ -194,7 +195,8 @@ class AuditRenderer {
         out += u.upn_json;
         out += ",\"modifiedProperties\":[]}]";
       } else if (a.target_type == "Device") {
-        kv(out, "displayName", u.device_name.empty() ? std::string_view("DESKTOP-PERSONAL") : std::string_view(u.device_name));
+        kv(out, "displayName",
+           u.device_name.empty() ? std::string_view("DESKTOP-PERSONAL") : std::string_view(u.device_name));
         out += ",\"type\":\"Device\",\"modifiedProperties\":[]}]";
       } else {
         const auto& sp = world_.sps[rng_.below(world_.sps.size())];
@@ -210,9 +212,14 @@ class AuditRenderer {
     Rng c(e.corr);
     append_uuid(corr_, c);
     switch (e.type) {
-      case AuditType::change: change(out, e, corr_); break;
-      case AuditType::background: background(out, e, corr_); break;
-      default: registration(out, e, corr_);
+      case AuditType::change:
+        change(out, e, corr_);
+        break;
+      case AuditType::background:
+        background(out, e, corr_);
+        break;
+      default:
+        registration(out, e, corr_);
     }
   }
 

@@ -11,7 +11,8 @@ constexpr std::string_view kGraphName = "Microsoft Graph", kGraphId = "00000003-
 constexpr std::string_view kExoName = "Office 365 Exchange Online", kExoId = "00000002-0000-0ff1-ce00-000000000000";
 constexpr std::string_view kSpoName = "Office 365 SharePoint Online", kSpoId = "00000003-0000-0ff1-ce00-000000000000";
 constexpr std::string_view kAadName = "Windows Azure Active Directory", kAadId = "00000002-0000-0000-c000-000000000000";
-constexpr std::string_view kArmName = "Windows Azure Service Management API", kArmId = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
+constexpr std::string_view kArmName = "Windows Azure Service Management API",
+                           kArmId = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
 
 constexpr AppEntry kApps[] = {
     {"office", "4765445b-32c6-49b0-83e6-1d93765276ca", "OfficeHome", "OfficeHome",
@@ -24,8 +25,8 @@ constexpr AppEntry kApps[] = {
     {"msoffice", "d3590ed6-52b3-4102-aeff-aad2292ab01c", "Microsoft Office", kGraphName, kGraphId, 100, 120, false},
     {"outlook_mobile", "27922004-5251-4030-b22d-91ecd9a37ea4", "Outlook Mobile", kExoName, kExoId, 50, 80, false},
     {"onedrive", "ab9b8c07-8f02-4f72-87fa-80105867a763", "OneDrive SyncEngine", kSpoName, kSpoId, 15, 90, false},
-    {"broker", "29d9ed98-a469-4536-ade2-f981bc1d605e", "Microsoft Authentication Broker", kAadName, kAadId, 40,
-     150, false},
+    {"broker", "29d9ed98-a469-4536-ade2-f981bc1d605e", "Microsoft Authentication Broker", kAadName, kAadId, 40, 150,
+     false},
     {"windows", "38aa3b87-a06d-4817-b275-7a316988d93b", "Windows Sign In", kAadName, kAadId, 60, 30, false},
     {"azure_portal", "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", "Azure Portal", kArmName, kArmId, 30, 8, false},
     {"mysignins", "19db86c3-b2b9-44cc-b339-36da233a3be2", "My Signins",
@@ -86,17 +87,18 @@ constexpr DeviceEntry kDevices[] = {
      "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 "
      "Safari/537.36",
      "Browser", true, 4},
-    {"Ios", "Mobile Safari", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
+    {"Ios", "Mobile Safari",
+     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
      "(KHTML, like Gecko) Mobile/15E148",
      "Mobile Apps and Desktop clients", false, 10},
     {"Android", "Chrome Mobile 124.0.0",
      "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile "
      "Safari/537.36",
      "Mobile Apps and Desktop clients", false, 6},
-    {"Windows 10", "Firefox 125.0",
-     "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0", "Browser", false, 8},
-    {"Linux", "Firefox 125.0", "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0",
-     "Browser", false, 2},
+    {"Windows 10", "Firefox 125.0", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0",
+     "Browser", false, 8},
+    {"Linux", "Firefox 125.0", "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0", "Browser",
+     false, 2},
 };
 
 constexpr OtherClient kOtherClients[] = {
@@ -108,33 +110,33 @@ constexpr OtherClient kOtherClients[] = {
 };
 
 constexpr PersonName kFirst[] = {
-    {"Adele", "adele"},     {"Alex", "alex"},         {"Allan", "allan"},       {"Amara", "amara"},
-    {"Ana", "ana"},         {"André", "andre"},       {"Bianca", "bianca"},     {"Carlos", "carlos"},
-    {"Chen", "chen"},       {"Chloé", "chloe"},       {"Daniel", "daniel"},     {"Diego", "diego"},
-    {"Elena", "elena"},     {"Emily", "emily"},       {"Fatima", "fatima"},     {"François", "francois"},
-    {"Grace", "grace"},     {"Hannah", "hannah"},     {"Hiroshi", "hiroshi"},   {"Isabel", "isabel"},
-    {"Ivan", "ivan"},       {"James", "james"},       {"Jörg", "joerg"},        {"José", "jose"},
-    {"Julia", "julia"},     {"Kenji", "kenji"},       {"Laura", "laura"},       {"Lee", "lee"},
-    {"Lukas", "lukas"},     {"Maria", "maria"},       {"Megan", "megan"},       {"Miriam", "miriam"},
-    {"Nestor", "nestor"},   {"Noah", "noah"},         {"Olga", "olga"},         {"Omar", "omar"},
-    {"Patti", "patti"},     {"Priya", "priya"},       {"Rahul", "rahul"},       {"Sakura", "sakura"},
-    {"Sofia", "sofia"},     {"Søren", "soeren"},      {"Thomas", "thomas"},     {"Wei", "wei"},
-    {"Yasmin", "yasmin"},   {"Zoë", "zoe"},           {"Lidia", "lidia"},       {"Pradeep", "pradeep"},
+    {"Adele", "adele"},   {"Alex", "alex"},     {"Allan", "allan"},     {"Amara", "amara"},
+    {"Ana", "ana"},       {"André", "andre"},   {"Bianca", "bianca"},   {"Carlos", "carlos"},
+    {"Chen", "chen"},     {"Chloé", "chloe"},   {"Daniel", "daniel"},   {"Diego", "diego"},
+    {"Elena", "elena"},   {"Emily", "emily"},   {"Fatima", "fatima"},   {"François", "francois"},
+    {"Grace", "grace"},   {"Hannah", "hannah"}, {"Hiroshi", "hiroshi"}, {"Isabel", "isabel"},
+    {"Ivan", "ivan"},     {"James", "james"},   {"Jörg", "joerg"},      {"José", "jose"},
+    {"Julia", "julia"},   {"Kenji", "kenji"},   {"Laura", "laura"},     {"Lee", "lee"},
+    {"Lukas", "lukas"},   {"Maria", "maria"},   {"Megan", "megan"},     {"Miriam", "miriam"},
+    {"Nestor", "nestor"}, {"Noah", "noah"},     {"Olga", "olga"},       {"Omar", "omar"},
+    {"Patti", "patti"},   {"Priya", "priya"},   {"Rahul", "rahul"},     {"Sakura", "sakura"},
+    {"Sofia", "sofia"},   {"Søren", "soeren"},  {"Thomas", "thomas"},   {"Wei", "wei"},
+    {"Yasmin", "yasmin"}, {"Zoë", "zoe"},       {"Lidia", "lidia"},     {"Pradeep", "pradeep"},
 };
 
 constexpr PersonName kLast[] = {
-    {"Vance", "vance"},         {"Wilber", "wilber"},       {"Deyoung", "deyoung"},   {"Okafor", "okafor"},
-    {"Holloway", "holloway"},   {"Müller", "mueller"},      {"García", "garcia"},     {"Smith", "smith"},
-    {"Nguyen", "nguyen"},       {"Dubois", "dubois"},       {"Rossi", "rossi"},       {"Kowalski", "kowalski"},
-    {"Johansson", "johansson"}, {"Tanaka", "tanaka"},       {"Patel", "patel"},       {"Sharma", "sharma"},
+    {"Vance", "vance"},         {"Wilber", "wilber"},       {"Deyoung", "deyoung"},     {"Okafor", "okafor"},
+    {"Holloway", "holloway"},   {"Müller", "mueller"},      {"García", "garcia"},       {"Smith", "smith"},
+    {"Nguyen", "nguyen"},       {"Dubois", "dubois"},       {"Rossi", "rossi"},         {"Kowalski", "kowalski"},
+    {"Johansson", "johansson"}, {"Tanaka", "tanaka"},       {"Patel", "patel"},         {"Sharma", "sharma"},
     {"O'Brien", "obrien"},      {"Fernández", "fernandez"}, {"Schneider", "schneider"}, {"Martin", "martin"},
-    {"Brown", "brown"},         {"Lopez", "lopez"},         {"Wang", "wang"},         {"Kim", "kim"},
-    {"Silva", "silva"},         {"Santos", "santos"},       {"Novak", "novak"},       {"Jensen", "jensen"},
-    {"Bernard", "bernard"},     {"Moreau", "moreau"},       {"Fischer", "fischer"},   {"Weber", "weber"},
-    {"Bianchi", "bianchi"},     {"Romano", "romano"},       {"Hughes", "hughes"},     {"Murphy", "murphy"},
-    {"Clarke", "clarke"},       {"Singh", "singh"},         {"Iyer", "iyer"},         {"Sato", "sato"},
-    {"Suzuki", "suzuki"},       {"Lindqvist", "lindqvist"}, {"Nowak", "nowak"},       {"Østergaard", "oestergaard"},
-    {"Adams", "adams"},         {"Baker", "baker"},         {"Reyes", "reyes"},       {"Cohen", "cohen"},
+    {"Brown", "brown"},         {"Lopez", "lopez"},         {"Wang", "wang"},           {"Kim", "kim"},
+    {"Silva", "silva"},         {"Santos", "santos"},       {"Novak", "novak"},         {"Jensen", "jensen"},
+    {"Bernard", "bernard"},     {"Moreau", "moreau"},       {"Fischer", "fischer"},     {"Weber", "weber"},
+    {"Bianchi", "bianchi"},     {"Romano", "romano"},       {"Hughes", "hughes"},       {"Murphy", "murphy"},
+    {"Clarke", "clarke"},       {"Singh", "singh"},         {"Iyer", "iyer"},           {"Sato", "sato"},
+    {"Suzuki", "suzuki"},       {"Lindqvist", "lindqvist"}, {"Nowak", "nowak"},         {"Østergaard", "oestergaard"},
+    {"Adams", "adams"},         {"Baker", "baker"},         {"Reyes", "reyes"},         {"Cohen", "cohen"},
 };
 
 constexpr CodeText kCodeTexts[] = {
@@ -147,8 +149,10 @@ constexpr CodeText kCodeTexts[] = {
     {50033, "Indicates a transient error not related to the database operations.", ""},
     {50053, "The account is locked, you've tried to sign in too many times with an incorrect user ID or password.",
      "The account is locked because of too many incorrect sign-in attempts."},
-    {50055, "The password is expired.", "The user's password is expired, and therefore their login or session was ended."},
-    {50057, "The user account is disabled.", "The user object in Active Directory backing this account has been disabled."},
+    {50055, "The password is expired.",
+     "The user's password is expired, and therefore their login or session was ended."},
+    {50057, "The user account is disabled.",
+     "The user object in Active Directory backing this account has been disabled."},
     {50072, "User needs to enroll for second factor authentication (interactive).", "MFA registration required"},
     {50074, "Strong Authentication is required.", "MFA required in Azure AD"},
     {50076,
@@ -180,8 +184,7 @@ constexpr CodeText kCodeTexts[] = {
      "Cannot configure multi-factor authentication methods because the organization requires this information to "
      "be set from specific locations or devices.",
      "Security info registration is only allowed from trusted locations or compliant devices."},
-    {70043,
-     "The refresh token has expired or is invalid due to sign-in frequency checks by conditional access.", ""},
+    {70043, "The refresh token has expired or is invalid due to sign-in frequency checks by conditional access.", ""},
     {90006, "The service is temporarily unavailable. Please try again.", ""},
     {90012, "The request has timed out.", "This is a transient error on the Microsoft side. Retry the request."},
     {90033, "A transient error has occurred. Please try again.", ""},
@@ -209,8 +212,8 @@ constexpr CaPolicyEntry kCaPolicies[] = {
 };
 
 constexpr std::string_view kMethods[] = {
-    "Microsoft Authenticator App", "Microsoft Authenticator App", "Microsoft Authenticator App",
-    "Mobile Phone", "Passwordless phone sign-in", "FIDO2 security key",
+    "Microsoft Authenticator App", "Microsoft Authenticator App", "Microsoft Authenticator App", "Mobile Phone",
+    "Passwordless phone sign-in",  "FIDO2 security key",
 };
 
 constexpr AuditActivity kBackgroundAudit[] = {
@@ -228,8 +231,7 @@ constexpr AuditActivity kBackgroundAudit[] = {
      "User successfully reset password", "User", 's', "", 3},
     {"Add app role assignment grant to user", "Core Directory", "ApplicationManagement", "Assign", "",
      "ServicePrincipal", 'a', "", 3},
-    {"Consent to application", "Core Directory", "ApplicationManagement", "Assign", "", "ServicePrincipal", 's', "",
-     1},
+    {"Consent to application", "Core Directory", "ApplicationManagement", "Assign", "", "ServicePrincipal", 's', "", 1},
 };
 
 constexpr AdminEntry kAdmins[] = {
@@ -251,13 +253,12 @@ constexpr SpResource kSpResources[] = {
 
 constexpr int kHostingAsns[] = {14061, 9009, 16276, 24940, 20473};
 
-constexpr std::array<int, 24> kInteractiveHours = {2,  1,  1,  1,  1,  2,  5,  12, 20, 22, 20, 17,
-                                                   14, 17, 19, 18, 15, 11, 8,  6,  5,  4,  3,  2};
+constexpr std::array<int, 24> kInteractiveHours = {2,  1,  1,  1,  1,  2,  5, 12, 20, 22, 20, 17,
+                                                   14, 17, 19, 18, 15, 11, 8, 6,  5,  4,  3,  2};
 constexpr std::array<int, 24> kNonInteractiveHours = {6,  5,  5,  5,  5,  6,  8,  12, 16, 17, 17, 16,
                                                       15, 16, 17, 17, 15, 13, 11, 10, 9,  8,  7,  7};
 
-constexpr std::array<int, 24> kWorkHours = {0, 0, 0, 0, 0, 0, 0,  2,  8,  10, 10, 9,
-                                            6, 8, 9, 9, 8, 6, 3, 1, 0, 0, 0, 0};
+constexpr std::array<int, 24> kWorkHours = {0, 0, 0, 0, 0, 0, 0, 2, 8, 10, 10, 9, 6, 8, 9, 9, 8, 6, 3, 1, 0, 0, 0, 0};
 
 constexpr bool codes_sorted() {
   for (std::size_t i = 1; i < std::size(kCodeTexts); ++i)
@@ -293,8 +294,10 @@ const CodeText* code_text(std::int64_t code) {
   std::size_t lo = 0, hi = std::size(kCodeTexts);
   while (lo < hi) {
     std::size_t mid = (lo + hi) / 2;
-    if (kCodeTexts[mid].code < code) lo = mid + 1;
-    else hi = mid;
+    if (kCodeTexts[mid].code < code)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return lo < std::size(kCodeTexts) && kCodeTexts[lo].code == code ? &kCodeTexts[lo] : nullptr;
 }

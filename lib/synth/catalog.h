@@ -13,22 +13,22 @@ inline constexpr std::string_view kDomain = "contoso.com";
 
 // User-facing first-party apps (ids as Entra logs them).
 struct AppEntry {
-  std::string_view key;            // scenario tables refer to apps by this
-  std::string_view id, name;       // appId, appDisplayName
+  std::string_view key;       // scenario tables refer to apps by this
+  std::string_view id, name;  // appId, appDisplayName
   std::string_view resource_name, resource_id;
   int w_interactive, w_noninteractive;  // share of baseline traffic
-  bool security_info;              // My Signins / My Profile / My Apps
+  bool security_info;                   // My Signins / My Profile / My Apps
 };
 std::span<const AppEntry> apps();
 int app_index(std::string_view key);  // -1 if unknown
 
 struct CityEntry {
   std::string_view city, state, country;
-  std::string_view lat, lon;       // as logged (text keeps output byte-stable)
-  int tz_minutes;                  // UTC offset in June
-  std::string_view region;         // NA, EU, LATAM, APAC, IN, ATTACK
-  int home_weight;                 // share of users living there (0: attack sources only)
-  int asn;                         // broadband / office ASN
+  std::string_view lat, lon;  // as logged (text keeps output byte-stable)
+  int tz_minutes;             // UTC offset in June
+  std::string_view region;    // NA, EU, LATAM, APAC, IN, ATTACK
+  int home_weight;            // share of users living there (0: attack sources only)
+  int asn;                    // broadband / office ASN
 };
 std::span<const CityEntry> cities();
 int city_index(std::string_view city);  // -1 if unknown
@@ -69,7 +69,7 @@ std::span<const std::string_view> mfa_denial_details();
 
 struct CaPolicyEntry {
   std::string_view key, id, name;
-  std::string_view grant;    // enforcedGrantControls JSON array text when enforced
+  std::string_view grant;  // enforcedGrantControls JSON array text when enforced
 };
 std::span<const CaPolicyEntry> ca_policies();
 int ca_policy_index(std::string_view key);
@@ -80,8 +80,8 @@ std::span<const std::string_view> registration_methods();
 // Background directory activity of a normal day.
 struct AuditActivity {
   std::string_view activity, service, category, operation_type, result_reason, target_type;
-  char initiator;             // 's' the user themself, 'a' an admin, 'p' a first-party app
-  std::string_view app;       // initiator app name when 'p'
+  char initiator;        // 's' the user themself, 'a' an admin, 'p' a first-party app
+  std::string_view app;  // initiator app name when 'p'
   int weight;
 };
 std::span<const AuditActivity> background_audit();

@@ -26,10 +26,14 @@ std::string fill(std::string_view text, const HealthSpec& h, Micros day) {
     }
     out += text.substr(0, open);
     std::string_view key = text.substr(open + 1, close - open - 1);
-    if (key == "DAY") out += long_date(day);
-    else if (key == "START") out += clock_12h(at_minute(day, h.start_min));
-    else if (key == "END") out += clock_12h(at_minute(day, h.end_min == kOpen ? h.start_min : h.end_min));
-    else out += text.substr(open, close - open + 1);
+    if (key == "DAY")
+      out += long_date(day);
+    else if (key == "START")
+      out += clock_12h(at_minute(day, h.start_min));
+    else if (key == "END")
+      out += clock_12h(at_minute(day, h.end_min == kOpen ? h.start_min : h.end_min));
+    else
+      out += text.substr(open, close - open + 1);
     text.remove_prefix(close + 1);
   }
   return out;
@@ -39,7 +43,8 @@ std::string fill(std::string_view text, const HealthSpec& h, Micros day) {
 
 void write_health(std::string& out, const Plan& plan) {
   const Micros day = plan.day_start;
-  std::string c = "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#admin/serviceAnnouncement/issues\",\"value\":[";
+  std::string c =
+      "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#admin/serviceAnnouncement/issues\",\"value\":[";
   for (std::size_t i = 0; i < plan.health.size(); ++i) {
     const HealthSpec& h = *plan.health[i];
     if (i) c += ',';

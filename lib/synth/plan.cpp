@@ -192,9 +192,12 @@ class Planner {
 
   bool category_matches(Cat c, SigninKind k) const {
     switch (c) {
-      case Cat::interactive: return k == SigninKind::interactive;
-      case Cat::non_interactive: return k == SigninKind::non_interactive;
-      case Cat::both: return k == SigninKind::interactive || k == SigninKind::non_interactive;
+      case Cat::interactive:
+        return k == SigninKind::interactive;
+      case Cat::non_interactive:
+        return k == SigninKind::non_interactive;
+      case Cat::both:
+        return k == SigninKind::interactive || k == SigninKind::non_interactive;
     }
     return false;
   }
@@ -296,7 +299,8 @@ class Planner {
           e.corr = corr;
         }
         add_audit(tc, AuditType::reg_registered, user, ip, method, corr);
-        if (rng.percent(40)) add_audit(tc + rng.range(2 * kSecond, 10 * kSecond), AuditType::reg_registered_all, user, ip, method, corr);
+        if (rng.percent(40))
+          add_audit(tc + rng.range(2 * kSecond, 10 * kSecond), AuditType::reg_registered_all, user, ip, method, corr);
         break;
       }
       case 1:
@@ -352,8 +356,7 @@ class Planner {
       }
     } else {
       std::uint64_t n = scaled(n_users(), b.per_10k_users, b.min_records);
-      for (std::uint64_t a = 0; a < n; ++a)
-        who.push_back(b.who == Who::victim ? plan_.victim : rng.below(n_users()));
+      for (std::uint64_t a = 0; a < n; ++a) who.push_back(b.who == Who::victim ? plan_.victim : rng.below(n_users()));
     }
 
     const Micros from = at_minute(day_, b.window.start_min), to = at_minute(day_, b.window.end_min);
@@ -376,13 +379,14 @@ class Planner {
       }
       ip = n_ips > 0 ? first_ip + rng.below(static_cast<std::uint64_t>(n_ips)) : user_ip(rng, user);
       kind = b.category == Cat::non_interactive ? SigninKind::non_interactive
-             : b.category == Cat::both          ? (rng.percent(50) ? SigninKind::interactive : SigninKind::non_interactive)
-                                                : SigninKind::interactive;
+             : b.category == Cat::both ? (rng.percent(50) ? SigninKind::interactive : SigninKind::non_interactive)
+                                       : SigninKind::interactive;
       SigninEv& e = add_signin(t, user, app, pick_code(rng, b.codes), kind, ip, rng);
       e.client = client;
     }
     if (b.final_code >= 0 && !who.empty()) {
-      SigninEv& e = add_signin(from + span + rng.range(0, (to - from - span) / 2), user, app, b.final_code, kind, ip, rng);
+      SigninEv& e =
+          add_signin(from + span + rng.range(0, (to - from - span) / 2), user, app, b.final_code, kind, ip, rng);
       e.client = client;
     }
     ec.signins = plan_.signins.size() - s0;
@@ -435,8 +439,8 @@ class Planner {
       const bool old = day_ + kDay - e.t > 8 * 60 * kMinute;
       const int state_w_old[] = {5, 20, 10, 40, 25};
       const int state_w_new[] = {55, 35, 10, 0, 0};
-      e.state = static_cast<std::uint8_t>(pick_weighted(rng, old ? std::span<const int>(state_w_old)
-                                                                 : std::span<const int>(state_w_new)));
+      e.state = static_cast<std::uint8_t>(
+          pick_weighted(rng, old ? std::span<const int>(state_w_old) : std::span<const int>(state_w_new)));
       e.seq = seq_++;
       plan_.tickets.push_back(e);
     }

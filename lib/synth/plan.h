@@ -20,16 +20,16 @@ inline constexpr std::uint8_t kNoPolicy = 0xff;
 
 struct SigninEv {
   Micros t = 0;
-  std::uint32_t seq = 0;        // creation order: the tie-break that makes sorting total
-  std::uint32_t who = 0;        // user index, or service principal index
-  std::uint32_t ip = 0;         // World::ips index
+  std::uint32_t seq = 0;  // creation order: the tie-break that makes sorting total
+  std::uint32_t who = 0;  // user index, or service principal index
+  std::uint32_t ip = 0;   // World::ips index
   std::int32_t code = 0;
-  std::uint16_t app = 0;        // catalog app index (user sign-ins)
+  std::uint16_t app = 0;  // catalog app index (user sign-ins)
   SigninKind kind = SigninKind::interactive;
-  std::uint8_t mfa_detail = 0;  // mfa_denial_details index (500121)
-  std::int8_t client = -1;          // other_clients index (-1 = the user's own device)
+  std::uint8_t mfa_detail = 0;         // mfa_denial_details index (500121)
+  std::int8_t client = -1;             // other_clients index (-1 = the user's own device)
   std::uint8_t ca_policy = kNoPolicy;  // catalog CA policy that decided a block
-  std::uint64_t corr = 0;       // correlation seed shared by one flow (0 = own)
+  std::uint64_t corr = 0;              // correlation seed shared by one flow (0 = own)
 };
 
 enum class AuditType : std::uint8_t {
@@ -46,10 +46,14 @@ enum class AuditType : std::uint8_t {
 inline constexpr std::string_view kAuthMethodsService = "Authentication Methods";
 constexpr std::string_view registration_activity(AuditType t) {
   switch (t) {
-    case AuditType::reg_started: return "User started security info registration";
-    case AuditType::reg_registered: return "User registered security info";
-    case AuditType::reg_registered_all: return "User registered all required security info";
-    default: return "User canceled security info registration";
+    case AuditType::reg_started:
+      return "User started security info registration";
+    case AuditType::reg_registered:
+      return "User registered security info";
+    case AuditType::reg_registered_all:
+      return "User registered all required security info";
+    default:
+      return "User canceled security info registration";
   }
 }
 
@@ -57,9 +61,9 @@ struct AuditEv {
   Micros t = 0;
   std::uint32_t seq = 0;
   AuditType type = AuditType::background;
-  std::uint32_t user = 0;       // the user acting / targeted
+  std::uint32_t user = 0;  // the user acting / targeted
   std::uint32_t ip = 0;
-  std::uint16_t detail = 0;     // method index (registration) or background_audit index
+  std::uint16_t detail = 0;  // method index (registration) or background_audit index
   const AuditChange* change = nullptr;
   std::uint64_t corr = 0;
 };
@@ -69,7 +73,7 @@ struct TicketEv {
   std::uint32_t seq = 0;
   const TicketTemplate* tpl = nullptr;
   std::uint32_t user = 0;
-  std::uint8_t state = 0;       // ticket_states index
+  std::uint8_t state = 0;  // ticket_states index
 };
 
 // What one episode (burst, override, wave, change, ticket wave) produced.
@@ -86,9 +90,9 @@ struct CaEnforced {
 
 struct Plan {
   Micros day_start = 0;
-  std::vector<SigninEv> signins;   // sorted by (t, seq)
-  std::vector<AuditEv> audits;     // sorted by (t, seq)
-  std::vector<TicketEv> tickets;   // sorted by (t, seq)
+  std::vector<SigninEv> signins;  // sorted by (t, seq)
+  std::vector<AuditEv> audits;    // sorted by (t, seq)
+  std::vector<TicketEv> tickets;  // sorted by (t, seq)
   std::vector<const HealthSpec*> health;
   std::vector<EpisodeCount> episodes;
   std::vector<CaEnforced> ca_enforced;

@@ -32,14 +32,14 @@ enum class Devices : std::uint8_t { any, unmanaged };
 
 // The normal day: how much traffic, and which codes at which rates.
 struct Traffic {
-  int signins_per_user = 20;                  // all categories together
+  int signins_per_user = 20;                          // all categories together
   int interactive_pct = 24, noninteractive_pct = 70;  // rest: service principals / managed identities
   std::span<const CodeWeight> interactive_codes{}, noninteractive_codes{};
   std::span<const CodeWeight> portal_codes{};  // on the security-info apps (no service errors)
   std::span<const CodeWeight> sp_codes{};
-  std::string_view ca_block_policy{};         // catalog CA policy behind a baseline 53003…
-  std::string_view ca_block_client{};         // …and the client it blocked (catalog other_clients)
-  int background_audit_per_10k_users = 0;     // directory noise (Update user, groups, devices…)
+  std::string_view ca_block_policy{};      // catalog CA policy behind a baseline 53003…
+  std::string_view ca_block_client{};      // …and the client it blocked (catalog other_clients)
+  int background_audit_per_10k_users = 0;  // directory noise (Update user, groups, devices…)
 };
 
 // Extra sign-ins added to the day.
@@ -50,13 +50,13 @@ struct SigninBurst {
   std::span<const CodeWeight> codes{};
   int per_10k_users = 0, min_records = 0;  // how many records
   Who who = Who::random_users;
-  int users_per_10k = 0, min_users = 0;    // Who::distinct_users: how many users
+  int users_per_10k = 0, min_users = 0;  // Who::distinct_users: how many users
   From from = From::usual;
   Cat category = Cat::interactive;
-  int attacker_ips = 0;                    // From::attacker: how many IPs
-  std::string_view attacker_city{};        // catalog city of the attacker IPs
-  std::string_view attack_client{};        // catalog other_clients key ("" = the user's device)
-  std::int64_t final_code = -1;            // one more record at the end (≥ 0), e.g. 0 after MFA fatigue
+  int attacker_ips = 0;              // From::attacker: how many IPs
+  std::string_view attacker_city{};  // catalog city of the attacker IPs
+  std::string_view attack_client{};  // catalog other_clients key ("" = the user's device)
+  std::int64_t final_code = -1;      // one more record at the end (≥ 0), e.g. 0 after MFA fatigue
 };
 
 // Baseline sign-ins rewritten in place (the same traffic, failing).
@@ -64,11 +64,11 @@ struct SigninOverride {
   std::string_view label{};
   Window window{};
   std::span<const std::string_view> apps{};  // empty = every app
-  int percent = 0;                         // share of matching records rewritten
+  int percent = 0;                           // share of matching records rewritten
   std::span<const CodeWeight> codes{};
   Cat category = Cat::both;
   Devices devices = Devices::any;
-  std::string_view ca_policy{};            // catalog CA policy that decided a 53003
+  std::string_view ca_policy{};  // catalog CA policy that decided a 53003
 };
 
 // Security-info registration attempts: a sign-in to My Signins, audit
@@ -77,9 +77,9 @@ struct RegistrationWave {
   std::string_view label{};
   Window window{};
   int per_10k_users = 0, min_attempts = 0;
-  std::string_view region{};               // catalog region of the users ("" = all)
+  std::string_view region{};                                     // catalog region of the users ("" = all)
   int completed = 0, cancelled = 0, abandoned = 0, blocked = 0;  // percentages, sum 100
-  std::span<const CodeWeight> portal_errors{};  // failing My Signins sign-ins of an abandoned attempt
+  std::span<const CodeWeight> portal_errors{};                   // failing My Signins sign-ins of an abandoned attempt
   int max_errors_per_attempt = 0;
   std::span<const CodeWeight> block_codes{};  // sign-in code of a blocked attempt (53004/53010)
   std::int64_t interrupt_code = 0;            // sign-in interrupt that sent the user there (50072), 0 = none
@@ -97,13 +97,13 @@ struct AuditChange {
   std::string_view activity{}, service{}, category{}, operation_type{};
   std::string_view target_name{}, target_type{}, target_id{};
   std::string_view prop_name{}, old_value{}, new_value{};  // one modified property (JSON text)
-  int admin = 0;                                     // catalog admin index
+  int admin = 0;                                           // catalog admin index
 };
 
 // A CA policy's state over a window (changes how records show that policy).
 struct CaPolicyState {
   std::string_view policy{};  // catalog key
-  Window window{};          // enforced ("enabled") in this window; report-only otherwise
+  Window window{};            // enforced ("enabled") in this window; report-only otherwise
 };
 
 struct TicketTemplate {
@@ -159,8 +159,8 @@ struct Scenario {
   std::span<const Part* const> parts{};  // the baseline part first
   std::span<const ExpectedFinding> expect{};
   std::span<const std::string_view> must_not{};  // finding kinds a triage must not report
-  std::string_view max_severity{};             // highest severity allowed ("" = no limit)
-  std::string_view victim_region{};            // region of the scenario's victim ("" = any)
+  std::string_view max_severity{};               // highest severity allowed ("" = no limit)
+  std::string_view victim_region{};              // region of the scenario's victim ("" = any)
 };
 
 std::span<const Scenario> all_scenarios();

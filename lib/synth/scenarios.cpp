@@ -12,12 +12,11 @@ namespace {
 // ------------------------------------------------------------------ codes
 // Rates per 10,000 records. Baseline failures (auth/MFA/service) are about
 // 3% of all sign-ins; interrupts (50140, 50074…) are normal flow steps.
-constexpr CodeWeight kInteractiveCodes[] = {
-    {0, 8690},   {50140, 450}, {50074, 300}, {50126, 280}, {16000, 60}, {500121, 90}, {50076, 40}, {53003, 25},
-    {50053, 25}, {50158, 10},  {50055, 10},  {50057, 8},   {50072, 4},  {50000, 4},   {90033, 4}};
-constexpr CodeWeight kNonInteractiveCodes[] = {{0, 9650},    {50074, 60}, {50076, 30}, {50173, 100},
-                                               {50133, 50},  {70043, 60}, {500121, 5}, {50000, 8},
-                                               {90033, 12},  {50126, 25}};
+constexpr CodeWeight kInteractiveCodes[] = {{0, 8690},    {50140, 450}, {50074, 300}, {50126, 280}, {16000, 60},
+                                            {500121, 90}, {50076, 40},  {53003, 25},  {50053, 25},  {50158, 10},
+                                            {50055, 10},  {50057, 8},   {50072, 4},   {50000, 4},   {90033, 4}};
+constexpr CodeWeight kNonInteractiveCodes[] = {{0, 9650},   {50074, 60}, {50076, 30}, {50173, 100}, {50133, 50},
+                                               {70043, 60}, {500121, 5}, {50000, 8},  {90033, 12},  {50126, 25}};
 // The security-info apps see no service errors on a normal day.
 constexpr CodeWeight kPortalCodes[] = {{0, 9300}, {50140, 400}, {50074, 200}, {50126, 60}, {500121, 40}};
 constexpr CodeWeight kSpCodes[] = {{0, 9970}, {7000215, 20}, {7000222, 10}};
@@ -42,7 +41,8 @@ constexpr TicketTemplate kEverydayTickets[] = {
      "Desktop Support"},
     {"other", "VPN drops every hour",
      "VPN disconnects roughly every 60 minutes since last week, both at home and in the hotel.\nClient version "
-     "5.1.", "Network", "Network Operations"},
+     "5.1.",
+     "Network", "Network Operations"},
     {"other", "Excel crashes when opening large workbook",
      "Excel closes without any message when I open the Q2 forecast workbook (48 MB).\nOther files open fine.",
      "Software", "Service Desk"},
@@ -54,7 +54,8 @@ constexpr TicketTemplate kEverydayTickets[] = {
      "Software", "Service Desk"},
     {"signin_failure", "Can't sign in to Outlook after password change",
      "I changed my password yesterday and now Outlook on my laptop keeps saying the password is incorrect.\nWeb "
-     "mail works.", "Inquiry / Help", "Service Desk"},
+     "mail works.",
+     "Inquiry / Help", "Service Desk"},
     {"signin_failure", "Unable to log in to Teams on new phone",
      "Trying to log in to Teams on my new phone, it says sign-in failed, please try again.", "Inquiry / Help",
      "Service Desk"},
@@ -63,37 +64,43 @@ constexpr TicketTemplate kEverydayTickets[] = {
 constexpr TicketTemplate kPortalOutageTickets[] = {
     {"mfa_setup", "Can't set up MFA",
      "I was asked to set up MFA today. I'm unable to add the Authenticator app, it fails every time.\nTried three "
-     "times this morning.", "Inquiry / Help", "Identity & Access"},
+     "times this morning.",
+     "Inquiry / Help", "Identity & Access"},
     {"portal_unreachable", "mysignins page 504 gateway timeout",
      "https://mysignins.microsoft.com/security-info shows \"504 Gateway Time-out\".\nTried Edge and Chrome, same "
-     "result.", "Software", "Identity & Access"},
+     "result.",
+     "Software", "Identity & Access"},
     {"portal_unreachable", "Security info page won't load",
      "The security info page won't load, it just spins and then shows an error.\nI need to register my new phone.",
      "Software", "Identity & Access"},
     {"mfa_setup", "New starter cannot register MFA",
      "Our new hire started today and can't complete MFA registration, so she can't get into anything.\nCan you "
-     "help?", "Inquiry / Help", "Identity & Access"},
+     "help?",
+     "Inquiry / Help", "Identity & Access"},
     {"portal_unreachable", "aka.ms/mfasetup error",
-     "aka.ms/mfasetup gives an error (HTTP 504) when I try to add a sign-in method.", "Software",
-     "Identity & Access"},
+     "aka.ms/mfasetup gives an error (HTTP 504) when I try to add a sign-in method.", "Software", "Identity & Access"},
 };
 
 constexpr TicketTemplate kPhishingTickets[] = {
     {"phishing_report", "Suspicious email: \"Your MFA is broken, re-register here\"",
      "Received an email saying \"Your MFA is broken, re-register here\" with a link to "
-     "mysignins-verify.account-help.com.\nForwarded it to security. Is this legit?", "Security", "Security Operations"},
+     "mysignins-verify.account-help.com.\nForwarded it to security. Is this legit?",
+     "Security", "Security Operations"},
     {"phishing_report", "Reporting a phishing email about MFA",
      "Email claims Microsoft had an outage this morning and that I must re-enter my password and re-register MFA "
-     "within 24 hours, otherwise my account will be closed.", "Security", "Security Operations"},
+     "within 24 hours, otherwise my account will be closed.",
+     "Security", "Security Operations"},
     {"phishing_report", "Fake Microsoft sign-in page",
      "A Teams message from an external account asked me to re-verify my security info after \"today's outage\".\nThe "
-     "page looked like Microsoft but the address was wrong.", "Security", "Security Operations"},
+     "page looked like Microsoft but the address was wrong.",
+     "Security", "Security Operations"},
 };
 
 constexpr TicketTemplate kAuthOutageTickets[] = {
     {"signin_failure", "Can't sign in to Outlook - AADSTS90033",
      "Outlook and Teams keep asking me to sign in and then say \"Something went wrong\" (AADSTS90033).\nStarted "
-     "around 14:30.", "Inquiry / Help", "Service Desk"},
+     "around 14:30.",
+     "Inquiry / Help", "Service Desk"},
     {"signin_failure", "Teams sign-in error",
      "Teams: \"We couldn't sign you in. Please try again later.\" Several colleagues have the same problem.",
      "Software", "Service Desk"},
@@ -104,7 +111,8 @@ constexpr TicketTemplate kAuthOutageTickets[] = {
 constexpr TicketTemplate kCaBreakTickets[] = {
     {"signin_failure", "Can't sign in to Outlook on my laptop",
      "Since about 1pm I can't sign in to Outlook on the web from my own laptop.\nThe page says \"You can't get there "
-     "from here\" and mentions a managed device.", "Inquiry / Help", "Service Desk"},
+     "from here\" and mentions a managed device.",
+     "Inquiry / Help", "Service Desk"},
     {"signin_failure", "Teams: access error 53003 on phone",
      "Teams on my phone now shows error code: 53003 and won't let me in. Worked this morning.", "Inquiry / Help",
      "Service Desk"},
@@ -113,7 +121,8 @@ constexpr TicketTemplate kCaBreakTickets[] = {
 constexpr TicketTemplate kRegistrationBlockedTickets[] = {
     {"mfa_setup", "Can't set up MFA from home",
      "I'm unable to set up the Authenticator app for MFA: it says my organisation requires this to be done from "
-     "specific locations or devices.\nI'm working from home today.", "Inquiry / Help", "Identity & Access"},
+     "specific locations or devices.\nI'm working from home today.",
+     "Inquiry / Help", "Identity & Access"},
     {"mfa_setup", "MFA registration error for new hire",
      "New joiner gets an error when trying to register security info, see screenshot.", "Inquiry / Help",
      "Identity & Access"},
@@ -122,16 +131,17 @@ constexpr TicketTemplate kRegistrationBlockedTickets[] = {
 constexpr TicketTemplate kCampaignTickets[] = {
     {"mfa_setup", "Stuck setting up Authenticator",
      "I got the prompt to set up Microsoft Authenticator this morning. I can't complete the MFA registration: the "
-     "approval never arrived.", "Inquiry / Help", "Identity & Access"},
+     "approval never arrived.",
+     "Inquiry / Help", "Identity & Access"},
     {"mfa_setup", "Trouble adding authenticator",
-     "Having trouble adding the authenticator app, the QR step keeps failing.", "Inquiry / Help",
-     "Identity & Access"},
+     "Having trouble adding the authenticator app, the QR step keeps failing.", "Inquiry / Help", "Identity & Access"},
 };
 
 constexpr TicketTemplate kFatigueTickets[] = {
     {"mfa_prompts", "Getting MFA prompts I didn't request",
      "Last night my phone kept buzzing with approval requests I did not initiate, dozens of them.\nI think I may "
-     "have approved one at the end by accident.", "Security", "Security Operations"},
+     "have approved one at the end by accident.",
+     "Security", "Security Operations"},
 };
 
 // ------------------------------------------------------------------ health
@@ -154,8 +164,8 @@ constexpr HealthPost kExchangePosts[] = {
 constexpr HealthSpec kExchangeAdvisory[] = {
     {"EX1328877", "Exchange Online", "Mail Flow", "E-Mail and calendar access",
      "Some users may experience delays when receiving email messages from external senders",
-     "Users may experience delays when receiving email messages from external senders.", "advisory",
-     "serviceRestored", -150, 690, 705, kExchangePosts},
+     "Users may experience delays when receiving email messages from external senders.", "advisory", "serviceRestored",
+     -150, 690, 705, kExchangePosts},
 };
 
 constexpr HealthPost kPortalOutagePosts[] = {
@@ -254,8 +264,8 @@ constexpr AuditChange kRegistrationPolicyChanges[] = {
 
 // ------------------------------------------------------------------ parts
 // Baseline 53003s: legacy-protocol (IMAP) clients hitting "Block legacy authentication".
-constexpr Traffic kTraffic[] = {{20, 24, 70, kInteractiveCodes, kNonInteractiveCodes, kPortalCodes, kSpCodes,
-                                 "legacy", "legacy_imap", 1500}};
+constexpr Traffic kTraffic[] = {
+    {20, 24, 70, kInteractiveCodes, kNonInteractiveCodes, kPortalCodes, kSpCodes, "legacy", "legacy_imap", 1500}};
 
 constexpr RegistrationWave kEverydayRegistrations[] = {{
     .label = "everyday security-info registrations",
@@ -473,36 +483,35 @@ constexpr AuditChange kCampaignChanges[] = {
      "\"targetedAuthenticationMethod\":\"microsoftAuthenticator\"}]}}}",
      0},
 };
-constexpr Part kCampaign{.name = "campaign_peak", .registrations = kCampaignRegistrations,
-                         .changes = kCampaignChanges, .tickets = kCampaignTicketWaves};
+constexpr Part kCampaign{.name = "campaign_peak",
+                         .registrations = kCampaignRegistrations,
+                         .changes = kCampaignChanges,
+                         .tickets = kCampaignTicketWaves};
 
 // ------------------------------------------------------------------ expectations
 constexpr std::string_view kMo1329260[] = {"MO1329260"};
 constexpr std::string_view kMo1330118[] = {"MO1330118"};
 
-constexpr ExpectedFinding kExpectPortal[] = {
-    {"provider_portal_outage", "provider", "high", {350, 590}, kMo1329260}};
-constexpr ExpectedFinding kExpectAuthOutage[] = {
-    {"provider_auth_outage", "provider", "high", {860, 965}, kMo1330118}};
+constexpr ExpectedFinding kExpectPortal[] = {{"provider_portal_outage", "provider", "high", {350, 590}, kMo1329260}};
+constexpr ExpectedFinding kExpectAuthOutage[] = {{"provider_auth_outage", "provider", "high", {860, 965}, kMo1330118}};
 constexpr ExpectedFinding kExpectCaBreak[] = {{"tenant_policy_block", "tenant", "high", {793, 878}, {}}};
 constexpr ExpectedFinding kExpectBlocked[] = {{"registration_blocked", "tenant", "medium", {603, 840}, {}}};
 constexpr ExpectedFinding kExpectSpray[] = {{"password_spray", "attack", "high", {130, 185}, {}}};
 constexpr ExpectedFinding kExpectFatigue[] = {{"mfa_fatigue", "attack", "high", {80, 110}, {}}};
-constexpr ExpectedFinding kExpectPhishing[] = {
-    {"provider_portal_outage", "provider", "high", {350, 590}, kMo1329260},
-    {"outage_phishing", "attack", "medium", {480, 900}, {}}};
+constexpr ExpectedFinding kExpectPhishing[] = {{"provider_portal_outage", "provider", "high", {350, 590}, kMo1329260},
+                                               {"outage_phishing", "attack", "medium", {480, 900}, {}}};
 constexpr ExpectedFinding kExpectCampaign[] = {{"campaign_overload", "tenant", "medium", {410, 490}, {}}};
 
-constexpr std::string_view kNotProviderOrAttack[] = {"provider_portal_outage", "provider_auth_outage",
-                                                     "password_spray", "mfa_fatigue"};
+constexpr std::string_view kNotProviderOrAttack[] = {"provider_portal_outage", "provider_auth_outage", "password_spray",
+                                                     "mfa_fatigue"};
 constexpr std::string_view kNotTenantOrAttack[] = {"tenant_policy_block", "registration_blocked", "password_spray",
                                                    "mfa_fatigue", "provider_auth_outage"};
 constexpr std::string_view kNotTenant[] = {"tenant_policy_block", "registration_blocked", "password_spray",
                                            "mfa_fatigue"};
 constexpr std::string_view kNotProvider[] = {"provider_portal_outage", "provider_auth_outage", "tenant_policy_block",
                                              "registration_blocked"};
-constexpr std::string_view kNotSprayOrProvider[] = {"password_spray", "provider_portal_outage",
-                                                    "provider_auth_outage", "tenant_policy_block"};
+constexpr std::string_view kNotSprayOrProvider[] = {"password_spray", "provider_portal_outage", "provider_auth_outage",
+                                                    "tenant_policy_block"};
 constexpr std::string_view kNotOutage[] = {"provider_portal_outage", "provider_auth_outage", "registration_blocked",
                                            "tenant_policy_block"};
 
@@ -517,18 +526,27 @@ constexpr const Part* kPhishingParts[] = {&kBaseline, &kPortalOutage, &kPhishing
 constexpr const Part* kCampaignParts[] = {&kBaseline, &kCampaign};
 
 constexpr Scenario kScenarios[] = {
-    {"quiet", "a normal day: ~3% scattered failures, everyday registrations and tickets, one unrelated Exchange "
-              "advisory", kQuietParts, {}, {}, "low", ""},
-    {"portal_outage", "MO1329260-like: 05:50-09:50 UTC My Signins returns service errors, registrations start but "
-                      "never complete, health issue under \"Microsoft 365 suite\"",
+    {"quiet",
+     "a normal day: ~3% scattered failures, everyday registrations and tickets, one unrelated Exchange "
+     "advisory",
+     kQuietParts,
+     {},
+     {},
+     "low",
+     ""},
+    {"portal_outage",
+     "MO1329260-like: 05:50-09:50 UTC My Signins returns service errors, registrations start but "
+     "never complete, health issue under \"Microsoft 365 suite\"",
      kPortalParts, kExpectPortal, kNotTenantOrAttack, "", ""},
     {"signin_outage", "provider sign-in outage 14:20-16:05 UTC: service errors across apps, Entra health incident",
      kAuthOutageParts, kExpectAuthOutage, kNotTenant, "", ""},
-    {"ca_policy_break", "13:12 UTC a CA policy goes from report-only to on; 53003 for unmanaged devices until the "
-                        "14:38 revert; no health issue",
+    {"ca_policy_break",
+     "13:12 UTC a CA policy goes from report-only to on; 53003 for unmanaged devices until the "
+     "14:38 revert; no health issue",
      kCaBreakParts, kExpectCaBreak, kNotProviderOrAttack, "", ""},
-    {"registration_blocked", "10:02 UTC an authentication-methods policy change; 53010/53004 registration "
-                             "failures without provider evidence",
+    {"registration_blocked",
+     "10:02 UTC an authentication-methods policy change; 53010/53004 registration "
+     "failures without provider evidence",
      kBlockedParts, kExpectBlocked, kNotProviderOrAttack, "", ""},
     {"password_spray", "02:10-03:05 UTC three hosting IPs try 50126/50053 against many users", kSprayParts,
      kExpectSpray, kNotProvider, "", ""},
@@ -536,8 +554,9 @@ constexpr Scenario kScenarios[] = {
      kFatigueParts, kExpectFatigue, kNotSprayOrProvider, "", "EU"},
     {"outage_phishing", "portal_outage plus phishing-report tickets (\"your MFA is broken, re-register here\")",
      kPhishingParts, kExpectPhishing, kNotTenant, "", ""},
-    {"campaign_peak", "06:40 UTC a registration campaign is enabled; EU users hit it at the 09:00 local peak "
-                      "(06:50-08:10 UTC), with failures and abandonment",
+    {"campaign_peak",
+     "06:40 UTC a registration campaign is enabled; EU users hit it at the 09:00 local peak "
+     "(06:50-08:10 UTC), with failures and abandonment",
      kCampaignParts, kExpectCampaign, kNotOutage, "", ""},
 };
 

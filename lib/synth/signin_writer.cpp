@@ -71,7 +71,8 @@ Fragments build_fragments(const World& world) {
     return s;
   };
   f.device.reserve(world.users.size());
-  for (const auto& u : world.users) f.device.push_back(device(u.device_id, u.device_name, devices()[u.device], u.managed));
+  for (const auto& u : world.users)
+    f.device.push_back(device(u.device_id, u.device_name, devices()[u.device], u.managed));
   for (const auto& a : other_clients()) f.other_device.push_back(device("", "", a, false));
   for (const auto& a : apps()) {
     std::string s;
@@ -117,8 +118,8 @@ constexpr Step kPushOk{"Mobile app notification", "", "MFA successfully complete
 struct Auth {
   std::array<Step, 2> steps{};
   int n = 0;
-  bool push = false;          // mfaDetail = Mobile app notification
-  bool multi = false;         // authenticationRequirement
+  bool push = false;   // mfaDetail = Mobile app notification
+  bool multi = false;  // authenticationRequirement
 };
 
 Auth auth_for(std::int64_t code, bool interactive, int variant, std::string_view mfa_detail) {
@@ -142,7 +143,9 @@ Auth auth_for(std::int64_t code, bool interactive, int variant, std::string_view
       add({"Password", "Password in the cloud",
            "Invalid username or password or Invalid on-premise username or password.", kPrimary, false});
       break;
-    case 50053: add({"Password", "Password in the cloud", "Account is locked", kPrimary, false}); break;
+    case 50053:
+      add({"Password", "Password in the cloud", "Account is locked", kPrimary, false});
+      break;
     case 50140:
       add(kPwdOk);
       add(kPrevMfa);
@@ -175,7 +178,8 @@ Auth auth_for(std::int64_t code, bool interactive, int variant, std::string_view
       add(kPwdOk);
       a.multi = true;
       break;
-    default: add(variant % 2 ? kPrevFirst : kPwdOk);
+    default:
+      add(variant % 2 ? kPrevFirst : kPwdOk);
   }
   return a;
 }
@@ -239,8 +243,10 @@ class SigninRenderer {
     };
     const bool interactive = e.kind == SigninKind::interactive;
     std::string_view mfa = "notApplied";
-    if (e.code == 0) mfa = "success";
-    else if (interactive && (e.code == 50074 || e.code == 50076 || e.code == 500121 || e.code == 50158)) mfa = "failure";
+    if (e.code == 0)
+      mfa = "success";
+    else if (interactive && (e.code == 50074 || e.code == 50076 || e.code == 500121 || e.code == 50158))
+      mfa = "failure";
     // The policy that decided a block (e.ca_policy) fails; the others show
     // what they would do.
     const bool blocked = e.code == 53003 || e.code == 53010;
@@ -248,9 +254,12 @@ class SigninRenderer {
     policy(out, mfa_all_, note(decided(mfa_all_) ? "failure" : mfa), first);
     policy(out, legacy_, note(decided(legacy_) ? "failure" : "notApplied"), first);
     std::string_view comp;
-    if (decided(compliant_)) comp = "failure";
-    else if (enforced(compliant_, e.t)) comp = managed ? "success" : "notApplied";
-    else comp = managed ? "reportOnlySuccess" : "reportOnlyFailure";
+    if (decided(compliant_))
+      comp = "failure";
+    else if (enforced(compliant_, e.t))
+      comp = managed ? "success" : "notApplied";
+    else
+      comp = managed ? "reportOnlySuccess" : "reportOnlyFailure";
     policy(out, compliant_, note(comp), first);
     if (e.ca_policy != kNoPolicy && e.ca_policy != compliant_ && e.ca_policy != legacy_ && e.ca_policy != mfa_all_)
       policy(out, e.ca_policy, note("failure"), first);
@@ -398,8 +407,9 @@ class SigninRenderer {
     out += id;
     out += "\",\"isInteractive\":false,\"tokenIssuerType\":\"AzureAD\",\"processingTimeInMilliseconds\":";
     append_uint(out, 10 + rng_.below(120));
-    out += ",\"riskDetail\":\"none\",\"riskLevelAggregated\":\"none\",\"riskLevelDuringSignIn\":\"none\","
-           "\"riskState\":\"none\",";
+    out +=
+        ",\"riskDetail\":\"none\",\"riskLevelAggregated\":\"none\",\"riskLevelDuringSignIn\":\"none\","
+        "\"riskState\":\"none\",";
     kv(out, "resourceDisplayName", res.name);
     out += ',';
     kv(out, "resourceId", res.id);
@@ -453,8 +463,9 @@ class SigninRenderer {
     append_time7(out, e.t, tick, "Z");
     out += "\",\"resourceId\":\"/tenants/";
     out += kTenantId;
-    out += "/providers/Microsoft.aadiam\",\"operationName\":\"Sign-in activity\",\"operationVersion\":\"1.0\","
-           "\"category\":\"";
+    out +=
+        "/providers/Microsoft.aadiam\",\"operationName\":\"Sign-in activity\",\"operationVersion\":\"1.0\","
+        "\"category\":\"";
     out += kCategory[static_cast<int>(e.kind)];
     out += "\",\"tenantId\":\"";
     out += kTenantId;
@@ -471,8 +482,10 @@ class SigninRenderer {
     out += ",\"correlationId\":\"";
     out += corr_;
     out += "\",\"identity\":";
-    if (user) out += world_.users[e.who].display_json;
-    else append_jstr(out, world_.sps[e.who].name);
+    if (user)
+      out += world_.users[e.who].display_json;
+    else
+      append_jstr(out, world_.sps[e.who].name);
     out += ",\"Level\":4,\"location\":\"";
     out += cities()[static_cast<std::size_t>(ip.city)].country;
     out += "\",\"properties\":";

@@ -112,7 +112,8 @@ std::string expected_json(const Scenario& sc, const SynthOptions& o, const Plan&
   w.key("files").begin_array();
   for (const auto& f : files) {
     w.begin_object().kv("path", f.name).kv("kind", f.kind);
-    std::string_view format = f.kind == "signin" ? (o.signin_shape == SigninShape::eventhub ? "eventhub-json" : "graph-json")
+    std::string_view format = f.kind == "signin"
+                                  ? (o.signin_shape == SigninShape::eventhub ? "eventhub-json" : "graph-json")
                               : f.kind == "audit"  ? "graph-json"
                               : f.kind == "ticket" ? "ticket-csv"
                                                    : "graph-health-json";
@@ -134,11 +135,15 @@ std::string expected_json(const Scenario& sc, const SynthOptions& o, const Plan&
   for (auto k : sc.must_not) w.value(k);
   w.end_array();
   w.key("max_severity");
-  if (sc.max_severity.empty()) w.null();
-  else w.value(sc.max_severity);
+  if (sc.max_severity.empty())
+    w.null();
+  else
+    w.value(sc.max_severity);
   w.key("victim");
-  if (uses_victim(sc)) w.value(world.users[plan.victim].upn);
-  else w.null();
+  if (uses_victim(sc))
+    w.value(world.users[plan.victim].upn);
+  else
+    w.null();
 
   // True counts per class (what `totals` of a triage over these files must say).
   std::array<std::uint64_t, kSigninClassCount> sc_counts{};
@@ -148,8 +153,10 @@ std::string expected_json(const Scenario& sc, const SynthOptions& o, const Plan&
   std::vector<std::pair<std::string_view, std::uint64_t>> tc;
   for (const auto& t : plan.tickets) {
     auto it = std::find_if(tc.begin(), tc.end(), [&](const auto& p) { return p.first == t.tpl->expect_class; });
-    if (it == tc.end()) tc.emplace_back(t.tpl->expect_class, 1);
-    else ++it->second;
+    if (it == tc.end())
+      tc.emplace_back(t.tpl->expect_class, 1);
+    else
+      ++it->second;
   }
   std::sort(tc.begin(), tc.end());
   w.key("totals").begin_object();
@@ -187,7 +194,8 @@ std::string expected_json(const Scenario& sc, const SynthOptions& o, const Plan&
 
 Result<Micros> parse_day(std::string_view d) {
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return Error{"--date: expected YYYY-MM-DD, got '" + std::string(d) + "'"};
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-')
+    return Error{"--date: expected YYYY-MM-DD, got '" + std::string(d) + "'"};
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (!digit(d[i])) return Error{"--date: expected YYYY-MM-DD, got '" + std::string(d) + "'"};
   int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
@@ -216,8 +224,8 @@ Result<SynthOutput> generate(const SynthOptions& o) {
   Plan plan = make_plan(*sc, world, o.seed, *day);
 
   SynthOutput out;
-  SynthFile signins{o.signin_shape == SigninShape::eventhub ? "signins.jsonl" : "signins.json", "signin", {},
-                    plan.signins.size()};
+  SynthFile signins{
+      o.signin_shape == SigninShape::eventhub ? "signins.jsonl" : "signins.json", "signin", {}, plan.signins.size()};
   write_signins(signins.content, plan, world, o.signin_shape, o.seed);
   SynthFile audit{"audit.json", "audit", {}, plan.audits.size()};
   write_audit(audit.content, plan, world, o.seed);

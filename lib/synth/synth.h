@@ -16,13 +16,13 @@ struct SynthOptions {
   std::string scenario = "quiet";
   std::uint32_t users = 1000;
   std::uint64_t seed = 1;
-  std::string date = "2026-06-01";   // the UTC day generated
+  std::string date = "2026-06-01";  // the UTC day generated
   SigninShape signin_shape = SigninShape::eventhub;
 };
 
 struct SynthFile {
-  std::string name;     // "signins.jsonl", "audit.json", …
-  std::string kind;     // signin / audit / ticket / health / expected
+  std::string name;  // "signins.jsonl", "audit.json", …
+  std::string kind;  // signin / audit / ticket / health / expected
   std::string content;
   std::uint64_t records = 0;
 };

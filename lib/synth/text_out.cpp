@@ -58,11 +58,11 @@ void append_time_plain(std::string& out, Micros t, bool millis) {
 void append_time_servicenow(std::string& out, Micros t) { date_time(out, to_civil(t), ' '); }
 
 std::string long_date(Micros t) {
-  static constexpr std::array<std::string_view, 7> kDays = {"Thursday", "Friday",  "Saturday", "Sunday",
-                                                            "Monday",   "Tuesday", "Wednesday"};  // 1970-01-01 was a Thursday
-  static constexpr std::array<std::string_view, 12> kMonths = {"January", "February", "March",     "April",
-                                                               "May",     "June",     "July",      "August",
-                                                               "September", "October", "November", "December"};
+  static constexpr std::array<std::string_view, 7> kDays = {
+      "Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"};  // 1970-01-01 was a Thursday
+  static constexpr std::array<std::string_view, 12> kMonths = {"January",   "February", "March",    "April",
+                                                               "May",       "June",     "July",     "August",
+                                                               "September", "October",  "November", "December"};
   CivilTime c = to_civil(t);
   std::int64_t days = days_from_civil(c.year, static_cast<unsigned>(c.month), static_cast<unsigned>(c.day));
   std::int64_t dow = ((days % 7) + 7) % 7;
@@ -119,12 +119,17 @@ std::string pretty_json(std::string_view in) {
     char ch = in[i];
     if (in_str) {
       out += ch;
-      if (ch == '\\' && i + 1 < in.size()) out += in[++i];
-      else if (ch == '"') in_str = false;
+      if (ch == '\\' && i + 1 < in.size())
+        out += in[++i];
+      else if (ch == '"')
+        in_str = false;
       continue;
     }
     switch (ch) {
-      case '"': in_str = true; out += ch; break;
+      case '"':
+        in_str = true;
+        out += ch;
+        break;
       case '{':
       case '[': {
         char close = ch == '{' ? '}' : ']';
@@ -139,10 +144,19 @@ std::string pretty_json(std::string_view in) {
         break;
       }
       case '}':
-      case ']': newline(--depth); out += ch; break;
-      case ',': out += ch; newline(depth); break;
-      case ':': out += ": "; break;
-      default: out += ch;
+      case ']':
+        newline(--depth);
+        out += ch;
+        break;
+      case ',':
+        out += ch;
+        newline(depth);
+        break;
+      case ':':
+        out += ": ";
+        break;
+      default:
+        out += ch;
     }
   }
   out += '\n';

@@ -15,8 +15,8 @@ namespace {
 constexpr char kHex[] = "0123456789abcdef";
 
 // Public, non-reserved first octets (home broadband / offices; attack hosting).
-constexpr int kHomeOctets[] = {24,  31,  37,  41,  46,  62,  68,  73,  77,  81,  86,  92,  98,
-                               109, 122, 131, 145, 152, 176, 188, 195, 203, 212, 217};
+constexpr int kHomeOctets[] = {24, 31,  37,  41,  46,  62,  68,  73,  77,  81,  86,  92,
+                               98, 109, 122, 131, 145, 152, 176, 188, 195, 203, 212, 217};
 constexpr int kHostingOctets[] = {45, 89, 138, 146, 165, 185, 193, 194};
 constexpr int kAzureOctets[] = {20, 40, 52, 104};
 
@@ -70,8 +70,8 @@ void append_uuid(std::string& out, Rng& rng) {
     if (i == 8 || i == 12 || i == 16 || i == 20) buf[n++] = '-';
     std::uint64_t word = i < 16 ? a : b;
     int nib = static_cast<int>((word >> ((15 - (i % 16)) * 4)) & 0xf);
-    if (i == 12) nib = 4;                  // version 4
-    if (i == 16) nib = 8 | (nib & 3);      // RFC 4122 variant
+    if (i == 12) nib = 4;              // version 4
+    if (i == 16) nib = 8 | (nib & 3);  // RFC 4122 variant
     buf[n++] = kHex[nib];
   }
   out.append(buf, 36);
@@ -146,8 +146,7 @@ World::World(std::uint64_t seed, std::uint32_t n_users) {
     const auto& office = office_ips_[static_cast<std::size_t>(u.city)];
     u.office_ip = office[user_rng.below(office.size())];
     u.home_ip = static_cast<std::uint32_t>(ips.size());
-    ips.push_back({user_rng.below(10) == 0 ? ipv6(ip_rng) : ipv4(ip_rng, kHomeOctets), u.city,
-                   city_tab[u.city].asn});
+    ips.push_back({user_rng.below(10) == 0 ? ipv6(ip_rng) : ipv4(ip_rng, kHomeOctets), u.city, city_tab[u.city].asn});
   }
 
   // Service principals (40) and managed identities (15) in Azure regions.
@@ -193,8 +192,7 @@ std::uint32_t World::pick_active_user(Rng& rng) const {
 std::uint32_t World::add_attacker_ips(Rng& rng, int city, int count) {
   std::uint32_t first = static_cast<std::uint32_t>(ips.size());
   const auto asns = hosting_asns();
-  for (int i = 0; i < count; ++i)
-    ips.push_back({ipv4(rng, kHostingOctets), city, asns[rng.below(asns.size())]});
+  for (int i = 0; i < count; ++i) ips.push_back({ipv4(rng, kHostingOctets), city, asns[rng.below(asns.size())]});
   return first;
 }
 

@@ -12,8 +12,8 @@
 namespace idt::synth {
 
 struct User {
-  std::string display;       // UTF-8, e.g. "Chloé Dubois"
-  std::string upn, id;       // "chloe.dubois@contoso.com", object id (uuid)
+  std::string display;                 // UTF-8, e.g. "Chloé Dubois"
+  std::string upn, id;                 // "chloe.dubois@contoso.com", object id (uuid)
   std::string display_json, upn_json;  // quoted, escaped JSON literals
   int city = 0, device = 0;
   std::uint32_t office_ip = 0, home_ip = 0;
@@ -29,7 +29,7 @@ struct IpAddr {
 
 struct ServicePrincipal {
   std::string name, app_id, sp_id;
-  int resource = 0;          // catalog sp_resources index
+  int resource = 0;  // catalog sp_resources index
   std::uint32_t ip = 0;
   bool managed_identity = false;
 };
@@ -52,7 +52,7 @@ class World {
   std::uint32_t admin_ip() const { return office_ips_.front().front(); }
 
  private:
-  std::vector<std::uint64_t> cumulative_;  // activity weights, prefix sums
+  std::vector<std::uint64_t> cumulative_;               // activity weights, prefix sums
   std::vector<std::vector<std::uint32_t>> office_ips_;  // per city
 };
 

@@ -23,12 +23,25 @@ inline ByteMasks byte_masks_scalar(const char* p) {
   for (int i = 0; i < 64; ++i) {
     const std::uint64_t bit = std::uint64_t{1} << i;
     switch (p[i]) {
-      case '"': m.quote |= bit; break;
-      case '\\': m.backslash |= bit; break;
-      case '{': case '[': m.open |= bit; break;
-      case '}': case ']': m.close |= bit; break;
-      case '\n': m.newline |= bit; break;
-      default: break;
+      case '"':
+        m.quote |= bit;
+        break;
+      case '\\':
+        m.backslash |= bit;
+        break;
+      case '{':
+      case '[':
+        m.open |= bit;
+        break;
+      case '}':
+      case ']':
+        m.close |= bit;
+        break;
+      case '\n':
+        m.newline |= bit;
+        break;
+      default:
+        break;
     }
   }
   return m;
@@ -50,7 +63,8 @@ inline ByteMasks byte_masks(const char* p) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * half));
     const __m256i lower = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
     auto bits = [&](__m256i a, char c) {
-      return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, _mm256_set1_epi8(c)))))
+      return static_cast<std::uint64_t>(
+                 static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, _mm256_set1_epi8(c)))))
              << (32 * half);
     };
     m.quote |= bits(v, '"');
@@ -64,7 +78,8 @@ inline ByteMasks byte_masks(const char* p) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
     const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
     auto bits = [&](__m128i a, char c) {
-      return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, _mm_set1_epi8(c)))))
+      return static_cast<std::uint64_t>(
+                 static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, _mm_set1_epi8(c)))))
              << (16 * q);
     };
     m.quote |= bits(v, '"');

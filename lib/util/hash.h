@@ -8,7 +8,10 @@ namespace idt {
 
 constexpr std::uint64_t fnv1a(std::string_view s) {
   std::uint64_t h = 1469598103934665603ull;
-  for (char c : s) { h ^= static_cast<unsigned char>(c); h *= 1099511628211ull; }
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
   return h;
 }
 // Case-insensitive ASCII variant (for column names and enum spellings).
@@ -17,7 +20,8 @@ constexpr std::uint64_t fnv1a_ci(std::string_view s) {
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
     if (u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u + 32);
-    h ^= u; h *= 1099511628211ull;
+    h ^= u;
+    h *= 1099511628211ull;
   }
   return h;
 }

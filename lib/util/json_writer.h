@@ -14,23 +14,74 @@ void append_json_string(std::string& out, std::string_view s);
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
-  JsonWriter& begin_object() { sep(); out_ += '{'; first_ = true; return *this; }
-  JsonWriter& end_object() { out_ += '}'; first_ = false; return *this; }
-  JsonWriter& begin_array() { sep(); out_ += '['; first_ = true; return *this; }
-  JsonWriter& end_array() { out_ += ']'; first_ = false; return *this; }
-  JsonWriter& key(std::string_view k) { sep(); append_json_string(out_, k); out_ += ':'; first_ = true; return *this; }
-  JsonWriter& value(std::string_view s) { sep(); append_json_string(out_, s); return *this; }
+  JsonWriter& begin_object() {
+    sep();
+    out_ += '{';
+    first_ = true;
+    return *this;
+  }
+  JsonWriter& end_object() {
+    out_ += '}';
+    first_ = false;
+    return *this;
+  }
+  JsonWriter& begin_array() {
+    sep();
+    out_ += '[';
+    first_ = true;
+    return *this;
+  }
+  JsonWriter& end_array() {
+    out_ += ']';
+    first_ = false;
+    return *this;
+  }
+  JsonWriter& key(std::string_view k) {
+    sep();
+    append_json_string(out_, k);
+    out_ += ':';
+    first_ = true;
+    return *this;
+  }
+  JsonWriter& value(std::string_view s) {
+    sep();
+    append_json_string(out_, s);
+    return *this;
+  }
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
-  JsonWriter& value(std::int64_t v) { sep(); out_ += std::to_string(v); return *this; }
-  JsonWriter& value(std::uint64_t v) { sep(); out_ += std::to_string(v); return *this; }
+  JsonWriter& value(std::int64_t v) {
+    sep();
+    out_ += std::to_string(v);
+    return *this;
+  }
+  JsonWriter& value(std::uint64_t v) {
+    sep();
+    out_ += std::to_string(v);
+    return *this;
+  }
   JsonWriter& value(int v) { return value(static_cast<std::int64_t>(v)); }
   JsonWriter& value(double v);
-  JsonWriter& value(bool b) { sep(); out_ += b ? "true" : "false"; return *this; }
-  JsonWriter& null() { sep(); out_ += "null"; return *this; }
+  JsonWriter& value(bool b) {
+    sep();
+    out_ += b ? "true" : "false";
+    return *this;
+  }
+  JsonWriter& null() {
+    sep();
+    out_ += "null";
+    return *this;
+  }
   // An already-encoded JSON value (a number or literal the caller produced).
-  JsonWriter& raw(std::string_view json) { sep(); out_ += json; return *this; }
+  JsonWriter& raw(std::string_view json) {
+    sep();
+    out_ += json;
+    return *this;
+  }
   template <class T>
-  JsonWriter& kv(std::string_view k, const T& v) { key(k); return value(v); }
+  JsonWriter& kv(std::string_view k, const T& v) {
+    key(k);
+    return value(v);
+  }
 
  private:
   void sep() {

@@ -13,11 +13,17 @@ struct SmallVec {
   std::size_t overflow = 0;  // seen but not stored
 
   T* push() {
-    if (count == N) { ++overflow; return nullptr; }
+    if (count == N) {
+      ++overflow;
+      return nullptr;
+    }
     items[count] = T{};
     return &items[count++];
   }
-  void clear() { count = 0; overflow = 0; }
+  void clear() {
+    count = 0;
+    overflow = 0;
+  }
   std::size_t size() const { return count; }
   bool empty() const { return count == 0; }
   const T* begin() const { return items.data(); }

@@ -66,20 +66,30 @@ std::size_t find_invalid_utf8(std::string_view s) {
   std::size_t n = s.size(), i = 0;
   while (i < n) {
     unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     std::size_t len;
     unsigned cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return i;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return i;
     if (i + len > n) return i;
     for (std::size_t k = 1; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) return i;
       cp = (cp << 6) | (p[i + k] & 0x3F);
     }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
       return i;
     i += len;
   }
@@ -99,11 +109,20 @@ void append_sanitized(std::string& out, std::string_view s) {
       if (bad != std::string_view::npos) bad += i + 1;
       continue;
     }
-    if (c == '\n' || c == '\r') { out += ' '; continue; }
-    if (c == '\t') { out += ' '; continue; }
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    if (c == '\t') {
+      out += ' ';
+      continue;
+    }
     if (c < 0x20 || c == 0x7F) continue;
     // C1 controls encoded in UTF-8: C2 80..C2 9F
-    if (c == 0xC2 && i + 1 < s.size() && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) { ++i; continue; }
+    if (c == 0xC2 && i + 1 < s.size() && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
+      ++i;
+      continue;
+    }
     out += static_cast<char>(c);
   }
 }
@@ -133,18 +152,24 @@ std::string fit_width(std::string_view s, std::size_t width) {
 }
 
 void append_csv_field(std::string& out, std::string_view s, char delim) {
-  bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-                                s[0] == '\t' || s[0] == '\r');
+  bool formula =
+      !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
   // A plain negative number is data, not a formula.
   if (formula && s[0] == '-' && s.size() > 1) {
     bool num = true;
     for (std::size_t i = 1; i < s.size(); ++i)
-      if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) { num = false; break; }
+      if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) {
+        num = false;
+        break;
+      }
     if (num) formula = false;
   }
   bool quote = formula || s.find_first_of(std::string_view("\"\r\n", 3)) != std::string_view::npos ||
                s.find(delim) != std::string_view::npos;
-  if (!quote) { out.append(s); return; }
+  if (!quote) {
+    out.append(s);
+    return;
+  }
   out += '"';
   if (formula) out += '\'';
   for (char c : s) {
@@ -157,11 +182,20 @@ void append_csv_field(std::string& out, std::string_view s, char delim) {
 void append_tsv_field(std::string& out, std::string_view s) {
   for (char c : s) {
     switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      default: out += c;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -171,7 +205,10 @@ bool parse_int(std::string_view s, long long& out) {
   if (s.empty()) return false;
   bool neg = false;
   std::size_t i = 0;
-  if (s[0] == '-' || s[0] == '+') { neg = s[0] == '-'; i = 1; }
+  if (s[0] == '-' || s[0] == '+') {
+    neg = s[0] == '-';
+    i = 1;
+  }
   if (i == s.size() || s.size() - i > 18) return false;
   long long v = 0;
   for (; i < s.size(); ++i) {

@@ -49,8 +49,9 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 Micros from_civil(int y, int mo, int d, int h, int mi, int s, int us) {
-  return (days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
-          h * 3600 + mi * 60 + s) * kMicrosPerSecond + us;
+  return (days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + s) *
+             kMicrosPerSecond +
+         us;
 }
 
 CivilTime to_civil(Micros t) {
@@ -68,22 +69,25 @@ CivilTime to_civil(Micros t) {
   const unsigned mp = (5 * doy + 2) / 153;
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return CivilTime{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d),
-                   sod / 3600, (sod / 60) % 60, sod % 60, micros};
+  return CivilTime{static_cast<int>(y + (m <= 2)),
+                   static_cast<int>(m),
+                   static_cast<int>(d),
+                   sod / 3600,
+                   (sod / 60) % 60,
+                   sod % 60,
+                   micros};
 }
 
 std::optional<Micros> parse_iso8601(std::string_view s, int assumed_offset_minutes) {
   s = trim(s);
   int y, mo, d, h = 0, mi = 0, sec = 0, us = 0;
-  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
-      !digits(s, 8, 2, d))
+  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' || !digits(s, 8, 2, d))
     return std::nullopt;
   std::size_t p = 10;
   int offset = assumed_offset_minutes;
   if (p < s.size() && (s[p] == 'T' || s[p] == 't' || s[p] == ' ')) {
     ++p;
-    if (!digits(s, p, 2, h) || p + 2 >= s.size() || s[p + 2] != ':' || !digits(s, p + 3, 2, mi))
-      return std::nullopt;
+    if (!digits(s, p, 2, h) || p + 2 >= s.size() || s[p + 2] != ':' || !digits(s, p + 3, 2, mi)) return std::nullopt;
     p += 5;
     if (p < s.size() && s[p] == ':') {
       if (!digits(s, p + 1, 2, sec)) return std::nullopt;
@@ -180,12 +184,23 @@ std::optional<Micros> parse_duration(std::string_view s) {
   if (n == 0 || n + 1 != s.size()) return std::nullopt;
   Micros unit;
   switch (s[n]) {
-    case 's': unit = 1; break;
-    case 'm': unit = 60; break;
-    case 'h': unit = 3600; break;
-    case 'd': unit = 86400; break;
-    case 'w': unit = 7 * 86400; break;
-    default: return std::nullopt;
+    case 's':
+      unit = 1;
+      break;
+    case 'm':
+      unit = 60;
+      break;
+    case 'h':
+      unit = 3600;
+      break;
+    case 'd':
+      unit = 86400;
+      break;
+    case 'w':
+      unit = 7 * 86400;
+      break;
+    default:
+      return std::nullopt;
   }
   return static_cast<Micros>(v) * unit * kMicrosPerSecond;
 }
@@ -206,11 +221,11 @@ std::string format_rfc3339(Micros t, bool with_millis) {
   CivilTime c = to_civil(t);
   char buf[40];
   if (with_millis)
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year, c.month, c.day, c.hour,
-                  c.minute, c.second, c.micros / 1000);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year, c.month, c.day, c.hour, c.minute,
+                  c.second, c.micros / 1000);
   else
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour,
-                  c.minute, c.second);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute,
+                  c.second);
   return buf;
 }
 

@@ -3,9 +3,9 @@
 // counts for the real sample were computed with Python from the CSV.
 #include <catch2/catch.hpp>
 
+#include "../formats/log_collect.h"
 #include "aggregate/count_map.h"
 #include "aggregate/log_stats.h"
-#include "../formats/log_collect.h"
 
 using namespace idt;
 using namespace idt::test;

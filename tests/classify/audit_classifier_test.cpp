@@ -48,8 +48,7 @@ TEST_CASE("registration funnel activities") {
         AuditClass::registration_cancelled);
   CHECK(idt::classify_audit(event(am, "UserManagement", "Admin deleted security info")).cls ==
         AuditClass::method_deleted);
-  CHECK(idt::classify_audit(event("Self-service Password Management", "UserManagement",
-                                  "Reset password (by admin)"))
+  CHECK(idt::classify_audit(event("Self-service Password Management", "UserManagement", "Reset password (by admin)"))
             .cls == AuditClass::method_admin_change);
 }
 

@@ -13,11 +13,21 @@ namespace {
 HealthIssue with_field(HealthField f, std::string_view v) {
   HealthIssue h;
   switch (f) {
-    case HealthField::service: h.service = v; break;
-    case HealthField::feature: h.feature = v; break;
-    case HealthField::feature_group: h.feature_group = v; break;
-    case HealthField::title: h.title = v; break;
-    case HealthField::text: h.text = v; break;
+    case HealthField::service:
+      h.service = v;
+      break;
+    case HealthField::feature:
+      h.feature = v;
+      break;
+    case HealthField::feature_group:
+      h.feature_group = v;
+      break;
+    case HealthField::title:
+      h.title = v;
+      break;
+    case HealthField::text:
+      h.text = v;
+      break;
   }
   return h;
 }
@@ -29,7 +39,7 @@ TEST_CASE("every relevance rule matches its sample and not its counter-sample", 
   std::set<std::string_view> ids;
   for (const auto& r : rules) {
     INFO(r.id);
-    CHECK(ids.insert(r.id).second);  // ids are unique
+    CHECK(ids.insert(r.id).second);                                // ids are unique
     CHECK(r.id.substr(0, name(r.field).size()) == name(r.field));  // id says which field
     CHECK_FALSE(r.reason.empty());
     REQUIRE_FALSE(r.sample.empty());
@@ -45,8 +55,9 @@ TEST_CASE("MO1329260 under Microsoft 365 suite is relevant by its title", "[clas
   HealthIssue h;
   h.id = "MO1329260";
   h.service = "Microsoft 365 suite";
-  h.title = "Some users may have been unable to setup Multi-Factor Authentication (MFA) or access the "
-            "mysignins.microsoft.com website";
+  h.title =
+      "Some users may have been unable to setup Multi-Factor Authentication (MFA) or access the "
+      "mysignins.microsoft.com website";
   HealthRelevance r = classify_health(h);
   CHECK(r.relevant);
   CHECK(r.reason == "title mentions MFA");

@@ -90,8 +90,7 @@ TEST_CASE("non-service classes on the security-info apps keep their class") {
     INFO("code " << code);
     CHECK(idt::classify_signin(with_code(code, idt::kMySigninsAppId)).cls == SigninClass::interrupt);
   }
-  CHECK(idt::classify_signin(with_code(53004, idt::kMySigninsAppId)).cls ==
-        SigninClass::registration_failure);
+  CHECK(idt::classify_signin(with_code(53004, idt::kMySigninsAppId)).cls == SigninClass::registration_failure);
   CHECK(idt::classify_signin(with_code(0, idt::kMySigninsAppId)).cls == SigninClass::success);
 }
 

@@ -159,9 +159,9 @@ TEST_CASE("ticket rules: user rules override by id, add new ids, and are tried f
   CHECK(rules.classify_text("GlobalProtect: phishing?").cls == TicketClass::signin_failure);  // user first
   CHECK(rules.classify_text("GlobalProtect: phishing?").rule_id == "site.vpn");
   CHECK(rules.classify_text("I am locked out of the building").cls == TicketClass::other);
-  CHECK(rules.classify_text("user locked out").cls != TicketClass::lockout);  // built-in lockout.en replaced
+  CHECK(rules.classify_text("user locked out").cls != TicketClass::lockout);   // built-in lockout.en replaced
   CHECK(rules.classify_text("cuenta bloqueada").cls == TicketClass::lockout);  // others untouched
-  CHECK(rules.classify_text("correo sospechoso").cls == TicketClass::other);  // phishing.es switched off
+  CHECK(rules.classify_text("correo sospechoso").cls == TicketClass::other);   // phishing.es switched off
   CHECK(rules.ordered_rules().front()->user);
 }
 

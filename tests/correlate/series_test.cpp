@@ -38,7 +38,9 @@ TEST_CASE("noisy series without spike yields no window", "[correlate]") {
 
 TEST_CASE("gaps up to max_gap join one window", "[correlate]") {
   std::vector<double> v(40, 0);
-  v[10] = 50; v[12] = 50; v[20] = 50;
+  v[10] = 50;
+  v[12] = 50;
+  v[20] = 50;
   auto w = excess_windows(v, robust_baseline(v), ExcessRule{10, 5, 3, 5, 1});
   REQUIRE(w.size() == 2);
   CHECK(w[0].first == 10);

@@ -28,7 +28,10 @@ struct Builder {
   std::deque<std::string> keep;  // backing storage for views (deque: elements never move)
   int n = 0;
   explicit Builder(TriageOptions o = {}) : agg(std::move(o)) {}
-  std::string_view str(std::string s) { keep.push_back(std::move(s)); return keep.back(); }
+  std::string_view str(std::string s) {
+    keep.push_back(std::move(s));
+    return keep.back();
+  }
   void signin(Micros t, std::string user, long long code, std::string app_id = "00000002-0000-0ff1-ce00-000000000000",
               std::string app = "Office 365 Exchange Online", std::string ip = "198.51.100.1") {
     SignIn s;
@@ -99,7 +102,8 @@ TEST_CASE("a quiet day yields no finding of severity medium or more", "[triage]"
   CHECK(r.verdict.find("No identity incident") != std::string::npos);
 }
 
-TEST_CASE("portal outage: My Signins service errors and abandoned registrations while other apps are normal", "[triage]") {
+TEST_CASE("portal outage: My Signins service errors and abandoned registrations while other apps are normal",
+          "[triage]") {
   Builder b;
   b.quiet();
   Micros start = kDay + (5 * 60 + 50) * kMin, end = kDay + (9 * 60 + 50) * kMin;

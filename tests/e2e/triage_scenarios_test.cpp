@@ -3,8 +3,8 @@
 // reads them back by content, and the findings must match EXPECTED.json —
 // kinds, causes, windows (within the stated tolerance), severity floor and
 // matched health incident ids; the quiet day must stay below medium.
-#include <catch2/catch.hpp>
 #include <simdjson.h>
+#include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <set>
@@ -50,8 +50,10 @@ TriageRun run_scenario(const Case& c, std::vector<Expected>& expected, std::stri
   TriageInputs in;
   std::string expected_json;
   for (const auto& f : out->files) {
-    if (f.kind == "expected") expected_json = f.content;
-    else in.detect.push_back((dir / f.name).string());  // no labels: detected by content
+    if (f.kind == "expected")
+      expected_json = f.content;
+    else
+      in.detect.push_back((dir / f.name).string());  // no labels: detected by content
   }
   REQUIRE_FALSE(expected_json.empty());
   simdjson::dom::parser p;
@@ -96,7 +98,10 @@ void check(const Case& c) {
     INFO("expected " << e.kind);
     const Finding* hit = nullptr;
     for (const auto& f : findings)
-      if (name(f.kind) == e.kind) { hit = &f; break; }
+      if (name(f.kind) == e.kind) {
+        hit = &f;
+        break;
+      }
     REQUIRE(hit != nullptr);
     CHECK(name(hit->cause) == e.cause);
     CHECK(hit->severity >= *parse_severity(e.min_severity));
@@ -131,9 +136,7 @@ void check(const Case& c) {
 
 }  // namespace
 
-TEST_CASE("quiet day with 100k sign-ins: no finding of severity medium or more", "[e2e]") {
-  check({"quiet", 5000, 1});
-}
+TEST_CASE("quiet day with 100k sign-ins: no finding of severity medium or more", "[e2e]") { check({"quiet", 5000, 1}); }
 
 TEST_CASE("each scenario yields exactly its findings", "[e2e]") {
   for (const char* s : {"portal_outage", "signin_outage", "ca_policy_break", "registration_blocked", "password_spray",

@@ -35,11 +35,26 @@ struct Collect : RecordSink {
   std::vector<Rejection> rejects;
   void on_health(const HealthIssue& h, const SourcePos& p) override {
     Rec r;
-    r.id = h.id; r.service = h.service; r.feature = h.feature; r.feature_group = h.feature_group;
-    r.title = h.title; r.classification = h.classification; r.status = h.status; r.region = h.region;
-    r.impact = h.impact; r.text = h.text; r.reason = h.relevance_reason; r.rule = h.relevance_rule;
-    r.start = h.start; r.end = h.end; r.last_update = h.last_update; r.posts = h.posts;
-    r.relevant = h.identity_relevant; r.synthetic = h.synthetic; r.source = h.source; r.pos = p;
+    r.id = h.id;
+    r.service = h.service;
+    r.feature = h.feature;
+    r.feature_group = h.feature_group;
+    r.title = h.title;
+    r.classification = h.classification;
+    r.status = h.status;
+    r.region = h.region;
+    r.impact = h.impact;
+    r.text = h.text;
+    r.reason = h.relevance_reason;
+    r.rule = h.relevance_rule;
+    r.start = h.start;
+    r.end = h.end;
+    r.last_update = h.last_update;
+    r.posts = h.posts;
+    r.relevant = h.identity_relevant;
+    r.synthetic = h.synthetic;
+    r.source = h.source;
+    r.pos = p;
     recs.push_back(std::move(r));
   }
   void on_reject(const Rejection& r) override { rejects.push_back(r); }
@@ -75,7 +90,10 @@ const Format* sniff_health(std::string_view text) {
   int score = 0;
   for (const Format* f : health_formats()) {
     SniffResult r = f->sniff(text.substr(0, 65536));
-    if (r.score > score) { score = r.score; best = f; }
+    if (r.score > score) {
+      score = r.score;
+      best = f;
+    }
   }
   return best;
 }
@@ -261,7 +279,7 @@ TEST_CASE("ServiceComms Messages capture: incidents yielded, message center skip
   CHECK(ex.classification == "advisory");
   CHECK(ex.status == "extendedRecovery");  // "Extended recovery"
   CHECK(ex.start == T("2020-05-15T18:00:32Z"));
-  CHECK(ex.end == kNoTime);                // EndTime null: still open
+  CHECK(ex.end == kNoTime);  // EndTime null: still open
   CHECK(ex.posts == 3);
   CHECK(ex.source == HealthSource::servicecomms_message);
   CHECK(p.at(1).status == "falsePositive");  // "False positive"
@@ -295,7 +313,8 @@ TEST_CASE("ServiceComms status lists are not issue lists", "[health][servicecomm
   CHECK(has_note(cur.sum, "4 workload status records (CurrentStatus"));
   CHECK(has_note(cur.sum, "all serviceOperational"));
 
-  Parsed hist = read_health("cli-m365_OLD-ServiceComms_service-report-historicalservicestatus.spec.jsonOutput.HistoricalStatus.json");
+  Parsed hist = read_health(
+      "cli-m365_OLD-ServiceComms_service-report-historicalservicestatus.spec.jsonOutput.HistoricalStatus.json");
   CHECK(hist.detected == "servicecomms-json");
   CHECK(hist.out.recs.empty());
   CHECK(has_note(hist.sum, "7 workload status records (HistoricalStatus"));
@@ -554,7 +573,9 @@ TEST_CASE("MO1329260-like Graph issue is identity-relevant by its title", "[heal
 
 TEST_CASE("a vague title still counts when a post names mysignins", "[health][graph][mo1329260]") {
   std::string j = kMo1329260;
-  std::string from = "Some users may have been unable to setup Multi-Factor Authentication (MFA) or access the mysignins.microsoft.com website";
+  std::string from =
+      "Some users may have been unable to setup Multi-Factor Authentication (MFA) or access the "
+      "mysignins.microsoft.com website";
   j.replace(j.find(from), from.size(), "Some users may be unable to reach a Microsoft 365 portal");
   std::string imp = "Users may have been unable to set up MFA or reach the My Sign-Ins portal.";
   j.replace(j.find(imp), imp.size(), "Users may have been unable to reach a portal.");
@@ -576,7 +597,8 @@ TEST_CASE("status and classification casing from every source normalise the same
     CHECK(p.at(0).classification == "incident");
   }
   // Unknown values are kept (lower camel) and noted.
-  Parsed p = parse_text(R"({"value":[{"id":"EX2","title":"t","classification":"Heads Up","status":"Sort Of Fine","startDateTime":"2026-06-01T05:50:00Z","impactDescription":"x","featureGroup":"g"}]})");
+  Parsed p = parse_text(
+      R"({"value":[{"id":"EX2","title":"t","classification":"Heads Up","status":"Sort Of Fine","startDateTime":"2026-06-01T05:50:00Z","impactDescription":"x","featureGroup":"g"}]})");
   REQUIRE(p.out.recs.size() == 1);
   CHECK(p.at(0).status == "sortOfFine");
   CHECK(p.at(0).classification == "heads_up");
@@ -609,7 +631,8 @@ TEST_CASE("resource health snake_case SDK dicts read like camelCase", "[health][
 }
 
 TEST_CASE("legacy alert without service field takes it from the escaped impactedServices", "[health][azure]") {
-  const char* j = R"({"schemaId":"Microsoft.Insights/activityLogs","data":{"status":"Activated","context":{"activityLog":{
+  const char* j =
+      R"({"schemaId":"Microsoft.Insights/activityLogs","data":{"status":"Activated","context":{"activityLog":{
     "eventSource":"ServiceHealth","eventTimestamp":"2026-06-01T06:00:00Z",
     "operationName":"Microsoft.ServiceHealth/incident/action","status":"Active",
     "properties":{"title":"Authentication errors","communication":"<p>Some users see errors.</p>",
@@ -634,12 +657,14 @@ TEST_CASE("legacy alert without service field takes it from the escaped impacted
 }
 
 TEST_CASE("alerts that are not Service Health are rejected with a reason", "[health][azure]") {
-  const char* j = R"({"schemaId":"azureMonitorCommonAlertSchema","data":{"essentials":{"alertRule":"cpu","monitoringService":"Platform",
+  const char* j =
+      R"({"schemaId":"azureMonitorCommonAlertSchema","data":{"essentials":{"alertRule":"cpu","monitoringService":"Platform",
     "signalType":"Metric","monitorCondition":"Fired","firedDateTime":"2026-06-01T06:00:00Z"},"alertContext":{"conditionType":"SingleResourceMultipleMetricCriteria"}}})";
   Parsed p = parse_text(j, &azure_alert_health_format());
   CHECK(p.out.recs.empty());
   REQUIRE(p.out.rejects.size() == 1);
-  CHECK(p.out.rejects[0].message.find("not a Service Health alert (monitoringService 'Platform')") != std::string::npos);
+  CHECK(p.out.rejects[0].message.find("not a Service Health alert (monitoringService 'Platform')") !=
+        std::string::npos);
   CHECK(p.sum.rejected == 1);
   // It is still sniffed as an alert (low score), since nothing else reads alerts.
   CHECK(azure_alert_health_format().sniff(j).score > 0);
@@ -648,7 +673,8 @@ TEST_CASE("alerts that are not Service Health are rejected with a reason", "[hea
 // ---- bad input ------------------------------------------------------------------
 
 TEST_CASE("truncated JSON keeps the records before the cut and says where", "[health][bad]") {
-  auto in = open_input(std::string(IDTRIAGE_TESTDATA) + "/health/cli-m365_serviceannouncement-healthissue-list.spec.jsonOutput.json");
+  auto in = open_input(std::string(IDTRIAGE_TESTDATA) +
+                       "/health/cli-m365_serviceannouncement-healthissue-list.spec.jsonOutput.json");
   REQUIRE(in.ok());
   std::string text(in->text());
   std::size_t second = text.find("\"FM298724\"");
@@ -690,8 +716,9 @@ TEST_CASE("garbage, empty and binary input give a clear fatal error", "[health][
     CHECK(t.sum.fatal->find("column 14") != std::string::npos);
     // Read content: fatal. Content a format skips (alerts have no "value"): a note.
     Parsed c = parse_text("{\"value\":[{\"id\":\"X\",},]}", f);
-    bool said = (c.sum.fatal && c.sum.fatal->find("at line 1, column 20 (byte 19): trailing comma") != std::string::npos) ||
-                has_note(c.sum, "trailing comma at line 1, column 20");
+    bool said =
+        (c.sum.fatal && c.sum.fatal->find("at line 1, column 20 (byte 19): trailing comma") != std::string::npos) ||
+        has_note(c.sum, "trailing comma at line 1, column 20");
     CHECK(said);
     Parsed empty_list = parse_text("{\"value\":[]}", f);
     CHECK_FALSE(empty_list.sum.fatal.has_value());
@@ -748,8 +775,10 @@ TEST_CASE("sign-in and audit JSON are neither sniffed nor read as health", "[hea
     "userPrincipalName":"a@contoso.com","appId":"19db86c3-b2b9-44cc-b339-36da233a3be2","status":{"errorCode":50000}}]})";
   const char* audit = R"({"value":[{"id":"x","category":"UserManagement","activityDateTime":"2026-06-01T06:00:00Z",
     "activityDisplayName":"User registered security info","loggedByService":"Authentication Methods"}]})";
-  const char* eventhub = R"({"time":"2026-06-01T06:00:00Z","category":"SignInLogs","resultType":"50126","operationName":"Sign-in activity","properties":{"id":"1"}})";
-  const char* la = R"({"TimeGenerated":"2026-06-01T06:00:00Z","OperationName":"Sign-in activity","ResultType":"0","Type":"SigninLogs"})";
+  const char* eventhub =
+      R"({"time":"2026-06-01T06:00:00Z","category":"SignInLogs","resultType":"50126","operationName":"Sign-in activity","properties":{"id":"1"}})";
+  const char* la =
+      R"({"TimeGenerated":"2026-06-01T06:00:00Z","OperationName":"Sign-in activity","ResultType":"0","Type":"SigninLogs"})";
   for (const char* j : {signin, audit, eventhub, la}) {
     for (const Format* f : health_formats()) {
       INFO(f->name() << " on " << j);
@@ -769,8 +798,9 @@ TEST_CASE("sign-in and audit JSON are neither sniffed nor read as health", "[hea
 TEST_CASE("huge post text is capped per record", "[health][bad]") {
   std::string big(200000, 'a');
   for (std::size_t i = 50; i < big.size(); i += 50) big[i] = ' ';
-  std::string j = R"({"id":"EX3","title":"t","classification":"incident","status":"investigating","startDateTime":"2026-06-01T05:50:00Z","impactDescription":"x","posts":[{"createdDateTime":"2026-06-01T06:00:00Z","description":{"content":")" +
-                  big + R"("}}]})";
+  std::string j =
+      R"({"id":"EX3","title":"t","classification":"incident","status":"investigating","startDateTime":"2026-06-01T05:50:00Z","impactDescription":"x","posts":[{"createdDateTime":"2026-06-01T06:00:00Z","description":{"content":")" +
+      big + R"("}}]})";
   Parsed p = parse_text(j, &graph_health_format());
   REQUIRE(p.out.recs.size() == 1);
   CHECK(p.at(0).text.size() <= 64 * 1024);

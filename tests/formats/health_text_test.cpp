@@ -70,7 +70,7 @@ TEST_CASE("hostile markup stays linear", "[health][text]") {
   auto t0 = std::chrono::steady_clock::now();
   std::string pa = plain(a), pb = plain(b), pc = plain("<script>" + c);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
-  CHECK(pa == a);   // no '>' anywhere: all literal
+  CHECK(pa == a);  // no '>' anywhere: all literal
   CHECK(pb.size() <= b.size());
   CHECK(pc.empty());
   CHECK(ms < 2000);

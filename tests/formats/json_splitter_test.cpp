@@ -181,7 +181,8 @@ namespace {
 // quotes, escape runs and multi-byte text, some long enough to span blocks.
 std::string random_value(std::mt19937_64& rng, int depth);
 std::string random_string(std::mt19937_64& rng) {
-  static const char* pieces[] = {"a", "{", "}", "[", "]", "\\\"", "\\\\", "\\\\\\\"", "\\n", "é", "日本", " ", ",", ":"};
+  static const char* pieces[] = {"a",        "{",   "}", "[",    "]", "\\\"", "\\\\",
+                                 "\\\\\\\"", "\\n", "é", "日本", " ", ",",    ":"};
   std::string s = "\"";
   std::size_t n = rng() % 8 == 0 ? 40 + rng() % 120 : rng() % 12;
   for (std::size_t i = 0; i < n; ++i) s += pieces[rng() % (sizeof pieces / sizeof *pieces)];
@@ -191,13 +192,18 @@ std::string random_value(std::mt19937_64& rng, int depth) {
   int pick = static_cast<int>(rng() % (depth > 3 ? 3 : 6));
   auto ws = [&] { return std::string(rng() % 3 == 0 ? "\n    " : rng() % 2 ? " " : ""); };
   switch (pick) {
-    case 0: return random_string(rng);
-    case 1: return std::to_string(static_cast<int>(rng() % 100000) - 50);
-    case 2: return rng() % 2 ? "null" : "true";
-    case 3: case 4: {
+    case 0:
+      return random_string(rng);
+    case 1:
+      return std::to_string(static_cast<int>(rng() % 100000) - 50);
+    case 2:
+      return rng() % 2 ? "null" : "true";
+    case 3:
+    case 4: {
       std::string o = "{";
       int n = static_cast<int>(rng() % 5);
-      for (int i = 0; i < n; ++i) o += (i ? "," : "") + ws() + random_string(rng) + ws() + ":" + ws() + random_value(rng, depth + 1);
+      for (int i = 0; i < n; ++i)
+        o += (i ? "," : "") + ws() + random_string(rng) + ws() + ":" + ws() + random_value(rng, depth + 1);
       return o + ws() + "}";
     }
     default: {
@@ -250,7 +256,9 @@ TEST_CASE("splitter: random records with tricky strings split exactly, at every 
 }
 
 TEST_CASE("splitter: resumed slices and cut ends", "[formats][splitter]") {
-  std::string text = "{\"value\":[\n {\"id\":\"a\",\"t\":1},\n {\"id\":\"b\",\"t\":[{\"id\":\"x\",\"t\":2}]},\n {\"id\":\"c\",\"t\":3}\n]}";
+  std::string text =
+      "{\"value\":[\n {\"id\":\"a\",\"t\":1},\n {\"id\":\"b\",\"t\":[{\"id\":\"x\",\"t\":2}]},\n "
+      "{\"id\":\"c\",\"t\":3}\n]}";
   std::size_t b = text.find("{\"id\":\"b\"");
   std::size_t c = text.find("{\"id\":\"c\"");
   // First slice, cut right after the comma that follows record a.
@@ -284,8 +292,9 @@ TEST_CASE("splitter: resumed slices and cut ends", "[formats][splitter]") {
 }
 
 TEST_CASE("splitter: record shape and candidate record starts", "[formats][splitter]") {
-  std::string compact = "{\"value\":[{\"id\":\"a\",\"createdDateTime\":\"t\",\"p\":[{\"id\":\"n\",\"displayName\":\"d\"},"
-                        "{\"id\":\"m\",\"displayName\":\"e\"}]},{\"id\":\"b\",\"createdDateTime\":\"u\"}]}";
+  std::string compact =
+      "{\"value\":[{\"id\":\"a\",\"createdDateTime\":\"t\",\"p\":[{\"id\":\"n\",\"displayName\":\"d\"},"
+      "{\"id\":\"m\",\"displayName\":\"e\"}]},{\"id\":\"b\",\"createdDateTime\":\"u\"}]}";
   RecordShape s = learn_record_shape(compact);
   REQUIRE(s.ok);
   CHECK(s.in_wrapper);
@@ -297,8 +306,9 @@ TEST_CASE("splitter: record shape and candidate record starts", "[formats][split
   CHECK(find_record_start(compact, 12, compact.size(), s) == compact.find("{\"id\":\"b\""));
   CHECK(find_record_start(compact, compact.find("{\"id\":\"b\"") + 1, compact.size(), s) == std::string::npos);
 
-  std::string pretty = "{\n  \"value\": [\n    {\n      \"id\": \"a\",\n      \"k\": {\n        \"id\": \"x\"\n      }\n    },\n"
-                       "    {\n      \"id\": \"b\",\n      \"k\": 1\n    }\n  ]\n}\n";
+  std::string pretty =
+      "{\n  \"value\": [\n    {\n      \"id\": \"a\",\n      \"k\": {\n        \"id\": \"x\"\n      }\n    },\n"
+      "    {\n      \"id\": \"b\",\n      \"k\": 1\n    }\n  ]\n}\n";
   RecordShape p = learn_record_shape(pretty);
   REQUIRE(p.ok);
   CHECK(p.column == 4);

@@ -70,7 +70,8 @@ const char* kPortalAudit =
     "9b117c67-170e-4aed-9702-658b3fddc889,AdeleV@contoso.com,,,,,,,\n"
     "2026-06-01T06:05:00Z,aa000002-0000-4000-8000-000000000002,Authentication Methods,UserManagement,"
     "User cancelled security info registration,success,User cancelled the registration,User,Joni Sherman,"
-    "0a1b2c3d-0000-4000-8000-0000000000aa,JoniS@contoso.com,198.51.100.7,,,User,Joni Sherman,,JoniS@contoso.com,,,,,,,\n"
+    "0a1b2c3d-0000-4000-8000-0000000000aa,JoniS@contoso.com,198.51.100.7,,,User,Joni "
+    "Sherman,,JoniS@contoso.com,,,,,,,\n"
     "2026-06-01T06:06:00Z,aa000003-0000-4000-8000-000000000003,Authentication Methods,UserManagement,"
     "User registered security info,failure,Gateway Timeout,User,Joni Sherman,0a1b2c3d-0000-4000-8000-0000000000aa,"
     "JoniS@contoso.com,198.51.100.7,,,User,Joni Sherman,,JoniS@contoso.com,,,,,,,\n"
@@ -96,9 +97,9 @@ TEST_CASE("portal csv: sign-in download with BOM and CRLF", "[formats][portal]")
   CHECK(p.summary.last == 1780294305000000);   // 2026-06-01T06:11:45Z
   REQUIRE(p.sink.signins.size() == 4);
   CHECK(p.sink.signin_classes(true) == std::map<std::string, int>{{"success/success", 1},
-                                                                   {"portal_unreachable/service_error", 1},
-                                                                   {"auth_failure/bad_password", 1},
-                                                                   {"mfa_failure/mfa_denied", 1}});
+                                                                  {"portal_unreachable/service_error", 1},
+                                                                  {"auth_failure/bad_password", 1},
+                                                                  {"mfa_failure/mfa_denied", 1}});
 
   const OwnedSignIn& a = p.sink.signins[0];
   CHECK(a.upn == "AdeleV@contoso.com");  // "Username " (trailing space) mapped

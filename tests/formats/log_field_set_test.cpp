@@ -6,8 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include "formats/log_fields.h"
-#include "synth/synth.h"
 #include "log_collect.h"
+#include "synth/synth.h"
 
 using namespace idt;
 using namespace idt::test;
@@ -56,12 +56,13 @@ TEST_CASE("log field sets: counting fields classify every real sample the same",
   few.log_fields = counting_log_fields();
   CHECK(few.log_fields.count() < all_log_fields().count());
   std::size_t with_details = 0;
-  for (const char* f : {"signin/sign-in_adelete.csv", "signin/disable_accounts.csv", "signin/test-signinlogs-raw.log",
-                        "signin/test-signinlogs-sample.log", "signin/graph-docs-beta_signin-list.example1.response.json",
-                        "signin/graph-docs-v1.0_signin-list.example1.response.json", "audit/AADAuditEvents.json",
-                        "audit/AuditLogs_Hunting.csv", "audit/test-auditlogs-result-reason.log",
-                        "audit/graph-docs-v1.0_directoryaudit-list.example1.response.json",
-                        "audit/graph-docs-v1.0_directoryaudit-list.example2.response.json"}) {
+  for (const char* f :
+       {"signin/sign-in_adelete.csv", "signin/disable_accounts.csv", "signin/test-signinlogs-raw.log",
+        "signin/test-signinlogs-sample.log", "signin/graph-docs-beta_signin-list.example1.response.json",
+        "signin/graph-docs-v1.0_signin-list.example1.response.json", "audit/AADAuditEvents.json",
+        "audit/AuditLogs_Hunting.csv", "audit/test-auditlogs-result-reason.log",
+        "audit/graph-docs-v1.0_directoryaudit-list.example1.response.json",
+        "audit/graph-docs-v1.0_directoryaudit-list.example2.response.json"}) {
     Parsed all = read_path(testdata(f));
     for (const auto& s : all.sink.signins) with_details += !s.city.empty() || !s.ip.empty();
     require_same_counts(f, all, read_path(testdata(f), std::nullopt, few));

@@ -36,8 +36,8 @@ TEST_CASE("log fields: every spelling of the same field", "[formats][fields]") {
 }
 
 TEST_CASE("log fields: messy headers normalise", "[formats][fields]") {
-  CHECK(lookup_log_field("IP address ", S) == F::ip);           // trailing space
-  CHECK(lookup_log_field("  IP  address", S) == F::ip);         // doubled / leading space
+  CHECK(lookup_log_field("IP address ", S) == F::ip);    // trailing space
+  CHECK(lookup_log_field("  IP  address", S) == F::ip);  // doubled / leading space
   CHECK(lookup_log_field("ip\taddress", S) == F::ip);
   CHECK(lookup_log_field("FAILURE REASON", S) == F::failure_reason);
   CHECK(lookup_log_field("ConditionalAccessPolicies_dynamic", S) == F::ca_policies);

@@ -63,8 +63,8 @@ TEST_CASE("graph: concatenated arrays (paged dump) and concatenated wrappers", "
   CHECK(p.summary.records == 3);
   CHECK(p.summary.rejected == 0);
   REQUIRE(p.sink.signins.size() == 3);
-  CHECK(p.sink.signin_classes(true) == std::map<std::string, int>{{"auth_failure/bad_password", 2},
-                                                                   {"auth_failure/locked", 1}});
+  CHECK(p.sink.signin_classes(true) ==
+        std::map<std::string, int>{{"auth_failure/bad_password", 2}, {"auth_failure/locked", 1}});
   CHECK(p.sink.signins[1].upn == "other@contoso.com");
   // Two saved pages of the full wrapper, back to back.
   Parsed w = read_text(beta() + beta());
@@ -124,9 +124,10 @@ TEST_CASE("graph: MFA detail, CA policies and the security-info portal", "[forma
   CHECK(base.failure_reason.empty());  // null
   CHECK(base.app_name == "Graph explorer");
 
-  std::string mfa = replace_all(v1, "\"status\": {", "\"mfaDetail\": {\"authMethod\": \"Mobile app notification\", "
-                                                  "\"authDetail\": \"MFA denied; user declined the authentication\"},"
-                                                  "\"status\": {");
+  std::string mfa = replace_all(v1, "\"status\": {",
+                                "\"mfaDetail\": {\"authMethod\": \"Mobile app notification\", "
+                                "\"authDetail\": \"MFA denied; user declined the authentication\"},"
+                                "\"status\": {");
   REQUIRE(mfa != v1);
   Parsed m = read_text(replace_all(mfa, "\"errorCode\": 0", "\"errorCode\": 500121"));
   REQUIRE(m.sink.signins.size() == 1);
@@ -135,8 +136,8 @@ TEST_CASE("graph: MFA detail, CA policies and the security-info portal", "[forma
   CHECK(m.sink.signins[0].cls == "mfa_failure");
   CHECK(m.sink.signins[0].reason == "mfa_denied");
 
-  std::string portal = replace_all(replace_all(v1, "\"errorCode\": 0", "\"errorCode\": 50000"),
-                                   base.app_id, "19db86c3-b2b9-44cc-b339-36da233a3be2");
+  std::string portal = replace_all(replace_all(v1, "\"errorCode\": 0", "\"errorCode\": 50000"), base.app_id,
+                                   "19db86c3-b2b9-44cc-b339-36da233a3be2");
   Parsed pu = read_text(portal);
   REQUIRE(pu.sink.signins.size() == 1);
   CHECK(pu.sink.signins[0].app_id == "19db86c3-b2b9-44cc-b339-36da233a3be2");

@@ -30,7 +30,8 @@ std::string with_truncated_line(std::size_t n) {
 }  // namespace
 
 TEST_CASE("bad input: empty and whitespace-only", "[formats][read][bad]") {
-  for (std::string_view text : {std::string_view(""), std::string_view("  \n\r\n\t "), std::string_view("\xEF\xBB\xBF")}) {
+  for (std::string_view text :
+       {std::string_view(""), std::string_view("  \n\r\n\t "), std::string_view("\xEF\xBB\xBF")}) {
     Parsed p = read_text(text);
     CHECK(p.summary.records == 0);
     REQUIRE(p.summary.fatal);
@@ -111,8 +112,8 @@ TEST_CASE("bad input: wrong kind of file", "[formats][read][bad]") {
   CHECK((contains(*t.summary.fatal, "not signin") || contains(*t.summary.fatal, "unrecognised format")));
   CHECK(t.sink.signins.empty());
   // A health JSON where audit records are wanted.
-  Parsed h = read_path(testdata("health/graph-docs-v1.0_serviceannouncement-list-issues.response.json"),
-                       RecordKind::audit);
+  Parsed h =
+      read_path(testdata("health/graph-docs-v1.0_serviceannouncement-list-issues.response.json"), RecordKind::audit);
   CHECK(h.summary.records == 0);
   REQUIRE(h.summary.fatal);
   CHECK(contains(*h.summary.fatal, "not audit"));
@@ -180,15 +181,17 @@ TEST_CASE("bad input: a record over max_record_bytes is rejected", "[formats][re
 }
 
 TEST_CASE("bad input: hostile JSON (deep nesting, huge numbers, odd types)", "[formats][read][bad]") {
-  std::string deep = "{\"createdDateTime\":\"2026-06-01T00:00:00Z\",\"appId\":\"x\",\"status\":" +
-                     std::string(5000, '[') + std::string(5000, ']') + "}\n";
+  std::string deep =
+      "{\"createdDateTime\":\"2026-06-01T00:00:00Z\",\"appId\":\"x\",\"status\":" + std::string(5000, '[') +
+      std::string(5000, ']') + "}\n";
   std::string ok = "{\"createdDateTime\":\"2026-06-01T00:00:00Z\",\"appId\":\"x\",\"status\":{\"errorCode\":0}}\n";
   std::string odd =
       "{\"createdDateTime\":\"2026-06-01T00:00:00Z\",\"appId\":[1,2],\"status\":{\"errorCode\":1e400},"
       "\"location\":7,\"appliedConditionalAccessPolicies\":{\"x\":1},\"authenticationDetails\":\"[{\\\"succeeded\\\":"
       "\\\"[[[[\"}\n";
-  std::string big = "{\"createdDateTime\":\"2026-06-01T00:00:00Z\",\"appId\":\"x\",\"status\":{\"errorCode\":"
-                    "123456789012345678901234567890}}\n";
+  std::string big =
+      "{\"createdDateTime\":\"2026-06-01T00:00:00Z\",\"appId\":\"x\",\"status\":{\"errorCode\":"
+      "123456789012345678901234567890}}\n";
   Parsed p = read_text(ok + deep + odd + big + ok);
   CHECK(p.summary.format == "graph-json");
   CHECK(p.summary.records + p.summary.rejected == 5);
@@ -198,9 +201,12 @@ TEST_CASE("bad input: hostile JSON (deep nesting, huge numbers, odd types)", "[f
 }
 
 TEST_CASE("bad input: every prefix of every sample reads without crashing", "[formats][read][bad]") {
-  const char* files[] = {"signin/disable_accounts.csv",      "signin/graph-docs-beta_signin-list.example1.response.json",
-                         "signin/test-signinlogs-raw.log",   "signin/test-signinlogs-sample.log",
-                         "audit/AADAuditEvents.json",        "audit/AuditLogs_Hunting.csv",
+  const char* files[] = {"signin/disable_accounts.csv",
+                         "signin/graph-docs-beta_signin-list.example1.response.json",
+                         "signin/test-signinlogs-raw.log",
+                         "signin/test-signinlogs-sample.log",
+                         "audit/AADAuditEvents.json",
+                         "audit/AuditLogs_Hunting.csv",
                          "audit/graph-docs-v1.0_directoryaudit-list.example1.response.json"};
   for (const char* f : files) {
     INFO(f);
@@ -211,9 +217,7 @@ TEST_CASE("bad input: every prefix of every sample reads without crashing", "[fo
       Parsed p = read_text(std::string_view(full).substr(0, n));
       REQUIRE(p.summary.records <= whole.summary.records);
       // A cut Graph document (wrapper or array) is always reported as truncated.
-      if (n > 0 && contains(f, "graph-docs")) {
-        CHECK(p.summary.fatal);
-      }
+      if (n > 0 && contains(f, "graph-docs")) { CHECK(p.summary.fatal); }
     }
   }
 }

@@ -122,7 +122,8 @@ TEST_CASE("ticket csv: real helpdesk dataset without id or dates", "[tickets][cs
   CHECK(p.note_contains("no id column"));
   CHECK(p.summary.first == kNoTime);
   CHECK(p.summary.last == kNoTime);
-  auto empty_titles = std::count_if(p.sink.rows.begin(), p.sink.rows.end(), [](const Row& r) { return r.title.empty(); });
+  auto empty_titles =
+      std::count_if(p.sink.rows.begin(), p.sink.rows.end(), [](const Row& r) { return r.title.empty(); });
   CHECK(empty_titles == 107);  // python: 106 empty titles + 1 title that is a single space (trimmed)
   CHECK(p.sink.rows[1].title == "connection with icon");
 }
@@ -148,7 +149,8 @@ TEST_CASE("ticket csv: real Jira Cloud export (repeated headers, dd/MMM/yy)", "[
   REQUIRE(p.sink.rows.size() == 22);
   CHECK(p.sink.rows[0].id == "TES-25");
   CHECK(p.sink.rows[0].state == "To Do");
-  CHECK(p.sink.rows[2].title == "Need to discuss \"Login\" steps in the \"test plan/selinum\" even if not included in User Story");
+  CHECK(p.sink.rows[2].title ==
+        "Need to discuss \"Login\" steps in the \"test plan/selinum\" even if not included in User Story");
 }
 
 TEST_CASE("ticket csv: quoted newlines, CRLF, escapes, trailing delimiter, '?' null", "[tickets][csv]") {
@@ -186,7 +188,8 @@ TEST_CASE("ticket csv: Windows-1252 bytes, ';' and pt-BR GLPI headers", "[ticket
   // "Título", "Descrição", "Não" in Windows-1252 (invalid UTF-8: decoded by the fallback).
   std::string bytes =
       "ID;T\xEDtulo;Entidade;Status;\xDAltima atualiza\xE7\xE3o;Data de abertura;Prioridade;Requerente - Requerente;"
-      "Atribu\xED" "do para - T\xE9\x63nico;Categoria;Descri\xE7\xE3o\r\n"
+      "Atribu\xED"
+      "do para - T\xE9\x63nico;Categoria;Descri\xE7\xE3o\r\n"
       "101;N\xE3o consigo configurar o MFA;Raiz;Novo;02-06-2026 09:30;01-06-2026 06:12;M\xE9\x64ia;Maria;Jos\xE9;"
       "Acesso;P\xE1gina de seguran\xE7\x61 n\xE3o carrega\r\n"
       "102;Conta bloqueada;Raiz;Novo;02-06-2026 09:31;13-06-2026 07:45;Alta;Pedro;;Acesso;\r\n";
@@ -370,13 +373,19 @@ TEST_CASE("ticket csv: sniff does not claim sign-in/audit exports, garbage or bi
   CHECK(sniff("Date (UTC),Request ID,User agent,Correlation ID,User ID,User,Username,Application,Status,"
               "Sign-in error code,Failure reason\n") == 0);
   // Entra portal audit CSV.
-  CHECK(sniff("Date (UTC),CorrelationId,Service,Category,Activity,Result,ResultReason,ActorType,Target1DisplayName\n") == 0);
+  CHECK(
+      sniff("Date (UTC),CorrelationId,Service,Category,Activity,Result,ResultReason,ActorType,Target1DisplayName\n") ==
+      0);
   // Audit hunting export with a Description-like column set.
-  CHECK(sniff("OperationName,InitiatingUserOrApp,Category,ResultType,Id,Result,ResultReason,ActivityDisplayName\n") == 0);
+  CHECK(sniff("OperationName,InitiatingUserOrApp,Category,ResultType,Id,Result,ResultReason,ActivityDisplayName\n") ==
+        0);
   CHECK(sniff("") == 0);
   CHECK(sniff("hello world, this is a letter\nnot a table at all\n") == 0);
   CHECK(sniff("id,value\n1,2\n") == 0);
-  std::string binary("\x7F" "ELF\x02\x01\x01\x00\x00\x00 title,description\n", 26);
+  std::string binary(
+      "\x7F"
+      "ELF\x02\x01\x01\x00\x00\x00 title,description\n",
+      26);
   CHECK(sniff(binary) == 0);
   std::string noise;
   for (int i = 0; i < 4096; ++i) noise += static_cast<char>((i * 7919) % 256);

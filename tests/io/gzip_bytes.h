@@ -1,7 +1,7 @@
 // Why: tests that feed .gz input build it in memory the same way.
 #pragma once
-#include <catch2/catch.hpp>
 #include <zlib.h>
+#include <catch2/catch.hpp>
 
 #include <string>
 #include <string_view>

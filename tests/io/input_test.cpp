@@ -13,8 +13,8 @@
 #include <string>
 #include <thread>
 
-#include "io/input.h"
 #include "gzip_bytes.h"
+#include "io/input.h"
 
 using namespace idt;
 namespace fs = std::filesystem;
@@ -49,7 +49,13 @@ std::string utf16(std::u16string_view s, bool be, bool bom = true) {
   if (bom) out = be ? "\xFE\xFF" : "\xFF\xFE";
   for (char16_t c : s) {
     char hi = static_cast<char>(c >> 8), lo = static_cast<char>(c & 0xFF);
-    if (be) { out += hi; out += lo; } else { out += lo; out += hi; }
+    if (be) {
+      out += hi;
+      out += lo;
+    } else {
+      out += lo;
+      out += hi;
+    }
   }
   return out;
 }
@@ -297,9 +303,7 @@ TEST_CASE("open_input: a pipe is spooled (plain and gzip), small or large", "[io
       ::unlink(fifo.c_str());
       REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
       std::string bytes = gzip ? gzip_bytes(text) : text;
-      std::thread writer([&] {
-        std::ofstream(fifo, std::ios::binary) << bytes;
-      });
+      std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << bytes; });
       auto in = open_input(fifo);
       writer.join();
       ::unlink(fifo.c_str());

@@ -20,38 +20,38 @@ using idt::Playbook;
 namespace {
 
 const char* const kValid =
-    "---\n"                                       // 1
-    "id: demo_case\n"                             // 2
-    "title: A demo\n"                             // 3
-    "cause: tenant\n"                             // 4
-    "aliases: demo-alias, other\n"                // 5
-    "related: provider_portal_outage\n"           // 6
-    "---\n"                                       // 7
-    "\n"                                          // 8
-    "## Situation\n"                              // 9
-    "First line\n"                                // 10
-    "continues here.\n"                           // 11
-    "\n"                                          // 12
-    "Second paragraph.\n"                         // 13
-    "## Who acts\n"                               // 14
-    "- Help desk: talks\n"                        // 15
-    "## Help desk\n"                              // 16
-    "1. Step one\n"                               // 17
-    "   goes on.\n"                               // 18
-    "2) Step two\n"                               // 19
-    "## admin\n"                                  // 20
-    "* Admin step\n"                              // 21
-    "## Comms\n"                                  // 22
-    "10. Tell people\n"                           // 23
-    "## Do not\n"                                 // 24
-    "- Do not panic\n"                            // 25
-    "## User message\n"                           // 26
-    "\n"                                          // 27
-    "Subject: Hello {incident_id}\n"              // 28
-    "\n"                                          // 29
-    "Dear {user},\n"                              // 30
-    "  keep {portal} in mind.\n"                  // 31
-    "\n";                                         // 32
+    "---\n"                              // 1
+    "id: demo_case\n"                    // 2
+    "title: A demo\n"                    // 3
+    "cause: tenant\n"                    // 4
+    "aliases: demo-alias, other\n"       // 5
+    "related: provider_portal_outage\n"  // 6
+    "---\n"                              // 7
+    "\n"                                 // 8
+    "## Situation\n"                     // 9
+    "First line\n"                       // 10
+    "continues here.\n"                  // 11
+    "\n"                                 // 12
+    "Second paragraph.\n"                // 13
+    "## Who acts\n"                      // 14
+    "- Help desk: talks\n"               // 15
+    "## Help desk\n"                     // 16
+    "1. Step one\n"                      // 17
+    "   goes on.\n"                      // 18
+    "2) Step two\n"                      // 19
+    "## admin\n"                         // 20
+    "* Admin step\n"                     // 21
+    "## Comms\n"                         // 22
+    "10. Tell people\n"                  // 23
+    "## Do not\n"                        // 24
+    "- Do not panic\n"                   // 25
+    "## User message\n"                  // 26
+    "\n"                                 // 27
+    "Subject: Hello {incident_id}\n"     // 28
+    "\n"                                 // 29
+    "Dear {user},\n"                     // 30
+    "  keep {portal} in mind.\n"         // 31
+    "\n";                                // 32
 
 std::string replace_line(std::string text, int line_no, const std::string& with) {
   std::size_t start = 0;
@@ -164,13 +164,17 @@ TEST_CASE("every built-in playbook parses and matches its file name") {
 
 TEST_CASE("every finding kind has a playbook with the cause DESIGN.md gives it") {
   // DESIGN.md "Correlation and findings" table, copied as the specification.
-  const std::vector<std::pair<FindingKind, Cause>> design = {
-      {FindingKind::provider_portal_outage, Cause::provider}, {FindingKind::provider_auth_outage, Cause::provider},
-      {FindingKind::tenant_policy_block, Cause::tenant},      {FindingKind::registration_blocked, Cause::tenant},
-      {FindingKind::password_spray, Cause::attack},           {FindingKind::mfa_fatigue, Cause::attack},
-      {FindingKind::lockout_wave, Cause::unknown},            {FindingKind::outage_phishing, Cause::attack},
-      {FindingKind::campaign_overload, Cause::tenant},        {FindingKind::breakglass_stale, Cause::tenant},
-      {FindingKind::breakglass_used, Cause::tenant}};
+  const std::vector<std::pair<FindingKind, Cause>> design = {{FindingKind::provider_portal_outage, Cause::provider},
+                                                             {FindingKind::provider_auth_outage, Cause::provider},
+                                                             {FindingKind::tenant_policy_block, Cause::tenant},
+                                                             {FindingKind::registration_blocked, Cause::tenant},
+                                                             {FindingKind::password_spray, Cause::attack},
+                                                             {FindingKind::mfa_fatigue, Cause::attack},
+                                                             {FindingKind::lockout_wave, Cause::unknown},
+                                                             {FindingKind::outage_phishing, Cause::attack},
+                                                             {FindingKind::campaign_overload, Cause::tenant},
+                                                             {FindingKind::breakglass_stale, Cause::tenant},
+                                                             {FindingKind::breakglass_used, Cause::tenant}};
   REQUIRE(design.size() == idt::kFindingKindCount);
   for (std::size_t i = 0; i < idt::kFindingKindCount; ++i) {
     auto kind = static_cast<FindingKind>(i);

@@ -1,8 +1,8 @@
 // Why: every playbook format must carry the same content: JSON must be valid
 // and complete, Markdown must keep the message verbatim, terminal text must
 // stay within its width and show --set values.
-#include <catch2/catch.hpp>
 #include <simdjson.h>
+#include <catch2/catch.hpp>
 
 #include <string>
 
@@ -55,14 +55,14 @@ TEST_CASE("playbook Markdown keeps the sections and the message verbatim") {
   REQUIRE(pb != nullptr);
   std::string md = render(*pb, idt::OutputFormat::md, {{"window", "05:50-09:50 UTC"}});
   CHECK(md.rfind("# " + pb->title + "\n", 0) == 0);
-  for (const char* h : {"## Situation", "## Who acts", "## Help desk", "## Admin", "## Comms", "## Do not",
-                        "## User message"})
+  for (const char* h :
+       {"## Situation", "## Who acts", "## Help desk", "## Admin", "## Comms", "## Do not", "## User message"})
     CHECK_THAT(md, Catch::Contains(std::string("\n") + h + "\n"));
   for (const auto& d : pb->do_not) CHECK_THAT(md, Catch::Contains("- " + d + "\n"));
   CHECK_THAT(md, Catch::Contains("1. " + pb->admin.front() + "\n"));
   CHECK_THAT(md, Catch::Contains("```text\nSubject: "));
   CHECK_THAT(md, Catch::Contains(idt::fill_template(pb->message_body, {{"window", "05:50-09:50 UTC"}})));
-  CHECK_THAT(md, Catch::Contains("`{incident_id}`"));   // listed as still to fill
+  CHECK_THAT(md, Catch::Contains("`{incident_id}`"));  // listed as still to fill
   CHECK_THAT(md, !Catch::Contains("`{window}`"));
 }
 

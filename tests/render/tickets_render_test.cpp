@@ -18,13 +18,25 @@ TicketsReport sample_report() {
   f.summary.format = "ticket-csv";
   f.summary.kind = RecordKind::ticket;
   f.summary.records = 2;
-  f.summary.notes = {"flavour servicenow", "date order ambiguous in column 'Created' (no day > 12 in 2 values); assumed mdy"};
+  f.summary.notes = {"flavour servicenow",
+                     "date order ambiguous in column 'Created' (no day > 12 in 2 values); assumed mdy"};
   f.kept = 2;
   r.files.push_back(f);
-  TicketRowView a{"incidents.csv", 2, "INC1", "Cannot set up MFA", "mysignins gives 504", "alice", "New", "Identity",
-                  "Desk", from_civil(2026, 6, 1, 5, 52, 0, 0), TicketClass::portal_unreachable, "portal.http_5xx"};
-  TicketRowView b{"incidents.csv", 3, "INC2", "=cmd|' /C calc'!A0", "", "mallory", "New", "", "", kNoTime,
-                  TicketClass::other, kNoTicketRule};
+  TicketRowView a{"incidents.csv",
+                  2,
+                  "INC1",
+                  "Cannot set up MFA",
+                  "mysignins gives 504",
+                  "alice",
+                  "New",
+                  "Identity",
+                  "Desk",
+                  from_civil(2026, 6, 1, 5, 52, 0, 0),
+                  TicketClass::portal_unreachable,
+                  "portal.http_5xx"};
+  TicketRowView b{
+      "incidents.csv", 3, "INC2", "=cmd|' /C calc'!A0", "", "mallory", "New", "", "", kNoTime, TicketClass::other,
+      kNoTicketRule};
   for (const auto& v : {a, b}) {
     Ticket t;
     t.opened = v.opened;
@@ -67,7 +79,7 @@ TEST_CASE("tickets render: table shows counts, histogram, list, omitted rows and
   CHECK(t.find("2026-06-01 05:00") != std::string::npos);
   CHECK(t.find("INC1") != std::string::npos);
   CHECK(t.find("… 1 more") != std::string::npos);
-  CHECK(t.find("ambiguous") != std::string::npos);          // warning notes are shown
+  CHECK(t.find("ambiguous") != std::string::npos);           // warning notes are shown
   CHECK(t.find("flavour servicenow") == std::string::npos);  // informational ones are not
   CHECK(t.find('\x1b') == std::string::npos);                // no colour when off
 }

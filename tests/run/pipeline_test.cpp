@@ -6,9 +6,9 @@
 #include <deque>
 #include <mutex>
 
+#include "../formats/log_collect.h"
 #include "aggregate/log_stats.h"
 #include "run/pipeline.h"
-#include "../formats/log_collect.h"
 
 using namespace idt;
 using namespace idt::test;
@@ -37,18 +37,18 @@ bool same(const SigninStats& a, const SigninStats& b) {
 }
 bool same(const AuditStats& a, const AuditStats& b) {
   return a.total == b.total && a.by_class == b.by_class && a.by_activity.top() == b.by_activity.top() &&
-         a.by_service.top() == b.by_service.top() && a.by_result.top() == b.by_result.top() &&
-         a.by_hour == b.by_hour;
+         a.by_service.top() == b.by_service.top() && a.by_result.top() == b.by_result.top() && a.by_hour == b.by_hour;
 }
 
 std::vector<std::string> all_samples() {
   std::vector<std::string> v;
-  for (const char* f : {"signin/sign-in_adelete.csv", "signin/disable_accounts.csv", "signin/test-signinlogs-raw.log",
-                        "signin/test-signinlogs-sample.log", "signin/graph-docs-beta_signin-list.example1.response.json",
-                        "signin/graph-docs-v1.0_signin-list.example1.response.json", "audit/AADAuditEvents.json",
-                        "audit/AuditLogs_Hunting.csv", "audit/test-auditlogs-result-reason.log",
-                        "audit/graph-docs-v1.0_directoryaudit-list.example1.response.json",
-                        "audit/graph-docs-v1.0_directoryaudit-list.example2.response.json"})
+  for (const char* f :
+       {"signin/sign-in_adelete.csv", "signin/disable_accounts.csv", "signin/test-signinlogs-raw.log",
+        "signin/test-signinlogs-sample.log", "signin/graph-docs-beta_signin-list.example1.response.json",
+        "signin/graph-docs-v1.0_signin-list.example1.response.json", "audit/AADAuditEvents.json",
+        "audit/AuditLogs_Hunting.csv", "audit/test-auditlogs-result-reason.log",
+        "audit/graph-docs-v1.0_directoryaudit-list.example1.response.json",
+        "audit/graph-docs-v1.0_directoryaudit-list.example2.response.json"})
     v.push_back(testdata(f));
   return v;
 }
@@ -116,8 +116,8 @@ TEST_CASE("pipeline: rejections are counted and kept up to the limit", "[run]") 
   RunOptions o;
   o.keep_rejections = 0;
   StatsSink sink;
-  auto res = run_files({testdata("signin/graph-docs-v1.0_signin-list.example1.response.json"),
-                        testdata("/no/such/file.json")}, o, sink);
+  auto res = run_files(
+      {testdata("signin/graph-docs-v1.0_signin-list.example1.response.json"), testdata("/no/such/file.json")}, o, sink);
   REQUIRE(res.size() == 2);
   CHECK(res[0].summary.rejected == 1);
   CHECK(res[0].rejections.empty());

@@ -11,11 +11,11 @@
 
 #include <unistd.h>
 
+#include "../formats/log_collect.h"
+#include "../io/gzip_bytes.h"
 #include "aggregate/log_stats.h"
 #include "run/pipeline.h"
 #include "synth/synth.h"
-#include "../formats/log_collect.h"
-#include "../io/gzip_bytes.h"
 
 using namespace idt;
 using idt::test::contains;
@@ -113,23 +113,49 @@ std::string pretty(std::string_view j) {
   std::string out;
   int depth = 0;
   bool in_str = false;
-  auto newline = [&] { out += '\n'; out.append(static_cast<std::size_t>(2 * depth), ' '); };
+  auto newline = [&] {
+    out += '\n';
+    out.append(static_cast<std::size_t>(2 * depth), ' ');
+  };
   for (std::size_t i = 0; i < j.size(); ++i) {
     char c = j[i];
     if (in_str) {
       out += c;
-      if (c == '\\') out += j[++i];
-      else if (c == '"') in_str = false;
+      if (c == '\\')
+        out += j[++i];
+      else if (c == '"')
+        in_str = false;
       continue;
     }
     switch (c) {
-      case '"': in_str = true; out += c; break;
-      case '{': case '[': out += c; ++depth; newline(); break;
-      case '}': case ']': --depth; newline(); out += c; break;
-      case ',': out += c; newline(); break;
-      case ':': out += ": "; break;
-      case '\n': case ' ': break;
-      default: out += c;
+      case '"':
+        in_str = true;
+        out += c;
+        break;
+      case '{':
+      case '[':
+        out += c;
+        ++depth;
+        newline();
+        break;
+      case '}':
+      case ']':
+        --depth;
+        newline();
+        out += c;
+        break;
+      case ',':
+        out += c;
+        newline();
+        break;
+      case ':':
+        out += ": ";
+        break;
+      case '\n':
+      case ' ':
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\n";
@@ -208,10 +234,11 @@ TEST_CASE("split: records holding look-alike objects are caught and read again i
   for (int i = 0; i < 3000; ++i) {
     if (i) doc += ',';
     std::string t = "2026-06-01T10:" + std::string(i % 60 < 10 ? "0" : "") + std::to_string(i % 60) + ":00Z";
-    doc += "{\"id\":\"r" + std::to_string(i) + "\",\"createdDateTime\":\"" + t +
-           "\",\"appId\":\"a\",\"appDisplayName\":\"App\",\"status\":{\"errorCode\":" + std::to_string(i % 3 ? 0 : 50126) +
-           "},\"nested\":[{\"id\":\"n1\",\"createdDateTime\":\"x\"},{\"id\":\"n2\",\"createdDateTime\":\"y\"},"
-           "{\"id\":\"n3\",\"createdDateTime\":\"z\"}]}";
+    doc +=
+        "{\"id\":\"r" + std::to_string(i) + "\",\"createdDateTime\":\"" + t +
+        "\",\"appId\":\"a\",\"appDisplayName\":\"App\",\"status\":{\"errorCode\":" + std::to_string(i % 3 ? 0 : 50126) +
+        "},\"nested\":[{\"id\":\"n1\",\"createdDateTime\":\"x\"},{\"id\":\"n2\",\"createdDateTime\":\"y\"},"
+        "{\"id\":\"n3\",\"createdDateTime\":\"z\"}]}";
   }
   doc += "]}";
   TempFile f("lookalike.json", doc);

@@ -81,8 +81,8 @@ struct TempDir {
   fs::path path;
   explicit TempDir(const std::string& tag) {
     static int n = 0;
-    path = fs::temp_directory_path() / ("idtriage_synth_" + tag + "_" + std::to_string(::getpid()) + "_" +
-                                        std::to_string(n++));
+    path = fs::temp_directory_path() /
+           ("idtriage_synth_" + tag + "_" + std::to_string(::getpid()) + "_" + std::to_string(n++));
     fs::remove_all(path);
   }
   ~TempDir() {
@@ -152,9 +152,8 @@ struct Run {
     }));
   }
   std::size_t count_audit(std::string_view cls, Micros from = INT64_MIN, Micros to = INT64_MAX) const {
-    return static_cast<std::size_t>(std::count_if(sink.audits.begin(), sink.audits.end(), [&](const Aud& a) {
-      return a.cls == cls && a.t >= from && a.t < to;
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        sink.audits.begin(), sink.audits.end(), [&](const Aud& a) { return a.cls == cls && a.t >= from && a.t < to; }));
   }
 };
 
@@ -273,9 +272,9 @@ TEST_CASE("synth: options are validated") {
 }
 
 TEST_CASE("synth: the scenario table is complete and well-formed") {
-  const std::vector<std::string> required = {"quiet",          "portal_outage", "signin_outage",
+  const std::vector<std::string> required = {"quiet",           "portal_outage",        "signin_outage",
                                              "ca_policy_break", "registration_blocked", "password_spray",
-                                             "mfa_fatigue",    "outage_phishing", "campaign_peak"};
+                                             "mfa_fatigue",     "outage_phishing",      "campaign_peak"};
   for (const auto& name : required) {
     INFO(name << " in " << scenario_names_joined());
     CHECK(synth::find_scenario(name) != nullptr);
@@ -283,7 +282,7 @@ TEST_CASE("synth: the scenario table is complete and well-formed") {
   for (const auto& sc : synth::all_scenarios()) {
     INFO(sc.name);
     REQUIRE_FALSE(sc.parts.empty());
-    CHECK(sc.parts.front()->traffic.size() == 1);  // the baseline day comes first
+    CHECK(sc.parts.front()->traffic.size() == 1);              // the baseline day comes first
     CHECK((sc.expect.empty() == (sc.max_severity == "low")));  // a day without findings caps severity
     for (const synth::Part* p : sc.parts)
       for (const auto& w : p->registrations) CHECK(w.completed + w.cancelled + w.abandoned + w.blocked == 100);
@@ -332,9 +331,9 @@ TEST_CASE("synth quiet: ~3% failures, no portal errors, registrations complete, 
   const double n = static_cast<double>(run.sink.signins.size());
   CHECK(n > 400 * 18);
   CHECK(n < 400 * 22);
-  const double failures = static_cast<double>(run.count_signins("auth_failure") + run.count_signins("mfa_failure") +
-                                              run.count_signins("service_error") +
-                                              run.count_signins("registration_failure"));
+  const double failures =
+      static_cast<double>(run.count_signins("auth_failure") + run.count_signins("mfa_failure") +
+                          run.count_signins("service_error") + run.count_signins("registration_failure"));
   CHECK(failures / n > 0.02);
   CHECK(failures / n < 0.045);
   CHECK(run.count_signins("portal_unreachable") == 0);
@@ -395,7 +394,8 @@ TEST_CASE("synth portal_outage: My Signins errors only inside 05:50-09:50, regis
   for (const auto& t : run.sink.tickets)
     portal_tickets += (t.cls == "mfa_setup" || t.cls == "portal_unreachable") && t.opened >= from;
   CHECK(portal_tickets >= 8);
-  auto mo = std::find_if(run.sink.health.begin(), run.sink.health.end(), [](const Hlth& h) { return h.id == "MO1329260"; });
+  auto mo =
+      std::find_if(run.sink.health.begin(), run.sink.health.end(), [](const Hlth& h) { return h.id == "MO1329260"; });
   REQUIRE(mo != run.sink.health.end());
   CHECK(mo->service == "Microsoft 365 suite");
   CHECK(mo->title ==
@@ -541,7 +541,8 @@ TEST_CASE("synth --date moves the whole day") {
   Run run("portal_outage", 100, synth::SigninShape::eventhub, 5, "2026-07-15");
   check_readback(run);
   CHECK(run.count_signins("portal_unreachable", run.at(350), run.at(590)) > 0);
-  auto mo = std::find_if(run.sink.health.begin(), run.sink.health.end(), [](const Hlth& h) { return h.id == "MO1329260"; });
+  auto mo =
+      std::find_if(run.sink.health.begin(), run.sink.health.end(), [](const Hlth& h) { return h.id == "MO1329260"; });
   REQUIRE(mo != run.sink.health.end());
   CHECK(mo->start == run.at(350));
 }

@@ -34,7 +34,8 @@ TEST_CASE("Arena reset reuses blocks and copies stay correct", "[util][arena]") 
     std::vector<std::string_view> v;
     for (int i = 0; i < 100; ++i) v.push_back(a.copy("r" + std::to_string(round) + "-" + std::to_string(i)));
     v.push_back(a.copy(std::string(300, 'z')));  // bigger than any kept block
-    for (int i = 0; i < 100; ++i) REQUIRE(v[static_cast<std::size_t>(i)] == "r" + std::to_string(round) + "-" + std::to_string(i));
+    for (int i = 0; i < 100; ++i)
+      REQUIRE(v[static_cast<std::size_t>(i)] == "r" + std::to_string(round) + "-" + std::to_string(i));
     CHECK(v.back() == std::string(300, 'z'));
   }
   // Allocations are distinct and non-overlapping.

@@ -32,7 +32,9 @@ TEST_CASE("append_json_string escapes quotes, backslashes and controls", "[util]
 TEST_CASE("append_json_string replaces invalid UTF-8 by U+FFFD", "[util][json]") {
   const std::string fffd = "\xEF\xBF\xBD";
   CHECK(js("caf\xE9") == "\"caf" + fffd + "\"");
-  CHECK(js("a\xFF" "b\xFE" "c") == "\"a" + fffd + "b" + fffd + "c\"");
+  CHECK(js("a\xFF"
+           "b\xFE"
+           "c") == "\"a" + fffd + "b" + fffd + "c\"");
   CHECK(js("\xC0\x80") == "\"" + fffd + fffd + "\"");  // overlong: both bytes invalid
   // Whatever goes in, the output is valid UTF-8.
   for (std::string_view bad : {std::string_view("\xE2\x82"), std::string_view("\xED\xA0\x80x"),

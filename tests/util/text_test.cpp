@@ -79,15 +79,23 @@ TEST_CASE("append_sanitized strips terminal control sequences", "[util][text]") 
   CHECK(s.find('\x07') == std::string::npos);
   CHECK(s == "[31mred[0m]0;title");
   // C1 controls as UTF-8 (U+009B CSI, U+0085 NEL) are dropped; NBSP is kept.
-  CHECK(sanitized("a\xC2\x9B" "31mb") == "a31mb");
-  CHECK(sanitized("a\xC2\x85" "b") == "ab");
-  CHECK(sanitized("a\xC2\xA0" "b") == "a\xC2\xA0" "b");
+  CHECK(sanitized("a\xC2\x9B"
+                  "31mb") == "a31mb");
+  CHECK(sanitized("a\xC2\x85"
+                  "b") == "ab");
+  CHECK(sanitized("a\xC2\xA0"
+                  "b") ==
+        "a\xC2\xA0"
+        "b");
   // A raw 8-bit C1 byte (0x9B = CSI on 8-bit terminals) never gets through.
-  std::string raw = sanitized("a\x9B" "31mb");
+  std::string raw = sanitized(
+      "a\x9B"
+      "31mb");
   CHECK(raw.find('\x9B') == std::string::npos);
   CHECK(raw.find("31mb") != std::string::npos);
   // Newlines, CR and tabs become spaces; DEL and other C0 are dropped.
-  CHECK(sanitized("a\nb\r\nc\td\x7f" "e\x01") == "a b  c de");
+  CHECK(sanitized("a\nb\r\nc\td\x7f"
+                  "e\x01") == "a b  c de");
   // Ordinary UTF-8 passes untouched.
   CHECK(sanitized("Zürich – 東京") == "Zürich – 東京");
 }
@@ -97,15 +105,15 @@ TEST_CASE("find_invalid_utf8", "[util][text]") {
   CHECK(find_invalid_utf8("") == npos);
   CHECK(find_invalid_utf8("plain ascii") == npos);
   CHECK(find_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") == npos);  // é € 😀
-  CHECK(find_invalid_utf8("caf\xE9") == 3);                  // Windows-1252 é
-  CHECK(find_invalid_utf8("ab\xC0\x80") == 2);               // overlong NUL
-  CHECK(find_invalid_utf8("\xE0\x80\xAF") == 0);             // overlong '/'
-  CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1);            // UTF-16 surrogate
-  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);         // above U+10FFFF
-  CHECK(find_invalid_utf8("ok\xE2\x82") == 2);               // truncated at the end
-  CHECK(find_invalid_utf8("\x80") == 0);                     // lone continuation
-  CHECK(find_invalid_utf8("\xF8\x88\x80\x80\x80") == 0);     // 5-byte form
-  CHECK(find_invalid_utf8("\xC3\x28") == 0);                 // bad continuation
+  CHECK(find_invalid_utf8("caf\xE9") == 3);                                       // Windows-1252 é
+  CHECK(find_invalid_utf8("ab\xC0\x80") == 2);                                    // overlong NUL
+  CHECK(find_invalid_utf8("\xE0\x80\xAF") == 0);                                  // overlong '/'
+  CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1);                                 // UTF-16 surrogate
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);                              // above U+10FFFF
+  CHECK(find_invalid_utf8("ok\xE2\x82") == 2);                                    // truncated at the end
+  CHECK(find_invalid_utf8("\x80") == 0);                                          // lone continuation
+  CHECK(find_invalid_utf8("\xF8\x88\x80\x80\x80") == 0);                          // 5-byte form
+  CHECK(find_invalid_utf8("\xC3\x28") == 0);                                      // bad continuation
 }
 
 TEST_CASE("display_width and fit_width count code points", "[util][text]") {
@@ -136,7 +144,7 @@ TEST_CASE("parse_int", "[util][text]") {
   CHECK_FALSE(parse_int("1.5", v));
   CHECK_FALSE(parse_int("0x10", v));
   CHECK_FALSE(parse_int("1234567890123456789012", v));  // would overflow
-  CHECK(v == 99);  // untouched on failure
+  CHECK(v == 99);                                       // untouched on failure
 }
 
 TEST_CASE("edit_distance", "[util][text]") {

@@ -28,16 +28,16 @@ TEST_CASE("parse_iso8601: shapes that real exports use", "[util][time]") {
   const Micros base = 1780293000000000;  // 2026-06-01T05:50:00Z
   CHECK(parse_iso8601("2026-06-01T05:50:00Z") == base);
   CHECK(parse_iso8601("2026-06-01T05:50:00z") == base);
-  CHECK(parse_iso8601("2026-06-01 05:50:00") == base);              // no offset = UTC
-  CHECK(parse_iso8601("2026-06-01T05:50Z") == base);                // no seconds
+  CHECK(parse_iso8601("2026-06-01 05:50:00") == base);  // no offset = UTC
+  CHECK(parse_iso8601("2026-06-01T05:50Z") == base);    // no seconds
   CHECK(parse_iso8601("2026-06-01T07:50:00+02:00") == base);
-  CHECK(parse_iso8601("2026-06-01T11:20:00+0530") == base);         // offset without colon
-  CHECK(parse_iso8601("2026-06-01T00:50:00-05") == base);           // hours-only offset
-  CHECK(parse_iso8601("  2026-06-01T05:50:00Z\r") == base);         // CSV cell padding
+  CHECK(parse_iso8601("2026-06-01T11:20:00+0530") == base);  // offset without colon
+  CHECK(parse_iso8601("2026-06-01T00:50:00-05") == base);    // hours-only offset
+  CHECK(parse_iso8601("  2026-06-01T05:50:00Z\r") == base);  // CSV cell padding
   CHECK(parse_iso8601("2026-06-01T05:50:00.5Z") == base + 500000);
   CHECK(parse_iso8601("2026-06-01T05:50:00,25Z") == base + 250000);
   CHECK(parse_iso8601("2026-06-01T05:50:00.123456789Z") == base + 123456);  // ns truncated
-  CHECK(parse_iso8601("2026-06-01") == 1780272000000000);          // date only: midnight UTC
+  CHECK(parse_iso8601("2026-06-01") == 1780272000000000);                   // date only: midnight UTC
   // Assumed offset applies only when the text has none.
   CHECK(parse_iso8601("2026-06-01 07:50:00", 120) == base);
   CHECK(parse_iso8601("2026-06-01T05:50:00Z", 120) == base);
@@ -51,9 +51,9 @@ TEST_CASE("parse_iso8601 rejects invalid dates and junk", "[util][time]") {
   CHECK_FALSE(parse_iso8601("2026-00-10T00:00:00Z"));
   CHECK_FALSE(parse_iso8601("2026-04-31T00:00:00Z"));  // April has 30 days
   CHECK_FALSE(parse_iso8601("2026-02-30"));
-  CHECK_FALSE(parse_iso8601("2023-02-29"));            // not a leap year
-  CHECK_FALSE(parse_iso8601("2100-02-29"));            // century, not a leap year
-  CHECK(parse_iso8601("2000-02-29"));                  // 400-year rule: leap
+  CHECK_FALSE(parse_iso8601("2023-02-29"));  // not a leap year
+  CHECK_FALSE(parse_iso8601("2100-02-29"));  // century, not a leap year
+  CHECK(parse_iso8601("2000-02-29"));        // 400-year rule: leap
   CHECK_FALSE(parse_iso8601("2026-06-01T24:00:00Z"));
   CHECK_FALSE(parse_iso8601("2026-06-01T05:60:00Z"));
   CHECK_FALSE(parse_iso8601("2026-06-01T05:50:00Zjunk"));
@@ -72,7 +72,7 @@ TEST_CASE("parse_la_time: Log Analytics portal export times", "[util][time]") {
   CHECK(parse_la_time("4/28/2021, 12:05:00.000 AM") == 1619568300000000);
   CHECK(parse_la_time("4/28/2021, 12:05:00.000 PM") == 1619611500000000);
   CHECK(parse_la_time("04/28/2021, 12:05:00 PM") == 1619611500000000);
-  CHECK(parse_la_time("4/28/2021 12:05 PM") == 1619611500000000);  // no comma, no seconds
+  CHECK(parse_la_time("4/28/2021 12:05 PM") == 1619611500000000);   // no comma, no seconds
   CHECK(parse_la_time("4/28/2021, 12:05:00") == 1619611500000000);  // 24-hour
   // More than 6 fractional digits: extra digits are truncated, not an error.
   CHECK(parse_la_time("4/28/2021, 2:08:45.2213421 PM") == 1619618925221342);
@@ -86,9 +86,8 @@ TEST_CASE("parse_la_time: Log Analytics portal export times", "[util][time]") {
 }
 
 TEST_CASE("format_rfc3339 round-trips parse_iso8601", "[util][time]") {
-  for (const char* s : {"1970-01-01T00:00:00Z", "2019-10-18T09:45:48Z", "2024-02-29T23:59:59Z",
-                        "2026-06-01T05:50:00Z", "1999-12-31T23:59:59Z", "2038-01-19T03:14:08Z",
-                        "1969-07-20T20:17:40Z"}) {
+  for (const char* s : {"1970-01-01T00:00:00Z", "2019-10-18T09:45:48Z", "2024-02-29T23:59:59Z", "2026-06-01T05:50:00Z",
+                        "1999-12-31T23:59:59Z", "2038-01-19T03:14:08Z", "1969-07-20T20:17:40Z"}) {
     auto t = parse_iso8601(s);
     REQUIRE(t);
     CHECK(format_rfc3339(*t) == s);
