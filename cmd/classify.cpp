@@ -1,6 +1,6 @@
 // Why: `idtriage classify FILE...` — one line per record with its class,
 // streamed in input order (table on a tty, JSON lines in a pipe).
-#include "classify/classes.h"
+#include "model/classes.h"
 #include "commands.h"
 #include "common.h"
 #include "render/classify_writer.h"

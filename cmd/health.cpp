@@ -17,23 +17,18 @@ InputOptions opts;
 bool identity_only = false;
 std::string active_at;
 
-// Health records bypass classification: the pipeline hands them to passthrough().
+// Keeps every issue (with its identity relevance, judged by the pipeline).
 class HealthCollector final : public UnitSink {
  public:
-  explicit HealthCollector(std::uint32_t file) : inner_(file, issues) {}
-  RecordSink* passthrough() override { return &inner_; }
+  explicit HealthCollector(std::uint32_t file) : file_(file) {}
   void reset() override { issues.clear(); }
+  void on_health(const HealthIssue& h, const HealthRelevance&, const SourcePos& p) override {
+    issues.push_back(HealthListed{HealthIssueCopy(h), file_, p.line});
+  }
   std::vector<HealthListed> issues;
 
  private:
-  struct Inner final : RecordSink {
-    Inner(std::uint32_t f, std::vector<HealthListed>& out) : file(f), out(out) {}
-    void on_health(const HealthIssue& h, const SourcePos& p) override {
-      out.push_back(HealthListed{HealthIssueCopy(h), file, p.line});
-    }
-    std::uint32_t file;
-    std::vector<HealthListed>& out;
-  } inner_;
+  std::uint32_t file_;
 };
 
 void setup(CLI::App& app) {

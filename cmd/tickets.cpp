@@ -21,28 +21,25 @@ std::string only, date_format, tz;
 std::vector<std::string> rules_files;
 std::size_t limit = 100;
 
-// Classifies tickets (the pipeline passes them through unclassified, after
-// --since/--until on the opened time; undated tickets are kept and counted as
-// undated), counts them, and lists or streams them.
-class TicketsSink final : public UnitSink, public RecordSink {
+// Counts classified tickets (the pipeline classifies them with the run's
+// rules, after --since/--until on the opened time; undated tickets are kept
+// and counted as undated), and lists or streams them.
+class TicketsSink final : public UnitSink {
  public:
   struct Setup {
-    const TicketRules* rules = nullptr;
     const std::vector<std::string>* file_names = nullptr;
     std::optional<TicketClass> only;
     TicketRowWriter* writer = nullptr;  // stream rows (jsonl/csv); else keep up to `keep`
     std::size_t keep = 0;               // 0 = keep all
   };
   explicit TicketsSink(const Setup& s) : s_(s) {}
-  RecordSink* passthrough() override { return this; }
   void reset() override {  // streamed rows cannot be taken back: streaming runs are never split
     stats = TicketStats();
     rows.clear();
     listed = 0;
   }
 
-  void on_ticket(const Ticket& t, const SourcePos& p) override {
-    TicketClassification c = s_.rules->classify(t);
+  void on_ticket(const Ticket& t, const TicketClassification& c, const SourcePos& p) override {
     stats.add(t, c);
     if (s_.only && c.cls != *s_.only) return;
     ++listed;
@@ -139,7 +136,7 @@ int run() {
 
   Output out(stdout, opts.color_on());
   TicketsSink::Setup su;
-  su.rules = &rules;
+  ro.ticket_rules = &rules;
   su.file_names = &names;
   su.only = only_class();
   su.keep = fmt == OutputFormat::table ? limit : 0;

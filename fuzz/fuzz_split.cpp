@@ -16,7 +16,7 @@
 
 namespace {
 
-struct Sink final : idt::UnitSink {
+struct CollectSink final : idt::UnitSink {
   idt::SigninStats s;
   idt::AuditStats a;
   void on_signin(const idt::SignIn& r, const idt::SigninClassification& c, const idt::SourcePos&) override {
@@ -25,7 +25,7 @@ struct Sink final : idt::UnitSink {
   void on_audit(const idt::AuditEvent& e, const idt::AuditClassification& c, const idt::SourcePos&) override {
     a.add(e, c);
   }
-  void reset() override { *this = Sink(); }
+  void reset() override { *this = CollectSink(); }
 };
 
 struct Read {
@@ -39,7 +39,7 @@ Read read(const std::string& path, unsigned threads, std::size_t slice) {
   o.threads = threads;
   o.split_min = 1;
   o.slice_min = slice;
-  std::deque<Sink> sinks;
+  std::deque<CollectSink> sinks;
   auto res = idt::run_files_parallel({path}, o, [&](std::size_t) -> idt::UnitSink& { return sinks.emplace_back(); });
   Read r;
   r.file = std::move(res.at(0));

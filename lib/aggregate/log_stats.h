@@ -6,7 +6,7 @@
 #include <map>
 
 #include "aggregate/count_map.h"
-#include "classify/classes.h"
+#include "model/classes.h"
 #include "model/audit.h"
 #include "model/signin.h"
 #include "util/time.h"

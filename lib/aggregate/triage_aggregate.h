@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "aggregate/count_map.h"
-#include "classify/classes.h"
+#include "model/classes.h"
 #include "classify/ticket_classifier.h"
 #include "model/audit.h"
 #include "model/health.h"

@@ -6,7 +6,7 @@
 #include <span>
 #include <string_view>
 
-#include "classify/classes.h"
+#include "model/classes.h"
 #include "model/audit.h"
 
 namespace idt {

@@ -5,7 +5,7 @@
 #include <span>
 #include <string_view>
 
-#include "classify/classes.h"
+#include "model/classes.h"
 
 namespace idt {
 

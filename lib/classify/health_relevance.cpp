@@ -169,11 +169,12 @@ HealthRelevance classify_health(const HealthIssue& h) {
   return {};
 }
 
-void apply_health_relevance(HealthIssue& issue) {
+HealthRelevance apply_health_relevance(HealthIssue& issue) {
   HealthRelevance r = classify_health(issue);
   issue.identity_relevant = r.relevant;
   issue.relevance_reason = r.reason;
   issue.relevance_rule = r.rule_id;
+  return r;
 }
 
 }  // namespace idt

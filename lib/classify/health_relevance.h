@@ -7,6 +7,7 @@
 #include <span>
 #include <string_view>
 
+#include "model/classes.h"
 #include "model/health.h"
 
 namespace idt {
@@ -26,19 +27,14 @@ struct HealthRelevanceRule {
   std::string_view counter;  // a value it must not match (empty = none)
 };
 
-struct HealthRelevance {
-  bool relevant = false;
-  std::string_view reason;  // static text from the rule
-  std::string_view rule_id;
-};
-
 // The table, in evaluation order (first match wins).
 std::span<const HealthRelevanceRule> health_relevance_rules();
 // Whether one rule matches one value (used by the sample checks).
 bool health_rule_matches(const HealthRelevanceRule& rule, std::string_view value);
 // Evaluates the table over the issue's fields.
 HealthRelevance classify_health(const HealthIssue& issue);
-// Convenience: fills issue.identity_relevant / relevance_reason / relevance_rule.
-void apply_health_relevance(HealthIssue& issue);
+// Fills issue.identity_relevant / relevance_reason / relevance_rule and
+// returns the same judgement.
+HealthRelevance apply_health_relevance(HealthIssue& issue);
 
 }  // namespace idt

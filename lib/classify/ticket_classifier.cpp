@@ -10,6 +10,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "io/input.h"
 #include "model/ticket.h"
@@ -227,6 +228,15 @@ Result<TicketRules> TicketRules::from_text(std::string_view text, std::string_vi
 }
 
 Result<TicketRules> TicketRules::builtin() { return from_text(builtin_ticket_rules_text(), "builtin"); }
+
+const TicketRules& TicketRules::builtin_shared() {
+  static const TicketRules rules = [] {
+    auto r = builtin();
+    if (!r.ok()) throw std::logic_error("built-in ticket rules: " + r.error().message);
+    return std::move(r.value());
+  }();
+  return rules;
+}
 
 Result<std::size_t> TicketRules::add_text(std::string_view text, std::string_view origin, bool user) {
   auto parsed = parse_rules(text, origin, user);

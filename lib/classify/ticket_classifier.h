@@ -10,38 +10,14 @@
 #include <string_view>
 #include <vector>
 
+#include "model/classes.h"
 #include "util/result.h"
 
 namespace idt {
 
 struct Ticket;
 
-enum class TicketClass : std::uint8_t {
-  mfa_setup,           // cannot set up / register MFA or security info
-  portal_unreachable,  // security-info portal (mysignins…) down, 504, timeouts
-  signin_failure,      // cannot sign in, wrong password, code not received
-  lockout,             // account locked / blocked / disabled
-  mfa_prompts,         // unexpected or too many MFA prompts (fatigue)
-  phishing_report,     // suspicious e-mail / message reported
-  other,
-  count_
-};
-inline constexpr std::size_t kTicketClassCount = static_cast<std::size_t>(TicketClass::count_);
-inline constexpr std::array<std::string_view, kTicketClassCount> kTicketClassNames = {
-    "mfa_setup", "portal_unreachable", "signin_failure", "lockout", "mfa_prompts", "phishing_report", "other"};
-static_assert(kTicketClassNames.size() == kTicketClassCount, "every TicketClass needs a name");
-static_assert(kTicketClassNames.back() == "other");
-
-constexpr std::string_view name(TicketClass c) { return kTicketClassNames[static_cast<std::size_t>(c)]; }
-std::optional<TicketClass> parse_ticket_class(std::string_view s);
-
-// rule_id when no rule matched (class other).
-inline constexpr std::string_view kNoTicketRule = "none";
-
-struct TicketClassification {
-  TicketClass cls = TicketClass::other;
-  std::string_view rule_id = kNoTicketRule;  // valid while the TicketRules object is unchanged
-};
+std::optional<TicketClass> parse_ticket_class(std::string_view s);  // lenient: case, spaces, '-'
 
 // One rule as loaded (see ticket_rules_builtin.cpp for the text format).
 struct TicketRule {
@@ -73,6 +49,9 @@ class TicketRules {
 
   // The built-in rules, compiled; an error here is a bug (tests load them).
   static Result<TicketRules> builtin();
+  // The built-in rules compiled once per process (thread-safe); what the
+  // pipeline uses when a run names no rules. Throws std::logic_error on a bug.
+  static const TicketRules& builtin_shared();
   // Rules from text only (no built-ins); `origin` names the source in errors.
   static Result<TicketRules> from_text(std::string_view text, std::string_view origin);
 

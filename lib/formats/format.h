@@ -12,6 +12,7 @@
 #include "formats/log_fields.h"
 #include "formats/slice_origin.h"
 #include "io/input.h"
+#include "model/file_result.h"
 #include "model/sink.h"
 #include "model/source.h"
 #include "util/result.h"
@@ -34,23 +35,6 @@ struct ParseOptions {
   const SliceOrigin* slice = nullptr;
   // Sign-in/audit fields the consumer reads (the others stay empty).
   LogFieldSet log_fields = all_log_fields();
-};
-
-struct FileSummary {
-  std::string path;
-  std::string format;  // "graph-json", "eventhub-json", "loganalytics-csv", …
-  RecordKind kind = RecordKind::unknown;
-  std::uint64_t records = 0;               // records produced (sent to the sink)
-  std::uint64_t rejected = 0;              // records rejected (each also sent to on_reject)
-  Micros first = kNoTime, last = kNoTime;  // min/max record time
-  std::vector<std::string> notes;          // e.g. "columns: time=CreatedDateTime [UTC], …"
-  std::optional<std::string> fatal;        // the file could not be read to its end (with position)
-
-  void see_time(Micros t) {
-    if (t == kNoTime) return;
-    if (first == kNoTime || t < first) first = t;
-    if (last == kNoTime || t > last) last = t;
-  }
 };
 
 struct SniffResult {

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <cstring>
 
-#include "classify/health_relevance.h"
 #include "formats/health_text.h"
 #include "formats/log_json.h"
 #include "formats/sniff_util.h"
@@ -320,7 +319,6 @@ void HealthEmitter::emit(const RawIssue& raw) {
   if (truncated) ++truncated_text_;
   issue_.text = arena_.copy(joined_);
   issue_.synthetic = raw.synthetic;
-  apply_health_relevance(issue_);
 
   if (!issue_.id.empty() && ids_.size() < 100000) ++ids_[std::string(issue_.id)];
   ++record_index_;

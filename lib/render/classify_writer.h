@@ -7,11 +7,11 @@
 
 #include "render/output.h"
 #include "render/record_fields.h"
-#include "run/pipeline.h"
+#include "model/sink.h"
 
 namespace idt {
 
-class ClassifyWriter final : public ClassifiedSink {
+class ClassifyWriter final : public Sink {
  public:
   // fields empty = defaults per record kind. only = restrict to one class name.
   ClassifyWriter(Output& out, OutputFormat fmt, std::vector<const RecordField*> fields,

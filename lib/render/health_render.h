@@ -6,7 +6,7 @@
 
 #include "model/health.h"
 #include "render/output.h"
-#include "run/pipeline.h"
+#include "model/file_result.h"
 
 namespace idt {
 

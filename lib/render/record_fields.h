@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "classify/classes.h"
+#include "model/classes.h"
 #include "model/audit.h"
 #include "model/signin.h"
 #include "model/source.h"

@@ -10,7 +10,7 @@
 #include "aggregate/log_stats.h"
 #include "classify/codes.h"
 #include "render/output.h"
-#include "run/pipeline.h"
+#include "model/file_result.h"
 #include "util/json_writer.h"
 
 namespace idt {

@@ -12,7 +12,7 @@
 #include "aggregate/ticket_stats.h"
 #include "classify/ticket_classifier.h"
 #include "render/output.h"
-#include "run/pipeline.h"
+#include "model/file_result.h"
 
 namespace idt {
 

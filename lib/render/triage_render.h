@@ -9,15 +9,14 @@
 #include "aggregate/triage_aggregate.h"
 #include "correlate/finding.h"
 #include "render/output.h"
-#include "run/pipeline.h"
-#include "run/triage_run.h"
+#include "model/file_result.h"
 
 namespace idt {
 
 struct TriageView {
   const TriageReport* report = nullptr;
   const TriageAggregate* agg = nullptr;
-  std::vector<TriageInputReport> inputs;
+  std::vector<InputReport> inputs;
   Severity fail_on = Severity::high;
   int exit_code = 0;
 };

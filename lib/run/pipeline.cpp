@@ -14,15 +14,19 @@
 #include "formats/json_splitter.h"
 
 #include "classify/audit_classifier.h"
+#include "classify/health_relevance.h"
 #include "classify/signin_classifier.h"
+#include "classify/ticket_classifier.h"
+#include "model/health.h"
 #include "model/ticket.h"
 
 namespace idt {
 namespace {
 
+// Between a parser and the consumer: time window, accounting, classification.
 class FilteringSink final : public RecordSink {
  public:
-  FilteringSink(const RunOptions& o, ClassifiedSink& out, FileResult& res) : o_(o), out_(out), res_(res) {}
+  FilteringSink(const RunOptions& o, Sink& out, FileResult& res) : o_(o), out_(out), res_(res) {}
   bool in_window(Micros t) const {
     if (o_.since == kNoTime && o_.until == kNoTime) return true;
     if (t == kNoTime) return false;  // undated records cannot be placed in a window
@@ -50,28 +54,29 @@ class FilteringSink final : public RecordSink {
       ++res_.filtered;
       return;
     }
-    if (RecordSink* s = out_.passthrough()) {
-      ++res_.kept;
-      s->on_ticket(t, p);
-    }
+    ++res_.kept;
+    out_.on_ticket(t, ticket_rules().classify(t), p);
   }
   void on_health(const HealthIssue& h, const SourcePos& p) override {
-    if (RecordSink* s = out_.passthrough()) {
-      ++res_.kept;
-      s->on_health(h, p);
-    }
+    // Health issues are windows, not events: consumers select by overlap.
+    ++res_.kept;
+    HealthIssue judged = h;
+    HealthRelevance rel = apply_health_relevance(judged);
+    out_.on_health(judged, rel, p);
   }
   void on_reject(const Rejection& r) override {
     if (res_.rejections.size() < o_.keep_rejections) res_.rejections.push_back(r);
+    out_.on_reject(r);
   }
 
  private:
+  const TicketRules& ticket_rules() const { return o_.ticket_rules ? *o_.ticket_rules : TicketRules::builtin_shared(); }
   const RunOptions& o_;
-  ClassifiedSink& out_;
+  Sink& out_;
   FileResult& res_;
 };
 
-FileResult run_one(const std::string& path, std::size_t index, const RunOptions& opts, ClassifiedSink& sink) {
+FileResult run_one(const std::string& path, std::size_t index, const RunOptions& opts, Sink& sink) {
   FileResult res;
   FilteringSink filter(opts, sink, res);
   ParseOptions po = opts.parse;
@@ -82,7 +87,7 @@ FileResult run_one(const std::string& path, std::size_t index, const RunOptions&
 
 }  // namespace
 
-std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts, ClassifiedSink& sink) {
+std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts, Sink& sink) {
   std::vector<FileResult> out;
   out.reserve(paths.size());
   for (std::size_t i = 0; i < paths.size(); ++i) out.push_back(run_one(paths[i], i, opts, sink));
@@ -176,7 +181,7 @@ bool may_be_large(const std::string& path, std::size_t split_min) {
   return gz;
 }
 
-FileResult run_unit(const Unit& u, const std::string& path, const RunOptions& opts, ClassifiedSink& sink) {
+FileResult run_unit(const Unit& u, const std::string& path, const RunOptions& opts, Sink& sink) {
   if (!u.input) return run_one(path, u.file, opts, sink);
   FileResult res;
   FilteringSink filter(opts, sink, res);

@@ -1,7 +1,9 @@
 // Why: the one place that wires io → formats → classify for a list of files:
 // time-window filtering, per-file accounting (read / kept / filtered /
 // rejected) and parallel reading of several files into mergeable sinks.
-// Subcommands only choose the sink.
+// It classifies every record (sign-ins, audit, tickets with the run's
+// rules, health relevance) before a sink sees it; subcommands only choose
+// the sink.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -9,31 +11,16 @@
 #include <string>
 #include <vector>
 
-#include "classify/classes.h"
 #include "formats/format.h"
 #include "io/input.h"
 #include "model/audit.h"
+#include "model/file_result.h"
 #include "model/signin.h"
+#include "model/sink.h"
 
 namespace idt {
 
-class ClassifiedSink {
- public:
-  virtual ~ClassifiedSink() = default;
-  virtual void on_signin(const SignIn&, const SigninClassification&, const SourcePos&) {}
-  virtual void on_audit(const AuditEvent&, const AuditClassification&, const SourcePos&) {}
-  // Tickets and health go through the plain RecordSink interface.
-  virtual RecordSink* passthrough() { return nullptr; }
-};
-
-// A sink for one work unit of a parallel run: mergeable with its siblings by
-// the caller, and resettable. reset() forgets everything received; it is
-// called when a document read in speculative slices turns out not to split
-// where guessed, before the file is read again in one piece.
-class UnitSink : public ClassifiedSink {
- public:
-  virtual void reset() = 0;
-};
+class TicketRules;
 
 struct RunOptions {
   ParseOptions parse;
@@ -46,17 +33,13 @@ struct RunOptions {
   // Parallel runs cut a file of at least split_min bytes into slices of at
   // least slice_min bytes (tests lower both to exercise splitting).
   std::size_t split_min = 64u << 20, slice_min = 16u << 20;
-};
-
-struct FileResult {
-  FileSummary summary;
-  std::uint64_t kept = 0;             // records inside the time window, sent on
-  std::uint64_t filtered = 0;         // records outside --since/--until
-  std::vector<Rejection> rejections;  // first `keep_rejections`
+  // Rules the pipeline classifies tickets with (null = the built-in rules,
+  // compiled once on first use). Must outlive the run.
+  const TicketRules* ticket_rules = nullptr;
 };
 
 // Reads the files in order into one sink (streaming output keeps its order).
-std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts, ClassifiedSink& sink);
+std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts, Sink& sink);
 
 // Reads files concurrently. sink_for(file_index) is called once per work
 // unit, before any work starts, and must return a distinct sink each call:

@@ -9,18 +9,16 @@
 namespace idt {
 namespace {
 
-class TriageSink final : public ClassifiedSink, public RecordSink {
+class TriageSink final : public Sink {
  public:
-  TriageSink(TriageAggregate& a, const TicketRules& r) : agg_(a), rules_(r) {}
+  explicit TriageSink(TriageAggregate& a) : agg_(a) {}
   void on_signin(const SignIn& s, const SigninClassification& c, const SourcePos&) override { agg_.add_signin(s, c); }
   void on_audit(const AuditEvent& e, const AuditClassification& c, const SourcePos&) override { agg_.add_audit(e, c); }
-  RecordSink* passthrough() override { return this; }
-  void on_ticket(const Ticket& t, const SourcePos&) override { agg_.add_ticket(t, rules_.classify(t)); }
-  void on_health(const HealthIssue& h, const SourcePos&) override { agg_.add_health(h); }
+  void on_ticket(const Ticket& t, const TicketClassification& c, const SourcePos&) override { agg_.add_ticket(t, c); }
+  void on_health(const HealthIssue& h, const HealthRelevance&, const SourcePos&) override { agg_.add_health(h); }
 
  private:
   TriageAggregate& agg_;
-  const TicketRules& rules_;
 };
 
 }  // namespace
@@ -30,16 +28,17 @@ TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const Triag
   TriageRun run;
   run.agg = std::make_unique<TriageAggregate>(topts);
   TriageAggregate& agg = *run.agg;
-  TriageSink sink(agg, rules);
+  TriageSink sink(agg);
   CorrelateOptions co;
   co.breakglass_requested = !topts.breakglass.empty();
   auto read_group = [&](const std::vector<std::string>& files, std::optional<RecordKind> want) {
     RunOptions r = opts;
     r.want = want;
+    r.ticket_rules = &rules;
     for (const auto& f : files) {
       std::uint64_t before = agg.signin_duplicates + agg.audit_duplicates + agg.ticket_duplicates;
       auto res = run_files({f}, r, sink);
-      TriageInputReport rep;
+      InputReport rep;
       rep.file = std::move(res.front());
       rep.duplicates = agg.signin_duplicates + agg.audit_duplicates + agg.ticket_duplicates - before;
       // A file that could not be read as its kind does not count as that input.

@@ -18,15 +18,10 @@ struct TriageInputs {
   std::vector<std::string> signins, audit, tickets, health;
 };
 
-struct TriageInputReport {
-  FileResult file;
-  std::uint64_t duplicates = 0;
-};
-
 struct TriageRun {
   std::unique_ptr<TriageAggregate> agg;
   TriageReport report;
-  std::vector<TriageInputReport> inputs;
+  std::vector<InputReport> inputs;
   bool input_error = false;  // an input could not be read (or, strict, had rejections)
 };
 

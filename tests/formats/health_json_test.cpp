@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "classify/health_relevance.h"
 #include "formats/format.h"
 #include "formats/health_json.h"
 #include "io/input.h"
@@ -33,7 +34,9 @@ struct Rec {
 struct Collect : RecordSink {
   std::vector<Rec> recs;
   std::vector<Rejection> rejects;
-  void on_health(const HealthIssue& h, const SourcePos& p) override {
+  void on_health(const HealthIssue& parsed, const SourcePos& p) override {
+    HealthIssue h = parsed;  // relevance is judged after parsing (as the pipeline does)
+    apply_health_relevance(h);
     Rec r;
     r.id = h.id;
     r.service = h.service;

@@ -23,12 +23,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Sink final : UnitSink {
+struct CollectSink final : UnitSink {
   SigninStats s;
   AuditStats a;
   void on_signin(const SignIn& r, const SigninClassification& c, const SourcePos&) override { s.add(r, c); }
   void on_audit(const AuditEvent& e, const AuditClassification& c, const SourcePos&) override { a.add(e, c); }
-  void reset() override { *this = Sink(); }
+  void reset() override { *this = CollectSink(); }
 };
 
 struct Outcome {
@@ -42,7 +42,7 @@ Outcome read(const std::string& path, unsigned threads, std::size_t slice_min) {
   o.threads = threads;
   o.split_min = 1;
   o.slice_min = slice_min;
-  std::deque<Sink> sinks;
+  std::deque<CollectSink> sinks;
   Outcome out;
   auto res = run_files_parallel({path}, o, [&](std::size_t) -> UnitSink& { return sinks.emplace_back(); });
   REQUIRE(res.size() == 1);
@@ -283,7 +283,7 @@ TEST_CASE("split: --strict files are not split", "[run][split]") {
   o.split_min = 1;
   o.slice_min = 2000;
   o.parse.strict = true;
-  std::deque<Sink> sinks;
+  std::deque<CollectSink> sinks;
   auto res = run_files_parallel({f.path.string()}, o, [&](std::size_t) -> UnitSink& { return sinks.emplace_back(); });
   CHECK(sinks.size() == 1);
   CHECK_FALSE(has_note(res[0], "read in "));

@@ -20,6 +20,7 @@
 #include "classify/signin_classifier.h"
 #include "classify/ticket_classifier.h"
 #include "formats/format.h"
+#include "run/pipeline.h"
 #include "model/health.h"
 #include "model/ticket.h"
 #include "synth/scenario.h"
@@ -49,30 +50,29 @@ struct Hlth {
   bool relevant;
 };
 
-class Collect final : public RecordSink {
+// Reads through the pipeline, as every command does: records arrive classified.
+class Collect final : public Sink {
  public:
   std::vector<Sig> signins;
   std::vector<Aud> audits;
   std::vector<Tix> tickets;
   std::vector<Hlth> health;
   std::vector<std::string> rejects;
-  const TicketRules* rules = nullptr;
 
-  void on_signin(const SignIn& r, const SourcePos&) override {
-    signins.push_back({r.time, std::string(name(classify_signin(r).cls)), std::string(r.app_id),
-                       std::string(r.app_name), std::string(r.upn), std::string(r.ip), std::string(r.country),
-                       std::string(r.category), r.has_error_code ? r.error_code : -1});
+  void on_signin(const SignIn& r, const SigninClassification& c, const SourcePos&) override {
+    signins.push_back({r.time, std::string(name(c.cls)), std::string(r.app_id), std::string(r.app_name),
+                       std::string(r.upn), std::string(r.ip), std::string(r.country), std::string(r.category),
+                       r.has_error_code ? r.error_code : -1});
   }
-  void on_audit(const AuditEvent& e, const SourcePos&) override {
-    audits.push_back({e.time, std::string(name(classify_audit(e).cls)), std::string(e.activity)});
+  void on_audit(const AuditEvent& e, const AuditClassification& c, const SourcePos&) override {
+    audits.push_back({e.time, std::string(name(c.cls)), std::string(e.activity)});
   }
-  void on_ticket(const Ticket& t, const SourcePos&) override {
-    tickets.push_back({t.opened, std::string(t.id), std::string(t.title),
-                       rules ? std::string(name(rules->classify(t).cls)) : std::string()});
+  void on_ticket(const Ticket& t, const TicketClassification& c, const SourcePos&) override {
+    tickets.push_back({t.opened, std::string(t.id), std::string(t.title), std::string(name(c.cls))});
   }
-  void on_health(const HealthIssue& h, const SourcePos&) override {
+  void on_health(const HealthIssue& h, const HealthRelevance& rel, const SourcePos&) override {
     health.push_back({std::string(h.id), std::string(h.service), std::string(h.title), std::string(h.status), h.start,
-                      h.end, h.identity_relevant});
+                      h.end, rel.relevant});
   }
   void on_reject(const Rejection& r) override { rejects.push_back(r.message); }
 };
@@ -114,7 +114,6 @@ struct Run {
   std::vector<FileSummary> summaries;
   simdjson::dom::parser parser;
   simdjson::dom::element expected;
-  TicketRules rules;
 
   Run(const std::string& scenario, std::uint32_t users = 200, synth::SigninShape shape = synth::SigninShape::eventhub,
       std::uint64_t seed = 1, const std::string& date = "2026-06-01")
@@ -129,14 +128,12 @@ struct Run {
     out = std::move(*r);
     auto w = synth::write_output(out, dir.path.string());
     REQUIRE(w.ok());
-    auto rr = TicketRules::builtin();
-    REQUIRE(rr.ok());
-    rules = std::move(*rr);
-    sink.rules = &rules;
     // No hints: each file must be recognised by content, as `triage FILES…` does.
-    ParseOptions po;
+    RunOptions ro;
+    std::vector<std::string> paths;
     for (const auto& f : out.files)
-      if (f.kind != "expected") summaries.push_back(read_file((dir.path / f.name).string(), po, sink));
+      if (f.kind != "expected") paths.push_back((dir.path / f.name).string());
+    for (auto& r : run_files(paths, ro, sink)) summaries.push_back(std::move(r.summary));
     expected = parser.parse(file_of(out, "expected").content);
   }
 

@@ -1,4 +1,5 @@
-// Why: the closed set of sign-in and audit classes; names are part of the
+// Why: the closed set of record classes (sign-in, audit, ticket) and the
+// classification every sink receives with a record; names are part of the
 // JSON/CSV contract, so they live in one table checked at compile time.
 #pragma once
 #include <array>
@@ -61,6 +62,40 @@ struct SigninClassification {
 
 struct AuditClassification {
   AuditClass cls = AuditClass::other;
+  std::string_view rule_id;
+};
+
+// Help-desk tickets as users describe their problem.
+enum class TicketClass : std::uint8_t {
+  mfa_setup,           // cannot set up / register MFA or security info
+  portal_unreachable,  // security-info portal (mysignins…) down, 504, timeouts
+  signin_failure,      // cannot sign in, wrong password, code not received
+  lockout,             // account locked / blocked / disabled
+  mfa_prompts,         // unexpected or too many MFA prompts (fatigue)
+  phishing_report,     // suspicious e-mail / message reported
+  other,
+  count_
+};
+inline constexpr std::size_t kTicketClassCount = static_cast<std::size_t>(TicketClass::count_);
+inline constexpr std::array<std::string_view, kTicketClassCount> kTicketClassNames = {
+    "mfa_setup", "portal_unreachable", "signin_failure", "lockout", "mfa_prompts", "phishing_report", "other"};
+static_assert(kTicketClassNames.size() == kTicketClassCount, "every TicketClass needs a name");
+static_assert(kTicketClassNames.back() == "other");
+
+constexpr std::string_view name(TicketClass c) { return kTicketClassNames[static_cast<std::size_t>(c)]; }
+
+// rule_id when no rule matched (class other).
+inline constexpr std::string_view kNoTicketRule = "none";
+
+struct TicketClassification {
+  TicketClass cls = TicketClass::other;
+  std::string_view rule_id = kNoTicketRule;  // valid while the TicketRules object is unchanged
+};
+
+// Whether a provider health issue concerns identity, and by which rule.
+struct HealthRelevance {
+  bool relevant = false;
+  std::string_view reason;  // static text from the rule
   std::string_view rule_id;
 };
 

@@ -1,6 +1,6 @@
 // Why: parse class names back from their contract spelling (CLI filters,
 // merged aggregates); the name tables in classes.h are the only source.
-#include "classify/classes.h"
+#include "model/classes.h"
 
 namespace idt {
 
