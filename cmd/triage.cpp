@@ -23,10 +23,16 @@ void setup(CLI::App& app) {
   opts.files_required = false;
   opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
   opts.add(app, {"table", "json", "md"});
-  app.add_option("--signins", signins, "sign-in log files")->type_name("FILE");
-  app.add_option("--audit", audits, "audit log files")->type_name("FILE");
-  app.add_option("--tickets", tickets, "help-desk ticket CSV files")->type_name("FILE");
-  app.add_option("--health", healths, "service-health JSON files")->type_name("FILE");
+  // One file per flag (repeat the flag for more): a role flag never swallows
+  // the unlabelled files after it.
+  app.add_option("--signins", signins, "a sign-in log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
+  app.add_option("--audit", audits, "an audit log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
+  app.add_option("--tickets", tickets, "a help-desk ticket CSV file (repeat for more)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  app.add_option("--health", healths, "a service-health JSON file (repeat for more)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
   app.add_option("--fail-on", fail_on, "exit 1 when a finding has this severity or more: info|low|medium|high|critical")
       ->type_name("SEV");

@@ -387,8 +387,15 @@ void TriageAggregate::add_ticket(const Ticket& t, const TicketClassification& c)
 }
 
 void TriageAggregate::add_health(const HealthIssue& h) {
-  for (const auto& e : health)
-    if (!h.id.empty() && e.id == h.id) return;  // same issue from two exports
+  // The same issue from two exports, or two updates of it (alerts fire per
+  // update): the latest state wins.
+  for (auto& e : health)
+    if (!h.id.empty() && e.id == h.id) {
+      const bool newer = h.last_update != kNoTime && (e.last_update == kNoTime || h.last_update > e.last_update);
+      const bool closes = e.end == kNoTime && h.end != kNoTime;
+      if (newer || closes) e = HealthIssueCopy(h);
+      return;
+    }
   health.emplace_back(h);
 }
 

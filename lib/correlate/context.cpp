@@ -104,18 +104,16 @@ MinuteCounts add_counts(const MinuteCounts& x, const MinuteCounts& y) {
   return out;
 }
 
-Edges refine(const DetectContext& c, const MinuteCounts& all, std::size_t f, std::size_t l, double base_per_bucket,
-             double peak_per_bucket, Micros not_before) {
+Edges refine(const DetectContext& c, const MinuteCounts& all, std::size_t f, std::size_t l,
+             const std::vector<double>& values, Micros not_before) {
   const double minutes_per_bucket = static_cast<double>(c.bucket) / static_cast<double>(kMinuteMicros);
-  const double per_min = base_per_bucket / minutes_per_bucket;
-  const double peak15 = peak_per_bucket / minutes_per_bucket * 15;
-  // Clearly more than the baseline explains in 15 minutes, a fair share of
-  // the episode's peak, and at least two events.
-  const double need = std::max({2.0, 3 * per_min * 15 + 1, 0.2 * peak15});
-  constexpr std::int64_t kSpan = 15;
+  // The signal's rate outside the episode, per 15 minutes.
+  double inside = 0, outside = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) (i >= f && i <= l ? inside : outside) += values[i];
+  const double out_minutes = std::max(1.0, (static_cast<double>(values.size()) - double(l - f + 1)) * minutes_per_bucket);
   Micros lo = std::max(c.start_of(f) - c.bucket, c.first);
   if (not_before != kNoTime) lo = std::max(lo, not_before);
-  Micros hi = std::min(c.end_of(l) + c.bucket, c.data_end());
+  const Micros hi = std::min(c.end_of(l) + c.bucket, c.data_end());
   MinuteCounts m;
   for (const auto& p : all) {
     Micros t = TriageAggregate::minute_start(p.first);
@@ -124,67 +122,65 @@ Edges refine(const DetectContext& c, const MinuteCounts& all, std::size_t f, std
     m.push_back(p);
   }
   Edges e;
-  // First minute whose next 15 minutes are dense.
-  std::size_t j = 0;
-  double run = 0;
-  for (std::size_t i = 0; i < m.size() && e.start == kNoTime; ++i) {
+  if (m.empty()) {
+    e.start = std::max(c.start_of(f), std::max(c.first, not_before == kNoTime ? c.first : not_before));
+    e.end = std::max(e.start + kMinuteMicros, std::min(c.end_of(l), c.data_end()));
+    return e;
+  }
+  // The anchor: the densest 15 minutes inside the episode's buckets.
+  const std::int64_t k_lo = TriageAggregate::minute_key(c.start_of(f)), k_hi = TriageAggregate::minute_key(c.end_of(l));
+  std::size_t anchor = m.size(), j = 0;
+  double best = -1, run = 0;
+  for (std::size_t i = 0; i < m.size(); ++i) {
     if (j < i) {
       j = i;
       run = 0;
     }
-    while (j < m.size() && m[j].first < m[i].first + kSpan) run += m[j++].second;
-    if (run >= need) e.start = TriageAggregate::minute_start(m[i].first);
+    while (j < m.size() && m[j].first < m[i].first + 15) run += m[j++].second;
+    if (m[i].first >= k_lo && m[i].first < k_hi && run > best) {
+      best = run;
+      anchor = i;
+    }
     run -= m[i].second;
   }
-  // Last minute of the episode (inside its buckets) whose previous 15
-  // minutes still hold more than the baseline: a thin tail counts.
-  const double need_end = std::max({1.0, 3 * per_min * 15 + 1, 0.1 * peak15});
-  const std::int64_t last_key = TriageAggregate::minute_key(std::min(c.end_of(l), hi) - 1);
-  run = 0;
-  std::size_t k = m.size();
-  for (std::size_t i = m.size(); i-- > 0 && e.end == kNoTime;) {
-    if (m[i].first > last_key) {
-      k = i;
-      continue;
+  if (anchor == m.size()) anchor = 0;
+  // The edges are the change points around the anchor: minute by minute,
+  // an event counts +1 and every minute costs k, the threshold between the
+  // baseline rate (outside the episode) and the episode's own rate at which
+  // a Poisson stretch is as likely to belong to either. The start is where
+  // the sum from the anchor back is largest, the end likewise forward: a
+  // stray event behind a long quiet stretch stays out, a thin episode's
+  // sparse events stay in.
+  // (One pseudo-event outside: a signal never seen elsewhere still has a rate.)
+  const double base = (outside + 1) / out_minutes;
+  const double in_minutes = std::max(1.0, double(l - f + 1) * minutes_per_bucket);
+  const double rate = std::max(inside / in_minutes, base * 1.5);
+  const double k = (rate - base) / std::log(rate / base);
+  std::size_t i0 = anchor, i1 = anchor;
+  double sum = 0, best_sum = 0;
+  for (std::size_t i = anchor; i-- > 0;) {
+    sum += m[i].second - k * double(m[i + 1].first - m[i].first);
+    if (sum > best_sum) {
+      best_sum = sum;
+      i0 = i;
     }
-    if (k > i + 1) {
-      k = i + 1;
-      run = 0;
+  }
+  // Forward from the anchor's densest 15 minutes.
+  std::size_t a_end = anchor;
+  while (a_end + 1 < m.size() && m[a_end + 1].first < m[anchor].first + 15) ++a_end;
+  i1 = a_end;
+  sum = best_sum = 0;
+  for (std::size_t i = a_end + 1; i < m.size(); ++i) {
+    sum += m[i].second - k * double(m[i].first - m[i - 1].first);
+    if (sum > best_sum) {
+      best_sum = sum;
+      i1 = i;
     }
-    while (k > 0 && m[k - 1].first > m[i].first - kSpan) run += m[--k].second;
-    if (run >= need_end) e.end = TriageAggregate::minute_start(m[i].first) + kMinuteMicros;
-    run -= m[i].second;
   }
-  // A stray baseline event just before (or after) the episode is not its
-  // edge: skip edge minutes far below the episode's per-minute peak that are
-  // separated from the rest by a quiet minute.
-  const double thin = 0.2 * peak_per_bucket / minutes_per_bucket;
-  auto index_of = [&](Micros t) {
-    std::size_t i = 0;
-    while (i < m.size() && TriageAggregate::minute_start(m[i].first) < t) ++i;
-    return i;
-  };
-  if (e.start != kNoTime && e.end != kNoTime) {
-    std::size_t i = index_of(e.start), j = index_of(e.end - kMinuteMicros);
-    while (i < j && m[i].second < thin && m[i + 1].first - m[i].first >= 2) ++i;
-    while (j > i && j < m.size() && m[j].second < thin && m[j].first - m[j - 1].first >= 2) --j;
-    if (i < m.size()) e.start = std::max(e.start, TriageAggregate::minute_start(m[i].first));
-    if (j < m.size()) e.end = std::min(e.end, TriageAggregate::minute_start(m[j].first) + kMinuteMicros);
-  }
-  if (e.start == kNoTime)
-    for (const auto& p : m)
-      if (TriageAggregate::minute_start(p.first) >= c.start_of(f)) {
-        e.start = TriageAggregate::minute_start(p.first);
-        break;
-      }
-  if (e.end == kNoTime)
-    for (auto it = m.rbegin(); it != m.rend(); ++it)
-      if (TriageAggregate::minute_start(it->first) < c.end_of(l)) {
-        e.end = TriageAggregate::minute_start(it->first) + kMinuteMicros;
-        break;
-      }
-  if (e.start == kNoTime) e.start = std::max(c.start_of(f), c.first);
-  if (e.end == kNoTime) e.end = std::min(c.end_of(l), c.data_end());
+  // After a tenant cause, every event from the change on is its consequence.
+  if (not_before != kNoTime) i0 = 0;
+  e.start = TriageAggregate::minute_start(m[i0].first);
+  e.end = TriageAggregate::minute_start(m[i1].first) + kMinuteMicros;
   if (not_before != kNoTime && e.start < not_before) e.start = not_before;
   if (e.end <= e.start) e.end = e.start + kMinuteMicros;
   return e;

@@ -91,15 +91,15 @@ MinuteCounts minute_counts(const std::map<std::int64_t, Bucket>& m, Micros from,
 MinuteCounts add_counts(const MinuteCounts& x, const MinuteCounts& y);
 
 // The first and last anomalous minute of an episode found in buckets
-// [f, l] (peak: its highest bucket): the first minute from which the next
-// 15 minutes hold clearly more events than the baseline rate (base per
-// bucket) explains and a fair share of the peak, and the last such minute
-// looking back (a thin tail counts); never before not_before (a tenant cause).
+// [f, l] of `values` (the signal per bucket): from the episode's densest 15
+// minutes, back and forward to the change points between the baseline rate
+// (outside the episode) and the episode's own; never before not_before (a
+// tenant cause).
 struct Edges {
   Micros start = kNoTime, end = kNoTime;
 };
-Edges refine(const DetectContext& c, const MinuteCounts& m, std::size_t f, std::size_t l, double base_per_bucket,
-             double peak_per_bucket, Micros not_before = kNoTime);
+Edges refine(const DetectContext& c, const MinuteCounts& m, std::size_t f, std::size_t l,
+             const std::vector<double>& values, Micros not_before = kNoTime);
 
 // Whether an episode ending at `end` is still going at the end of the data.
 bool is_ongoing(const DetectContext& c, Micros end);

@@ -75,6 +75,39 @@ std::vector<Span> merge_spans(std::vector<Span> spans, std::size_t gap) {
 
 bool overlaps(Micros s1, Micros e1, Micros s2, Micros e2) { return s1 < e2 && s2 < e1; }
 
+// Runs of a rare event (buckets with events, gaps under an hour) holding at
+// least abs_min events (the 15-minute floor) from at least min_users users,
+// at a rate per sign-in (of `totals`) rate_factor times the rate outside.
+std::vector<Span> sparse_runs(const DetectorRule& r, const DetectContext& c, const std::vector<double>& v,
+                              const std::vector<double>& totals) {
+  std::vector<Span> runs, out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i] <= 0) continue;
+    if (!runs.empty() && i - runs.back().second <= c.gap() + 1)
+      runs.back().second = i;
+    else
+      runs.emplace_back(i, i);
+  }
+  const double all_v = total(v, 0, v.size()), all_t = total(totals, 0, totals.size());
+  for (auto [f, l] : runs) {
+    double n = total(v, f, l), t = total(totals, f, l);
+    if (n < std::max(r.abs_min, 2.0)) continue;
+    double rin = t > 0 ? n / t : 1, rout = all_t - t > 0 ? (all_v - n) / (all_t - t) : 0;
+    if (rin < std::max(r.rate_factor, 1.0) * rout || rin == 0) continue;
+    std::size_t users = 0;
+    for (const auto& [u, tr] : c.a.users) {
+      const auto& ts = tr.times[static_cast<std::size_t>(UserSignal::portal_service_error)];
+      auto lo = std::lower_bound(ts.begin(), ts.end(), c.start_of(f));
+      users += lo != ts.end() && *lo < c.end_of(l);
+      if (users >= r.min_users) break;
+    }
+    if (users < r.min_users) continue;
+    out.emplace_back(f, l);
+  }
+  return out;
+}
+
+
 bool is_legacy_client(std::string_view client) {
   static constexpr std::string_view kLegacy[] = {"Exchange ActiveSync",
                                                  "IMAP4",
@@ -105,6 +138,9 @@ void detect_portal_outage(const DetectorRule& r, const DetectContext& c, TriageR
   auto completed = c.series(c.a.audit, [](const AuditBucket& b) { return double(b.reg_starts_completed); });
   auto other_total = c.series(c.a.signin, [](const SigninBucket& b) { return double(b.other_total); });
   auto other_fail = c.series(c.a.signin, [](const SigninBucket& b) { return double(b.other_fail); });
+  // Service errors on the other apps: failures of other kinds (a spray at the
+  // same time, wrong passwords) say nothing about the provider.
+  auto other_svc = c.series(c.a.signin, [](const SigninBucket& b) { return double(b.other_service); });
   Baseline base_fail, base_ab;
   auto w1 = spike_windows(r, c, portal_fail, &base_fail);
   auto w2 = spike_windows(r, c, abandoned, &base_ab);
@@ -120,6 +156,10 @@ void detect_portal_outage(const DetectorRule& r, const DetectContext& c, TriageR
   std::vector<Span> spans;
   for (const auto& w : w1) spans.emplace_back(w.first, w.last);
   for (const auto& w : w2) spans.emplace_back(w.first, w.last);
+  // Small tenants: the portal has no service errors on a normal day, so a
+  // run of them (gaps under an hour) by several users is an episode even
+  // when no bucket reaches the spike floor.
+  for (const auto& [f, l] : sparse_runs(r, c, portal_fail, portal_total)) spans.emplace_back(f, l);
   for (auto [f, l] : merge_spans(spans, c.gap())) {
     double pf = total(portal_fail, f, l), pt = total(portal_total, f, l);
     double ab = total(abandoned, f, l), st = total(started, f, l), co = total(completed, f, l);
@@ -127,17 +167,19 @@ void detect_portal_outage(const DetectorRule& r, const DetectContext& c, TriageR
     double of = total(other_fail, f, l), ot = total(other_total, f, l);
     double of_out = total_outside(other_fail, f, l), ot_out = total_outside(other_total, f, l);
     double other_rate = ot > 0 ? of / ot : 0, other_base = ot_out > 0 ? of_out / ot_out : 0;
+    double os = total(other_svc, f, l), os_out = total_outside(other_svc, f, l);
+    double svc_rate = ot > 0 ? os / ot : 0, svc_base = ot_out > 0 ? os_out / ot_out : 0;
     // Not portal-specific when every other app fails too (min_events other
-    // sign-ins, failure rate up by max_share): that is an auth outage.
-    if (ot >= r.min_events && other_rate > std::max(2 * other_base, other_base + r.max_share)) continue;
+    // sign-ins, service-error rate up by max_share): that is an auth outage.
+    if (ot >= r.min_events && svc_rate > std::max(2 * svc_base, svc_base + r.max_share)) continue;
     const Micros lo = c.start_of(f) - c.bucket, hi = c.end_of(l) + c.bucket;
     auto minutes =
         add_counts(minute_counts(c.a.signin, lo, hi, [](const SigninBucket& b) { return double(b.portal_fail); }),
                    minute_counts(c.a.audit, lo, hi,
                                  [](const AuditBucket& b) { return double(b.reg_abandoned + b.reg_failed); }));
-    double peak = 0;
-    for (std::size_t i = f; i <= l; ++i) peak = std::max(peak, portal_fail[i] + abandoned[i]);
-    Edges e = refine(c, minutes, f, l, base_fail.median + base_ab.median, peak);
+    std::vector<double> both(portal_fail.size());
+    for (std::size_t i = 0; i < both.size(); ++i) both[i] = portal_fail[i] + abandoned[i];
+    Edges e = refine(c, minutes, f, l, both);
     Finding fd = make_finding(r.kind, Cause::provider, e.start, e.end);
     auto health = overlapping_health(c.a, e.start - r.health_slack, e.end + r.health_slack);
     const PolicyChange* change = cause_change(r, c, e.start, c.bucket);
@@ -154,19 +196,23 @@ void detect_portal_outage(const DetectorRule& r, const DetectContext& c, TriageR
                  {"registrations_completed", std::int64_t(co)},
                  {"registrations_abandoned_or_failed", std::int64_t(ab)},
                  {"other_app_failures", std::int64_t(of)},
+                 {"other_app_service_errors", std::int64_t(os)},
                  {"other_app_signins", std::int64_t(ot)}};
     double comp = st > 0 ? co / st : 0, comp_base = st_out > 0 ? co_out / st_out : 0;
     if (st > 0) ev.rates.push_back({"registration_completion", comp});
     if (st_out > 0) ev.rates.push_back({"registration_completion_baseline", comp_base});
     ev.rates.push_back({"other_app_failure_rate", other_rate});
     ev.rates.push_back({"other_app_failure_rate_baseline", other_base});
+    ev.rates.push_back({"other_app_service_error_rate", svc_rate});
+    ev.rates.push_back({"other_app_service_error_rate_baseline", svc_base});
     if (st > 0)
       ev.lines.push_back(fmt::format("registration: {} started, {} completed ({}{}) · {} abandoned or failed", num(st),
                                      num(co), pct(comp), st_out > 0 ? ", baseline " + pct(comp_base) : "", num(ab)));
     ev.lines.push_back(fmt::format("security-info portal service errors {} of {} sign-ins (baseline {} per bucket)",
                                    num(pf), num(pt), num1(base_fail.median)));
     ev.lines.push_back(
-        fmt::format("sign-ins to other apps normal (failure {}, baseline {})", pct(other_rate), pct(other_base)));
+        fmt::format("sign-ins to other apps normal (service errors {}, baseline {}; failures {}, baseline {})",
+                    pct(svc_rate), pct(svc_base), pct(other_rate), pct(other_base)));
     add_health(fd, health);
     if (change)
       ev.lines.push_back("note: " + change_words(*change, c) +
@@ -205,7 +251,7 @@ void detect_auth_outage(const DetectorRule& r, const DetectContext& c, TriageRep
     if (apps.size() < r.min_users) continue;  // one app failing is that app, not sign-in
     auto minutes = minute_counts(c.a.signin, c.start_of(w.first) - c.bucket, c.end_of(w.last) + c.bucket,
                                  [](const SigninBucket& b) { return double(b.other_service); });
-    Edges e = refine(c, minutes, w.first, w.last, base.median, w.peak);
+    Edges e = refine(c, minutes, w.first, w.last, svc);
     Finding fd = make_finding(r.kind, Cause::provider, e.start, e.end);
     auto health = overlapping_health(c.a, e.start - r.health_slack, e.end + r.health_slack);
     fd.suspected = health.empty();
@@ -245,9 +291,9 @@ void code_spike(const DetectorRule& r, const DetectContext& c, TriageReport& rep
   Baseline base;
   for (const auto& w : spike_windows(r, c, v, &base)) {
     auto minutes = minute_counts(c.a.signin, c.start_of(w.first) - c.bucket, c.end_of(w.last) + c.bucket, get);
-    Edges e0 = refine(c, minutes, w.first, w.last, base.median, w.peak);
+    Edges e0 = refine(c, minutes, w.first, w.last, v);
     const PolicyChange* change = cause_change(r, c, e0.start, c.bucket);
-    Edges e = change ? refine(c, minutes, w.first, w.last, base.median, w.peak, change->time) : e0;
+    Edges e = change ? refine(c, minutes, w.first, w.last, v, change->time) : e0;
     if (r.kind == FindingKind::registration_blocked) {
       bool provider = false;
       for (const auto& f : rep.findings)
@@ -460,7 +506,7 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
   for (const auto& w : spike_windows(r, c, v, &base)) {
     auto minutes = minute_counts(c.a.signin, c.start_of(w.first) - c.bucket, c.end_of(w.last) + c.bucket,
                                  [](const SigninBucket& b) { return double(b.locked); });
-    Edges e = refine(c, minutes, w.first, w.last, base.median, w.peak);
+    Edges e = refine(c, minutes, w.first, w.last, v);
     // Lockouts from spray IPs are the spray's (one cause, one finding).
     std::uint64_t from_spray = 0;
     std::string spray_ip;
@@ -491,10 +537,10 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
       pw_n += n;
       if (pw_first == kNoTime) pw_first = TriageAggregate::minute_start(k);
     }
-    // Expected password changes over that stretch at the rate seen elsewhere.
-    const double span_buckets = double(e.end - pw_from) / double(c.bucket);
-    const double out_buckets = std::max(1.0, double(c.n) - span_buckets);
-    const double expected = std::max(0.0, pw_all - pw_n) / out_buckets * span_buckets;
+    // Expected password changes over that stretch (inside the period) at the rate seen elsewhere.
+    const double in_min = double(e.end - std::max(pw_from, c.first)) / double(kMinuteMicros);
+    const double out_min = double(c.data_end() - c.first) / double(kMinuteMicros) - in_min;
+    const double expected = out_min > 0 ? std::max(0.0, pw_all - pw_n) / out_min * in_min : 0;
     fd.evidence.counts.push_back({"password_changes_before", std::int64_t(pw_n)});
     if (pw_n >= r.min_events && pw_n >= 3 * expected) {
       causes.push_back(fmt::format("a password change/reset wave: {} in the audit log from {}", num(pw_n),
@@ -526,7 +572,12 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
                                    : causes.front();
     for (std::size_t i = 1; i < causes.size(); ++i) fd.root_cause += "; " + causes[i];
     attach_tickets(r, c, fd, e.start, e.end, {UserSignal::locked});
-    fd.evidence.users = fd.evidence.affected_total;
+    std::uint64_t locked_users = 0;
+    for (const auto& u : fd.evidence.affected)
+      locked_users += std::find(u.classes.begin(), u.classes.end(), "locked") != u.classes.end();
+    if (locked_users < r.min_users) continue;  // one stale phone is not a wave
+    fd.evidence.users = locked_users;
+    fd.evidence.counts.push_back({"users_locked", std::int64_t(locked_users)});
     fd.summary = fmt::format("lockout wave {}: {} lockouts{}", c.when(e.start, e.end), num(w.sum),
                              causes.empty() ? ", cause not found" : " after " + causes.front());
     rep.findings.push_back(std::move(fd));
@@ -604,6 +655,11 @@ void detect_campaign_overload(const DetectorRule& r, const DetectContext& c, Tri
   for (const auto& [h, n] : c.a.registration_attempts_by_hour)
     if (h >= h0 && h <= h1) hours.push_back(n);
   const Baseline b = robust_baseline(hours);
+  std::vector<double> attempts = c.series(c.a.signin, [](const SigninBucket& x) { return double(x.portal_total); });
+  {
+    auto starts = c.series(c.a.audit, [](const AuditBucket& x) { return double(x.reg_started); });
+    for (std::size_t i = 0; i < attempts.size(); ++i) attempts[i] += starts[i];
+  }
   // Each UTC day's peak hour is judged on its own (a campaign can run several days).
   std::map<std::int64_t, std::vector<std::pair<std::int64_t, double>>> days;
   for (const auto& [h, n] : c.a.registration_attempts_by_hour)
@@ -638,8 +694,7 @@ void detect_campaign_overload(const DetectorRule& r, const DetectContext& c, Tri
                                  [](const SigninBucket& x) { return double(x.portal_total); }),
                    minute_counts(c.a.audit, hs_ - kHourMicros, he_ + kHourMicros,
                                  [](const AuditBucket& x) { return double(x.reg_started); }));
-    Edges e = refine(c, minutes, f, l, b.median * double(c.bucket) / double(kHourMicros),
-                     peak * double(c.bucket) / double(kHourMicros));
+    Edges e = refine(c, minutes, f, l, attempts);
     std::string top_region;
     double region_n = 0, hour_portal = 0;
     for (const auto& [k, n] : c.a.portal_by_country_hour)

@@ -188,8 +188,12 @@ TriageReport correlate(const TriageAggregate& a, const CorrelateOptions& o) {
     c.key0 = floor_div(c.first, c.bucket);
     c.n = static_cast<std::size_t>(std::min<std::int64_t>(floor_div(c.last, c.bucket) - c.key0 + 1, kMaxSeries));
     c.traffic_median = traffic_median(a, c.first, c.last, c.bucket);
-    CivilTime d0 = to_civil(c.first), d1 = to_civil(c.last);
-    c.multi_day = d0.year != d1.year || d0.month != d1.month || d0.day != d1.day;
+    // Several days: the period reaches at least an hour into a second UTC
+    // day (a few records just past midnight do not make a date necessary).
+    const Micros first_midnight = (floor_div(c.first, kDayMicros) + 1) * kDayMicros;
+    c.multi_day = c.last >= first_midnight &&
+                  (c.last - c.first > kDayMicros ||
+                   (first_midnight - c.first >= kHourMicros && c.last - first_midnight >= kHourMicros));
   }
   rep.window_start = c.first;
   rep.window_end = c.data_end();

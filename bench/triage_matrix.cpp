@@ -1,0 +1,68 @@
+// Why: the offline matrix — every synth scenario × seeds × tenant sizes
+// (150 / 1000 / 5000 users by default) through run_triage, judged like the
+// end-to-end tests, with the window errors summarised. Too slow for CI; run
+// it after changing a detector: `cmake --build build --target triage_matrix
+// && build/triage_matrix [--seeds N] [--users 150,1000,5000] [SCENARIO…]`.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "e2e/scenario_check.h"
+#include "synth/scenario.h"
+
+using namespace idt;
+
+int main(int argc, char** argv) {
+  std::vector<std::uint32_t> sizes = {150, 1000, 5000};
+  int seeds = 3;
+  std::vector<std::string> only;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--seeds" && i + 1 < argc) {
+      seeds = std::atoi(argv[++i]);
+    } else if (a == "--users" && i + 1 < argc) {
+      sizes.clear();
+      for (std::string v = argv[++i]; !v.empty();) {
+        std::size_t c = v.find(',');
+        sizes.push_back(static_cast<std::uint32_t>(std::stoul(v.substr(0, c))));
+        v = c == std::string::npos ? "" : v.substr(c + 1);
+      }
+    } else {
+      only.push_back(a);
+    }
+  }
+  int runs = 0, bad = 0;
+  double worst = 0, sum_abs = 0;
+  std::size_t windows = 0;
+  std::printf("%-24s %6s %4s  %-6s %s\n", "scenario", "users", "seed", "result", "window error start/end (min)");
+  for (const auto& sc : synth::all_scenarios()) {
+    std::string name(sc.name);
+    if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) continue;
+    for (std::uint32_t users : sizes)
+      for (int seed = 1; seed <= seeds; ++seed) {
+        e2e::ScenarioRun s = e2e::run_scenario(name, users, static_cast<std::uint64_t>(seed));
+        e2e::Verdict v = e2e::judge(s.run.report, s.spec);
+        ++runs;
+        std::string errs;
+        for (auto [a, b] : v.window_errors) {
+          char buf[48];
+          std::snprintf(buf, sizeof buf, " %+.0f/%+.0f", a, b);
+          errs += buf;
+          worst = std::max({worst, std::fabs(a), std::fabs(b)});
+          sum_abs += std::fabs(a) + std::fabs(b);
+          windows += 2;
+        }
+        std::printf("%-24s %6u %4d  %-6s%s\n", name.c_str(), users, seed, v.problems.empty() ? "ok" : "FAIL",
+                    errs.c_str());
+        for (const auto& p : v.problems) std::printf("    %s\n", p.c_str());
+        bad += !v.problems.empty();
+        std::fflush(stdout);
+      }
+  }
+  std::printf("\n%d runs, %d with problems; window edges: worst %.0f min, mean %.1f min over %zu edges\n", runs, bad,
+              worst, windows ? sum_abs / static_cast<double>(windows) : 0.0, windows);
+  return bad == 0 ? 0 : 1;
+}
