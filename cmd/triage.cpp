@@ -1,12 +1,17 @@
 // Why: `idtriage triage` — the main job: read sign-ins, audit, tickets and
 // health (labelled or auto-detected), aggregate, correlate, attach
-// playbooks, print the verdict and findings; exit 1 on findings ≥ --fail-on.
+// playbooks, print the verdict and findings; exit 1 on findings ≥ --fail-on,
+// 5 when the run could not judge everything (never 0 for a false all-clear).
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "classify/ticket_classifier.h"
 #include "commands.h"
 #include "common.h"
 #include "formats/ticket_dates.h"
+#include "playbook/playbook.h"
+#include "render/affected_users.h"
 #include "render/reports.h"
 #include "render/triage_render.h"
 #include "run/triage_run.h"
@@ -17,7 +22,12 @@ namespace {
 
 InputOptions opts;
 std::vector<std::string> signins, audits, tickets, healths;
-std::string bucket = "15m", fail_on = "high", breakglass, breakglass_age = "30d", rules_file, tz, date_format;
+// Default --fail-on medium: every finding that asks staff to act fails a
+// nightly job — a suspected provider outage before the provider posts, a
+// lockout wave, a campaign overload (docs/triage-json.md, "Exit codes").
+std::string bucket = "15m", fail_on = "medium", breakglass, breakglass_age = "30d", rules_file, tz, date_format;
+std::string affected_users_file;
+std::vector<std::string> settings;
 
 void setup(CLI::App& app) {
   opts.files_required = false;
@@ -34,8 +44,15 @@ void setup(CLI::App& app) {
       ->type_name("FILE")
       ->allow_extra_args(false);
   app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
-  app.add_option("--fail-on", fail_on, "exit 1 when a finding has this severity or more: info|low|medium|high|critical")
+  app.add_option("--fail-on", fail_on,
+                 "exit 1 when a finding has this severity or more: info|low|medium|high|critical (default medium)")
       ->type_name("SEV");
+  app.add_option("--affected-users", affected_users_file,
+                 "write every affected user of every finding as CSV (finding,kind,upn,first,last,classes,ticket_ids)")
+      ->type_name("FILE");
+  app.add_option("--set", settings, "fill a user-message placeholder, e.g. --set org=Contoso --set helpdesk=\"ext. 4357\"")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
   app.add_option("--breakglass", breakglass, "emergency-access UPNs, comma-separated")->type_name("UPN,…");
   app.add_option("--breakglass-max-age", breakglass_age,
                  "a break-glass account must have signed in successfully within this (default 30d)")
@@ -85,13 +102,35 @@ int run() {
     if (!added.ok()) throw UsageError("--rules: " + added.error().message);
   }
 
+  std::vector<std::pair<std::string, std::string>> values;
+  for (const auto& kv : settings) {
+    std::size_t eq = kv.find('=');
+    std::string key = eq == std::string::npos ? "" : std::string(trim(std::string_view(kv).substr(0, eq)));
+    if (key.empty() || !is_known_placeholder(key))
+      throw UsageError("--set: expected NAME=VALUE with a placeholder name (see `idtriage playbook --help`), got '" +
+                       kv + "'");
+    values.emplace_back(key, std::string(trim(std::string_view(kv).substr(eq + 1))));
+  }
+
   TriageInputs in{opts.files, signins, audits, tickets, healths};
-  TriageRun run = run_triage(in, ro, to, rules.value());
+  TriageRun run = run_triage(in, ro, to, rules.value(), values);
   TriageView view;
   view.fail_on = *sev;
   bool over = std::any_of(run.report.findings.begin(), run.report.findings.end(),
                           [&](const Finding& f) { return f.severity >= *sev; });
-  view.exit_code = run.input_error ? kExitInput : over ? kExitFindings : kExitOk;
+  view.exit_code = run.input_error                ? kExitInput
+                   : over                         ? kExitFindings
+                   : !run.report.incomplete.empty() ? kExitIncomplete
+                                                  : kExitOk;
+  if (!affected_users_file.empty()) {
+    std::string csv;
+    render_affected_users_csv(csv, run.report);
+    std::FILE* fp = std::fopen(affected_users_file.c_str(), "wb");
+    if (!fp) throw std::runtime_error("--affected-users " + affected_users_file + ": " + std::strerror(errno));
+    bool ok = std::fwrite(csv.data(), 1, csv.size(), fp) == csv.size();
+    ok = std::fclose(fp) == 0 && ok;
+    if (!ok) throw std::runtime_error("--affected-users " + affected_users_file + ": write failed");
+  }
   view.report = &run.report;
   view.agg = run.agg.get();
   view.inputs = run.inputs;

@@ -8,7 +8,7 @@ _idtriage() {
     return
   fi
   case "$cmd" in
-    triage) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --breakglass --breakglass-max-age --rules --tz --date-format" ;;
+    triage) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --affected-users --set --breakglass --breakglass-max-age --rules --tz --date-format" ;;
     classify) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --only --fields --list-fields --no-header" ;;
     stats) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --top" ;;
     explain) opts="--help -h --format -f --list" ;;

@@ -219,6 +219,7 @@ void detect_portal_outage(const DetectorRule& r, const DetectContext& c, TriageR
                          " precedes the window — rule out a tenant cause before waiting on the provider");
     ev.top_codes = top_items(codes_in(c, f, l), 5);
     attach_tickets(r, c, fd, e.start, e.end, {UserSignal::portal_service_error});
+    if (ev.tickets >= 3) fd.confidence += 0.1;  // users report it too
     for (const auto& u : ev.affected)
       if (ev.top_users.size() < 5 && !u.classes.empty() && u.classes.front() == "portal_service_error")
         ev.top_users.push_back({u.user, c.a.portal_users.get(u.user)});

@@ -159,7 +159,7 @@ TEST_CASE("rule table: one row per finding kind, and every row is tested below",
   for (const auto& r : builtin_rules()) CHECK(find_rule(builtin_rules(), r.kind) == &r);
 }
 
-TEST_CASE("each detector: found with its cause, window, tickets and verdict; gone when switched off", "[rules]") {
+TEST_CASE("each detector: found with its cause, window, tickets and verdict, gone when switched off", "[rules]") {
   for (const Row& row : rows()) {
     INFO(name(row.kind) << " in scenario " << row.scenario);
     const e2e::ScenarioRun& s = scenario(row.scenario);

@@ -297,7 +297,7 @@ void auth_outage(Builder& b, Micros from, Micros to) {
 
 }  // namespace
 
-TEST_CASE("a finding starts at its first anomalous minute, not the bucket edge; over or in progress", "[triage]") {
+TEST_CASE("a finding starts at its first anomalous minute, not the bucket edge, and is over or in progress", "[triage]") {
   Builder b;
   b.quiet();
   auth_outage(b, kDay + (14 * 60 + 22) * kMin, kDay + (16 * 60 + 7) * kMin);
@@ -374,7 +374,7 @@ TEST_CASE("one cause, one finding: a CA change that blocks the security-info app
   CHECK(named);
 }
 
-TEST_CASE("password spray: accounts that got past the password come first, with times; real counts", "[triage]") {
+TEST_CASE("password spray: accounts that got past the password come first, with times and real counts", "[triage]") {
   Builder b;
   b.quiet();
   const std::string ip = "203.0.113.66";
@@ -406,7 +406,7 @@ TEST_CASE("password spray: accounts that got past the password come first, with 
   for (const auto& u : f.evidence.top_users) CHECK(u.count > 0);
 }
 
-TEST_CASE("lockouts from a spray belong to the spray; a wave after password changes names them", "[triage]") {
+TEST_CASE("lockouts from a spray belong to the spray, a wave after password changes names them", "[triage]") {
   Builder spray;
   spray.quiet();
   for (int i = 0; i < 80; ++i)

@@ -184,7 +184,7 @@ TEST_CASE("ticket csv: UTF-16LE with BOM", "[tickets][csv][encoding]") {
   CHECK(p.has_note("role title=Short description"));
 }
 
-TEST_CASE("ticket csv: Windows-1252 bytes, ';' and pt-BR GLPI headers", "[tickets][csv][encoding]") {
+TEST_CASE("ticket csv: Windows-1252 bytes, semicolons and pt-BR GLPI headers", "[tickets][csv][encoding]") {
   // "Título", "Descrição", "Não" in Windows-1252 (invalid UTF-8: decoded by the fallback).
   std::string bytes =
       "ID;T\xEDtulo;Entidade;Status;\xDAltima atualiza\xE7\xE3o;Data de abertura;Prioridade;Requerente - Requerente;"

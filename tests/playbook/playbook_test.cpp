@@ -104,7 +104,7 @@ TEST_CASE("a well-formed playbook parses into its sections") {
   CHECK(p.message_body == "Dear {user},\n  keep {portal} in mind.");
 }
 
-TEST_CASE("a finding-kind id sets the kind; CRLF and no subject are fine") {
+TEST_CASE("a finding-kind id sets the kind, CRLF and no subject are fine") {
   std::string text = replace_line(kValid, 2, "id: password_spray");
   text = replace_line(text, 28, "No subject line {window}");
   text = replace_line(text, 6,
@@ -121,7 +121,7 @@ TEST_CASE("a finding-kind id sets the kind; CRLF and no subject are fine") {
   CHECK(r->verdict_detail == "Block it");
 }
 
-TEST_CASE("a finding playbook needs its verdict wording; verdict placeholders are checked") {
+TEST_CASE("a finding playbook needs its verdict wording and verdict placeholders are checked") {
   std::string text = replace_line(kValid, 2, "id: password_spray");
   auto r = idt::parse_playbook(text, "password_spray.md");
   REQUIRE_FALSE(r.ok());

@@ -221,7 +221,7 @@ std::string scenario_names_joined() {
 
 }  // namespace
 
-TEST_CASE("synth: same arguments give byte-identical files; other seeds and scenarios differ") {
+TEST_CASE("synth: same arguments give byte-identical files, other seeds and scenarios differ") {
   synth::SynthOptions o;
   o.scenario = "portal_outage";
   o.users = 150;
