@@ -12,25 +12,18 @@ namespace idt {
 
 namespace {
 
-double sum_range(const std::vector<double>& v, std::size_t f, std::size_t l) {
-  double t = 0;
-  for (std::size_t i = f; i <= l && i < v.size(); ++i) t += v[i];
-  return t;
-}
-
 std::string date_of(Micros t) {
   CivilTime c = to_civil(t);
   return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
 }
 
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (char& ch : o)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-  return o;
-}
-
 }  // namespace
+
+double sum_of(const std::vector<double>& v, std::size_t f, std::size_t l) {
+  double t = 0;
+  for (std::size_t i = f; i <= l && i < v.size(); ++i) t += v[i];
+  return t;
+}
 
 std::string hhmm(Micros t) { return format_hhmm(t); }
 std::string pct(double r) { return fmt::format("{:.0f}%", 100.0 * r); }
@@ -76,9 +69,9 @@ std::vector<ExcessWindow> spike_windows(const DetectorRule& r, const DetectConte
   std::erase_if(wins, [&](const ExcessWindow& w) { return w.sum < sr.floor15; });
   if (r.rate_factor > 0 && !wins.empty()) {
     auto totals = c.series(c.a.signin, [](const SigninBucket& x) { return static_cast<double>(x.total); });
-    double all_v = sum_range(values, 0, values.size()), all_t = sum_range(totals, 0, totals.size());
+    double all_v = sum_of(values, 0, values.size()), all_t = sum_of(totals, 0, totals.size());
     std::erase_if(wins, [&](const ExcessWindow& w) {
-      double v_in = w.sum, t_in = sum_range(totals, w.first, w.last);
+      double v_in = w.sum, t_in = sum_of(totals, w.first, w.last);
       double v_out = all_v - v_in, t_out = all_t - t_in;
       double rin = t_in > 0 ? v_in / t_in : 0, rout = t_out > 0 ? v_out / t_out : 0;
       return rin < r.rate_factor * rout;
@@ -258,18 +251,18 @@ void affected_users(const DetectContext& c, std::initializer_list<UserSignal> si
   for (std::size_t i = 0; i < out.size(); ++i) {
     by_key.emplace(out[i].user, i);
     auto it = c.a.users.find(out[i].user);
-    if (it != c.a.users.end() && !it->second.display.empty()) by_key.emplace(lower(it->second.display), i);
+    if (it != c.a.users.end() && !it->second.display.empty()) by_key.emplace(ascii_lower(it->second.display), i);
   }
   // Ticket callers: matched by UPN or display name, else listed as written.
   for (const TicketSample* t : tickets) {
-    std::string key = lower(trim(t->caller));
+    std::string key = ascii_lower(trim(t->caller));
     if (key.empty()) continue;
     auto it = by_key.find(key);
     if (it == by_key.end()) {
       // A caller known from sign-ins (by display name) but not affected by the signals.
       std::string upn;
       for (const auto& [u, tr] : c.a.users)
-        if (lower(tr.display) == key && (upn.empty() || u < upn)) upn = u;
+        if (ascii_lower(tr.display) == key && (upn.empty() || u < upn)) upn = u;
       AffectedUser u;
       u.user = upn.empty() ? std::string(trim(t->caller)) : upn;
       out.push_back(std::move(u));

@@ -59,6 +59,9 @@ struct DetectContext {
   std::string at(Micros t) const;  // "13:12" or "2026-06-02 13:12"
 };
 
+// The sum of v[f..l] (inclusive, clipped to v).
+double sum_of(const std::vector<double>& v, std::size_t f, std::size_t l);
+
 // The excess rule of a spike detector, its thresholds scaled to the bucket
 // and the traffic; floor15 is the (unscaled) 15-minute floor a whole window
 // must reach.

@@ -11,27 +11,16 @@
 #include <unordered_set>
 
 #include "correlate/context.h"
+#include "util/text.h"
 
 namespace idt {
 namespace {
 
-double total(const std::vector<double>& v, std::size_t f, std::size_t l) {
-  double t = 0;
-  for (std::size_t i = f; i <= l && i < v.size(); ++i) t += v[i];
-  return t;
-}
 double total_outside(const std::vector<double>& v, std::size_t f, std::size_t l) {
   double t = 0;
   for (std::size_t i = 0; i < v.size(); ++i)
     if (i < f || i > l) t += v[i];
   return t;
-}
-
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (char& ch : o)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-  return o;
 }
 
 // "Next update by: …" of the latest post of an open issue ("" when closed or absent).
@@ -88,9 +77,9 @@ std::vector<Span> sparse_runs(const DetectorRule& r, const DetectContext& c, con
     else
       runs.emplace_back(i, i);
   }
-  const double all_v = total(v, 0, v.size()), all_t = total(totals, 0, totals.size());
+  const double all_v = sum_of(v, 0, v.size()), all_t = sum_of(totals, 0, totals.size());
   for (auto [f, l] : runs) {
-    double n = total(v, f, l), t = total(totals, f, l);
+    double n = sum_of(v, f, l), t = sum_of(totals, f, l);
     if (n < std::max(r.abs_min, 2.0)) continue;
     double rin = t > 0 ? n / t : 1, rout = all_t - t > 0 ? (all_v - n) / (all_t - t) : 0;
     if (rin < std::max(r.rate_factor, 1.0) * rout || rin == 0) continue;
@@ -147,9 +136,9 @@ void detect_portal_outage(const DetectorRule& r, const DetectContext& c, TriageR
   // Abandonment alone counts only when most starts fail (min_share) and at
   // least twice as often as elsewhere: a busy campaign has more abandoned
   // starts because it has more starts, not because the portal is down.
-  const double ab_all = total(abandoned, 0, c.n), st_all = total(started, 0, c.n);
+  const double ab_all = sum_of(abandoned, 0, c.n), st_all = sum_of(started, 0, c.n);
   std::erase_if(w2, [&](const ExcessWindow& w) {
-    double ab = total(abandoned, w.first, w.last), st = total(started, w.first, w.last);
+    double ab = sum_of(abandoned, w.first, w.last), st = sum_of(started, w.first, w.last);
     double rate = st > 0 ? ab / st : 1, base = st_all - st > 0 ? (ab_all - ab) / (st_all - st) : 0;
     return rate < r.min_share || rate < 2 * base;
   });
@@ -161,13 +150,13 @@ void detect_portal_outage(const DetectorRule& r, const DetectContext& c, TriageR
   // when no bucket reaches the spike floor.
   for (const auto& [f, l] : sparse_runs(r, c, portal_fail, portal_total)) spans.emplace_back(f, l);
   for (auto [f, l] : merge_spans(spans, c.gap())) {
-    double pf = total(portal_fail, f, l), pt = total(portal_total, f, l);
-    double ab = total(abandoned, f, l), st = total(started, f, l), co = total(completed, f, l);
+    double pf = sum_of(portal_fail, f, l), pt = sum_of(portal_total, f, l);
+    double ab = sum_of(abandoned, f, l), st = sum_of(started, f, l), co = sum_of(completed, f, l);
     double st_out = total_outside(started, f, l), co_out = total_outside(completed, f, l);
-    double of = total(other_fail, f, l), ot = total(other_total, f, l);
+    double of = sum_of(other_fail, f, l), ot = sum_of(other_total, f, l);
     double of_out = total_outside(other_fail, f, l), ot_out = total_outside(other_total, f, l);
     double other_rate = ot > 0 ? of / ot : 0, other_base = ot_out > 0 ? of_out / ot_out : 0;
-    double os = total(other_svc, f, l), os_out = total_outside(other_svc, f, l);
+    double os = sum_of(other_svc, f, l), os_out = total_outside(other_svc, f, l);
     double svc_rate = ot > 0 ? os / ot : 0, svc_base = ot_out > 0 ? os_out / ot_out : 0;
     // Not portal-specific when every other app fails too (min_events other
     // sign-ins, service-error rate up by max_share): that is an auth outage.
@@ -260,7 +249,7 @@ void detect_auth_outage(const DetectorRule& r, const DetectContext& c, TriageRep
     fd.severity = severity_for(r, w.sum);
     if (!health.empty()) fd.severity = std::max(fd.severity, r.with_health);
     fd.ongoing = is_ongoing(c, e.end) || w.last + 1 >= c.n;
-    double tot = total(totals, w.first, w.last);
+    double tot = sum_of(totals, w.first, w.last);
     fd.evidence.counts = {{"service_errors", std::int64_t(w.sum)},
                           {"signins", std::int64_t(tot)},
                           {"apps_affected", std::int64_t(apps.size())}};
@@ -396,7 +385,7 @@ void detect_password_spray(const DetectorRule& r, const DetectContext& c, Triage
     });
     std::set<std::string> seen;
     for (auto& b : breached)
-      if (seen.insert(lower(b.user)).second) fd.evidence.breached.push_back(b);
+      if (seen.insert(ascii_lower(b.user)).second) fd.evidence.breached.push_back(b);
     const Micros end = TriageAggregate::minute_start(TriageAggregate::minute_key(last)) + kMinuteMicros;
     fd.start = start;
     fd.end = end;
@@ -422,7 +411,7 @@ void detect_password_spray(const DetectorRule& r, const DetectContext& c, Triage
                                             eps.size() == 1 ? "IP" : "IPs", users, fails,
                                             locked ? fmt::format(", {} lockouts", locked) : std::string()));
     std::unordered_set<std::string> targets;
-    for (const auto& [u, n] : user_fails.top()) targets.insert(lower(u));
+    for (const auto& [u, n] : user_fails.top()) targets.insert(ascii_lower(u));
     attach_tickets(r, c, fd, start, end, {UserSignal::bad_password, UserSignal::locked}, &targets);
     fd.root_cause = fmt::format("{} from {}{}", eps.size() == 1 ? "one attacking IP" : "attacking IPs",
                                 eps.front().first, eps.size() > 1 ? fmt::format(" (+{})", eps.size() - 1) : "");
@@ -482,9 +471,9 @@ void detect_mfa_fatigue(const DetectorRule& r, const DetectContext& c, TriageRep
       if (approved_at != kNoTime)
         fd.evidence.lines.push_back("an MFA-satisfied sign-in followed at " + c.at(approved_at) +
                                     ": treat the account as compromised");
-      std::unordered_set<std::string> only{lower(u)};
+      std::unordered_set<std::string> only{ascii_lower(u)};
       attach_tickets(r, c, fd, start, end, {UserSignal::mfa_failure}, &only);
-      auto tr = c.a.users.find(lower(u));
+      auto tr = c.a.users.find(ascii_lower(u));
       fd.fill.emplace_back("user", tr != c.a.users.end() && !tr->second.display.empty() ? tr->second.display : u);
       fd.root_cause = "push bombing of " + u + (approved_at != kNoTime ? ", then approved" : "");
       fd.summary = fmt::format("MFA fatigue on {}: {} denied/timed-out prompts {}{}", u, best, c.when(start, end),
@@ -503,7 +492,7 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
   Baseline base;
   const DetectorRule* spray = find_rule(c.rules, FindingKind::password_spray);
   auto pw = c.series(c.a.audit, [](const AuditBucket& b) { return double(b.password_changes); });
-  const double pw_all = total(pw, 0, c.n);
+  const double pw_all = sum_of(pw, 0, c.n);
   for (const auto& w : spike_windows(r, c, v, &base)) {
     auto minutes = minute_counts(c.a.signin, c.start_of(w.first) - c.bucket, c.end_of(w.last) + c.bucket,
                                  [](const SigninBucket& b) { return double(b.locked); });

@@ -253,6 +253,19 @@ std::string ticket_list(const std::vector<std::string>& ids) {
   return o;
 }
 
+// Each line of `text` after `mark` (and a space unless the line is empty).
+void quote_lines(std::string& b, std::string_view text, std::string_view mark) {
+  for (;;) {
+    std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    b += mark;
+    if (!line.empty()) b += " " + clean(line);
+    b += '\n';
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+}
+
 std::string exit_words(const TriageView& v) {
   switch (v.exit_code) {
     case 1:
@@ -347,13 +360,7 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
       }
       if (!message.empty()) {
         b += "\n**User message**\n\n";
-        for (std::string_view rest = message;;) {
-          std::size_t nl = rest.find('\n');
-          std::string_view line = rest.substr(0, nl);
-          b += line.empty() ? ">\n" : "> " + clean(line) + "\n";
-          if (nl == std::string_view::npos) break;
-          rest.remove_prefix(nl + 1);
-        }
+        quote_lines(b, message, ">");
       }
       b += "\n";
       continue;
@@ -388,13 +395,7 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     b += "    playbook: idtriage playbook " + f.playbook + "\n";
     if (!message.empty()) {
       b += "    user message:\n";
-      for (std::string_view rest = message;;) {
-        std::size_t nl = rest.find('\n');
-        std::string_view line = rest.substr(0, nl);
-        b += line.empty() ? "      │\n" : "      │ " + clean(line) + "\n";
-        if (nl == std::string_view::npos) break;
-        rest.remove_prefix(nl + 1);
-      }
+      quote_lines(b, message, "      │");
     }
   }
   if (!r.undecided.empty()) {

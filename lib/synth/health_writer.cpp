@@ -42,6 +42,17 @@ std::string fill(std::string_view text, const HealthSpec& h, Micros day) {
   return out;
 }
 
+// The issue's end as a quoted time, or null while it is open.
+void end_or_null(std::string& c, const HealthSpec& h, Micros day) {
+  if (h.end_min == kOpen) {
+    c += "null";
+    return;
+  }
+  c += '"';
+  append_time_plain(c, at_minute(day, h.end_min));
+  c += '"';
+}
+
 void time_field(std::string& c, std::string_view key, Micros t, bool millis = false) {
   c += '"';
   c += key;
@@ -65,13 +76,7 @@ void write_servicecomms(std::string& out, const Plan& plan) {
     c += ',';
     time_field(c, "StartTime", at_minute(day, h.start_min));
     c += ",\"EndTime\":";
-    if (h.end_min == kOpen) {
-      c += "null";
-    } else {
-      c += '"';
-      append_time_plain(c, at_minute(day, h.end_min));
-      c += '"';
-    }
+    end_or_null(c, h, day);
     c += ',';
     kv(c, "Status", h.end_min == kOpen ? "Service degradation" : "Service restored");
     c += ',';
@@ -179,13 +184,7 @@ void write_health(std::string& out, const Plan& plan, HealthShape shape) {
     c += "{\"startDateTime\":\"";
     append_time_plain(c, at_minute(day, h.start_min));
     c += "\",\"endDateTime\":";
-    if (h.end_min == kOpen) {
-      c += "null";
-    } else {
-      c += '"';
-      append_time_plain(c, at_minute(day, h.end_min));
-      c += '"';
-    }
+    end_or_null(c, h, day);
     c += ",\"lastModifiedDateTime\":\"";
     append_time_plain(c, at_minute(day, h.last_modified_min) + 23'456'000, true);
     c += "\",";
