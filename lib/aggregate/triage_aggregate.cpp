@@ -62,6 +62,7 @@ void merge_capped(std::vector<Micros>& dst, const std::vector<Micros>& src, std:
 }
 
 void add_access(IpFailures& f, std::string_view user, Micros t, std::int64_t code) {
+  if (f.access_users.size() < Agg::kMaxUsersPerIp) f.access_users.insert(fnv1a_ci(user));
   for (auto& a : f.access)
     if (a.user == user) {
       if (t < a.time) {
@@ -70,7 +71,6 @@ void add_access(IpFailures& f, std::string_view user, Micros t, std::int64_t cod
       }
       return;
     }
-  ++f.access_users;
   if (f.access.size() < Agg::kMaxAccessPerIp) {
     f.access.push_back({std::string(user), t, code});
     return;
@@ -419,9 +419,9 @@ void TriageAggregate::merge(const TriageAggregate& o) {
     d.locked_users.insert(f.locked_users.begin(), f.locked_users.end());
     for (const auto& [u, n] : f.user_failures.top())
       if (d.user_failures.size() < kMaxUserCountsPerIp || d.user_failures.get(u) > 0) d.user_failures.add(u, n);
-    // add_access counts the users new to d; those beyond f's cap are added as seen.
     for (const auto& a : f.access) add_access(d, a.user, a.time, a.code);
-    d.access_users += f.access_users - static_cast<std::uint32_t>(f.access.size());
+    for (std::uint64_t h : f.access_users)
+      if (d.access_users.size() < kMaxUsersPerIp) d.access_users.insert(h);
     if (f.first != kNoTime && (d.first == kNoTime || f.first < d.first)) d.first = f.first;
     if (f.last != kNoTime && (d.last == kNoTime || f.last > d.last)) d.last = f.last;
     d.codes.merge(f.codes);

@@ -85,8 +85,8 @@ struct IpFailures {
   Micros first = kNoTime, last = kNoTime;                 // of credential failures
   CountMap codes;
   CountMap user_failures;        // credential failures per user (first kMaxUserCountsPerIp users)
-  std::vector<IpAccess> access;  // distinct users past the password, earliest first (capped)
-  std::uint32_t access_users = 0;  // distinct users past the password seen (also beyond the cap, per unit)
+  std::vector<IpAccess> access;                   // distinct users past the password, earliest first (capped)
+  std::unordered_set<std::uint64_t> access_users;  // hashed UPNs of every user past the password (capped)
 };
 
 struct TicketSample {

@@ -405,6 +405,12 @@ void detect_password_spray(const DetectorRule& r, const DetectContext& c, Triage
                                               b.user, b.code == 0 ? "signed in" : "password accepted (MFA " +
                                                                                        std::to_string(b.code) + ")",
                                               b.ip, c.at(b.time)));
+    std::size_t past = 0;
+    for (const auto& [ip, f] : eps) past += f->access_users.size();
+    if (past > fd.evidence.breached.size())
+      fd.evidence.lines.push_back(fmt::format("… and up to {} more accounts got past the password from these IPs (only "
+                                              "the first {} per IP are kept): check their sign-ins",
+                                              past - fd.evidence.breached.size(), TriageAggregate::kMaxAccessPerIp));
     fd.evidence.top_codes = top_items(codes, 5);
     fd.evidence.top_users = top_items(user_fails, 5);
     fd.evidence.lines.push_back(fmt::format("{} {}, {} distinct users, {} credential failures{}", eps.size(),
