@@ -449,7 +449,8 @@ void TriageAggregate::merge(const TriageAggregate& o) {
       continue;
     }
     if (it->second.display.empty()) it->second.display = t.display;
-    for (std::size_t i = 0; i < kUserSignalCount; ++i) merge_capped(it->second.times[i], t.times[i], kMaxTimesPerSignal);
+    for (std::size_t i = 0; i < kUserSignalCount; ++i)
+      merge_capped(it->second.times[i], t.times[i], kMaxTimesPerSignal);
   }
   users_untracked += o.users_untracked;
   for (const auto& [k, v] : o.portal_by_country_hour) portal_by_country_hour[k] += v;

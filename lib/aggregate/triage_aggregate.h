@@ -31,9 +31,9 @@ inline constexpr Micros kHourMicros = 60 * kMinuteMicros;
 inline constexpr Micros kDayMicros = 24 * kHourMicros;
 
 struct TriageOptions {
-  Micros bucket = 15 * kMinuteMicros;                  // analysis bucket (correlation); counters stay per minute
-  Micros registration_timeout = 30 * kMinuteMicros;    // started, not completed within → abandoned
-  std::vector<std::string> breakglass;           // lower-cased UPNs
+  Micros bucket = 15 * kMinuteMicros;                // analysis bucket (correlation); counters stay per minute
+  Micros registration_timeout = 30 * kMinuteMicros;  // started, not completed within → abandoned
+  std::vector<std::string> breakglass;               // lower-cased UPNs
   Micros breakglass_max_age = 30 * kDayMicros;
 };
 
@@ -42,8 +42,8 @@ struct SigninBucket {
   std::uint32_t total = 0;
   std::uint32_t portal_total = 0, portal_fail = 0, portal_ok = 0;    // security-info apps
   std::uint32_t other_total = 0, other_fail = 0, other_service = 0;  // every other app
-  std::uint32_t ca_block = 0;         // 53003 on apps other than the security-info apps
-  std::uint32_t reg_blocked = 0;      // 53004/53010, and 53003 on the security-info apps
+  std::uint32_t ca_block = 0;                                        // 53003 on apps other than the security-info apps
+  std::uint32_t reg_blocked = 0;                                     // 53004/53010, and 53003 on the security-info apps
   std::uint32_t locked = 0, bad_password = 0, mfa_fail = 0, reg_required = 0;
   CountMap fail_codes;      // non-success, non-interrupt codes
   CountMap service_apps;    // apps with service errors
@@ -82,10 +82,10 @@ struct IpFailures {
   std::uint32_t failures = 0, locked = 0, successes = 0;  // successes: any successful sign-in from the IP
   std::unordered_set<std::uint64_t> users;                // hashed UPNs (capped)
   std::unordered_set<std::uint64_t> locked_users;
-  Micros first = kNoTime, last = kNoTime;                 // of credential failures
+  Micros first = kNoTime, last = kNoTime;  // of credential failures
   CountMap codes;
-  CountMap user_failures;        // credential failures per user (first kMaxUserCountsPerIp users)
-  std::vector<IpAccess> access;                   // distinct users past the password, earliest first (capped)
+  CountMap user_failures;                          // credential failures per user (first kMaxUserCountsPerIp users)
+  std::vector<IpAccess> access;                    // distinct users past the password, earliest first (capped)
   std::unordered_set<std::uint64_t> access_users;  // hashed UPNs of every user past the password (capped)
 };
 
@@ -114,8 +114,8 @@ enum class UserSignal : std::uint8_t {
 };
 inline constexpr std::size_t kUserSignalCount = static_cast<std::size_t>(UserSignal::count_);
 inline constexpr std::array<std::string_view, kUserSignalCount> kUserSignalNames = {
-    "portal_service_error", "service_error", "ca_block", "registration_blocked", "locked", "bad_password",
-    "mfa_failure"};
+    "portal_service_error", "service_error", "ca_block", "registration_blocked", "locked",
+    "bad_password",         "mfa_failure"};
 static_assert(kUserSignalNames.size() == kUserSignalCount, "every UserSignal needs a name");
 constexpr std::string_view name(UserSignal s) { return kUserSignalNames[static_cast<std::size_t>(s)]; }
 
@@ -145,12 +145,14 @@ class TriageAggregate {
   void finish();
 
   const TriageOptions& options() const { return opts_; }
-  static std::int64_t minute_key(Micros t) { return t >= 0 ? t / kMinuteMicros : (t - kMinuteMicros + 1) / kMinuteMicros; }
+  static std::int64_t minute_key(Micros t) {
+    return t >= 0 ? t / kMinuteMicros : (t - kMinuteMicros + 1) / kMinuteMicros;
+  }
   static Micros minute_start(std::int64_t key) { return key * kMinuteMicros; }
 
   // Results (read by correlate/).
-  std::map<std::int64_t, SigninBucket> signin;  // by minute key
-  std::map<std::int64_t, AuditBucket> audit;    // by minute key
+  std::map<std::int64_t, SigninBucket> signin;   // by minute key
+  std::map<std::int64_t, AuditBucket> audit;     // by minute key
   std::map<std::int64_t, TicketBucket> tickets;  // by minute key
   std::array<std::uint64_t, kSigninClassCount> signin_totals{};
   std::array<std::uint64_t, kAuditClassCount> audit_totals{};

@@ -103,7 +103,8 @@ Edges refine(const DetectContext& c, const MinuteCounts& all, std::size_t f, std
   // The signal's rate outside the episode, per 15 minutes.
   double inside = 0, outside = 0;
   for (std::size_t i = 0; i < values.size(); ++i) (i >= f && i <= l ? inside : outside) += values[i];
-  const double out_minutes = std::max(1.0, (static_cast<double>(values.size()) - double(l - f + 1)) * minutes_per_bucket);
+  const double out_minutes =
+      std::max(1.0, (static_cast<double>(values.size()) - double(l - f + 1)) * minutes_per_bucket);
   Micros lo = std::max(c.start_of(f) - c.bucket, c.first);
   if (not_before != kNoTime) lo = std::max(lo, not_before);
   const Micros hi = std::min(c.end_of(l) + c.bucket, c.data_end());

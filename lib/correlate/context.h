@@ -133,6 +133,7 @@ std::string pct(double r);
 std::string num(double v);
 std::string num1(double v);
 std::string health_line(const HealthIssueCopy& h);
-std::string change_words(const PolicyChange& p, const DetectContext& c);  // "Update conditional access policy "X" at 13:12 by a@b"
+std::string change_words(const PolicyChange& p,
+                         const DetectContext& c);  // "Update conditional access policy "X" at 13:12 by a@b"
 
 }  // namespace idt

@@ -96,7 +96,6 @@ std::vector<Span> sparse_runs(const DetectorRule& r, const DetectContext& c, con
   return out;
 }
 
-
 bool is_legacy_client(std::string_view client) {
   static constexpr std::string_view kLegacy[] = {"Exchange ActiveSync",
                                                  "IMAP4",
@@ -162,10 +161,9 @@ void detect_portal_outage(const DetectorRule& r, const DetectContext& c, TriageR
     // sign-ins, service-error rate up by max_share): that is an auth outage.
     if (ot >= r.min_events && svc_rate > std::max(2 * svc_base, svc_base + r.max_share)) continue;
     const Micros lo = c.start_of(f) - c.bucket, hi = c.end_of(l) + c.bucket;
-    auto minutes =
-        add_counts(minute_counts(c.a.signin, lo, hi, [](const SigninBucket& b) { return double(b.portal_fail); }),
-                   minute_counts(c.a.audit, lo, hi,
-                                 [](const AuditBucket& b) { return double(b.reg_abandoned + b.reg_failed); }));
+    auto minutes = add_counts(
+        minute_counts(c.a.signin, lo, hi, [](const SigninBucket& b) { return double(b.portal_fail); }),
+        minute_counts(c.a.audit, lo, hi, [](const AuditBucket& b) { return double(b.reg_abandoned + b.reg_failed); }));
     std::vector<double> both(portal_fail.size());
     for (std::size_t i = 0; i < both.size(); ++i) both[i] = portal_fail[i] + abandoned[i];
     Edges e = refine(c, minutes, f, l, both);
@@ -220,10 +218,10 @@ void detect_portal_outage(const DetectorRule& r, const DetectContext& c, TriageR
     fd.fill.emplace_back("portal", "mysignins.microsoft.com");
     fd.root_cause = health.empty() ? "provider side, suspected (no matching health issue posted yet)"
                                    : "provider incident " + health.front()->id;
-    fd.summary = fmt::format("security-info portal unreachable {}: {} portal service errors, {} registrations abandoned{}",
-                             c.when(e.start, e.end), num(pf), num(ab),
-                             health.empty() ? ", no health issue posted yet (suspected provider)"
-                                            : ", matches " + health.front()->id);
+    fd.summary = fmt::format(
+        "security-info portal unreachable {}: {} portal service errors, {} registrations abandoned{}",
+        c.when(e.start, e.end), num(pf), num(ab),
+        health.empty() ? ", no health issue posted yet (suspected provider)" : ", matches " + health.front()->id);
     rep.findings.push_back(std::move(fd));
   }
 }
@@ -262,9 +260,9 @@ void detect_auth_outage(const DetectorRule& r, const DetectContext& c, TriageRep
     fd.evidence.users = fd.evidence.affected_total;
     fd.root_cause = health.empty() ? "provider side, suspected (no matching health issue posted yet)"
                                    : "provider incident " + health.front()->id;
-    fd.summary = fmt::format("sign-in service errors across {} apps {}{}", apps.size(), c.when(e.start, e.end),
-                             health.empty() ? " (suspected provider; no health issue yet)"
-                                            : ", matches " + health.front()->id);
+    fd.summary =
+        fmt::format("sign-in service errors across {} apps {}{}", apps.size(), c.when(e.start, e.end),
+                    health.empty() ? " (suspected provider; no health issue yet)" : ", matches " + health.front()->id);
     rep.findings.push_back(std::move(fd));
   }
 }
@@ -295,8 +293,8 @@ void code_spike(const DetectorRule& r, const DetectContext& c, TriageReport& rep
     fd.severity = severity_for(r, w.sum);
     fd.ongoing = is_ongoing(c, e.end) || w.last + 1 >= c.n;
     fd.evidence.counts = {{"records", std::int64_t(w.sum)}};
-    fd.evidence.lines.push_back(fmt::format("{} {} (baseline {} per bucket, peak {})", what, num(w.sum),
-                                            num1(base.median), num(w.peak)));
+    fd.evidence.lines.push_back(
+        fmt::format("{} {} (baseline {} per bucket, peak {})", what, num(w.sum), num1(base.median), num(w.peak)));
     fd.evidence.top_codes = top_items(codes_in(c, w.first, w.last), 5);
     if (change) {
       fd.evidence.lines.push_back("tenant change: " + change_words(*change, c));
@@ -307,9 +305,9 @@ void code_spike(const DetectorRule& r, const DetectContext& c, TriageReport& rep
       fd.root_cause = "a tenant policy (no change to it found in the audit input)";
     }
     for (const auto* h : overlapping_health(c.a, e.start, e.end))
-      fd.evidence.lines.push_back("open provider incident " + h->id + " overlaps, but " +
-                                  (change ? "the spike began right after the tenant change"
-                                          : "the pattern is tenant-side"));
+      fd.evidence.lines.push_back(
+          "open provider incident " + h->id + " overlaps, but " +
+          (change ? "the spike began right after the tenant change" : "the pattern is tenant-side"));
     attach_tickets(r, c, fd, e.start, e.end, {signal});
     fd.evidence.users = fd.evidence.affected_total;
     fd.summary = fmt::format("{} spike {}{}", what, c.when(e.start, e.end),
@@ -401,16 +399,16 @@ void detect_password_spray(const DetectorRule& r, const DetectContext& c, Triage
                           {"lockouts", std::int64_t(locked)},
                           {"breached_accounts", std::int64_t(fd.evidence.breached.size())}};
     for (const auto& b : fd.evidence.breached)
-      fd.evidence.lines.push_back(fmt::format("BREACHED {}: {} from {} at {} — reset the password, revoke sessions",
-                                              b.user, b.code == 0 ? "signed in" : "password accepted (MFA " +
-                                                                                       std::to_string(b.code) + ")",
-                                              b.ip, c.at(b.time)));
+      fd.evidence.lines.push_back(fmt::format(
+          "BREACHED {}: {} from {} at {} — reset the password, revoke sessions", b.user,
+          b.code == 0 ? "signed in" : "password accepted (MFA " + std::to_string(b.code) + ")", b.ip, c.at(b.time)));
     std::size_t past = 0;
     for (const auto& [ip, f] : eps) past += f->access_users.size();
     if (past > fd.evidence.breached.size())
-      fd.evidence.lines.push_back(fmt::format("… and up to {} more accounts got past the password from these IPs (only "
-                                              "the first {} per IP are kept): check their sign-ins",
-                                              past - fd.evidence.breached.size(), TriageAggregate::kMaxAccessPerIp));
+      fd.evidence.lines.push_back(
+          fmt::format("… and up to {} more accounts got past the password from these IPs (only "
+                      "the first {} per IP are kept): check their sign-ins",
+                      past - fd.evidence.breached.size(), TriageAggregate::kMaxAccessPerIp));
     fd.evidence.top_codes = top_items(codes, 5);
     fd.evidence.top_users = top_items(user_fails, 5);
     fd.evidence.lines.push_back(fmt::format("{} {}, {} distinct users, {} credential failures{}", eps.size(),
@@ -424,13 +422,12 @@ void detect_password_spray(const DetectorRule& r, const DetectContext& c, Triage
     if (!fd.evidence.breached.empty())
       fd.root_cause += fmt::format("; {} account{} got past the password ({} signed in)", fd.evidence.breached.size(),
                                    fd.evidence.breached.size() == 1 ? "" : "s", signed_in);
-    fd.summary = fmt::format("password spray from {}{}: {} users, {} failures {}{}", eps.front().first,
-                             eps.size() > 1 ? fmt::format(" (+{} IPs)", eps.size() - 1) : "", users, fails,
-                             c.when(start, end),
-                             fd.evidence.breached.empty()
-                                 ? ""
-                                 : fmt::format(", {} account{} breached", fd.evidence.breached.size(),
-                                               fd.evidence.breached.size() == 1 ? "" : "s"));
+    fd.summary =
+        fmt::format("password spray from {}{}: {} users, {} failures {}{}", eps.front().first,
+                    eps.size() > 1 ? fmt::format(" (+{} IPs)", eps.size() - 1) : "", users, fails, c.when(start, end),
+                    fd.evidence.breached.empty() ? ""
+                                                 : fmt::format(", {} account{} breached", fd.evidence.breached.size(),
+                                                               fd.evidence.breached.size() == 1 ? "" : "s"));
     rep.findings.push_back(std::move(fd));
   }
 }
@@ -472,8 +469,8 @@ void detect_mfa_fatigue(const DetectorRule& r, const DetectContext& c, TriageRep
       fd.evidence.users = 1;
       fd.evidence.top_users.push_back({u, best});
       fd.evidence.counts = {{"mfa_failures", std::int64_t(best)}, {"approved_after", approved_at != kNoTime ? 1 : 0}};
-      fd.evidence.lines.push_back(fmt::format("{} MFA denials/timeouts within {} minutes for {}", best,
-                                              r.span / kMinuteMicros, u));
+      fd.evidence.lines.push_back(
+          fmt::format("{} MFA denials/timeouts within {} minutes for {}", best, r.span / kMinuteMicros, u));
       if (approved_at != kNoTime)
         fd.evidence.lines.push_back("an MFA-satisfied sign-in followed at " + c.at(approved_at) +
                                     ": treat the account as compromised");
@@ -524,9 +521,8 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
     // before (cause_before), one client dominating the lockouts.
     std::vector<std::string> causes;
     const Micros pw_from = e.start - r.cause_before;
-    auto pw_minutes = minute_counts(c.a.audit, pw_from, e.end, [](const AuditBucket& b) {
-      return double(b.password_changes);
-    });
+    auto pw_minutes =
+        minute_counts(c.a.audit, pw_from, e.end, [](const AuditBucket& b) { return double(b.password_changes); });
     double pw_n = 0;
     Micros pw_first = kNoTime;
     for (const auto& [k, n] : pw_minutes) {
@@ -539,8 +535,8 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
     const double expected = out_min > 0 ? std::max(0.0, pw_all - pw_n) / out_min * in_min : 0;
     fd.evidence.counts.push_back({"password_changes_before", std::int64_t(pw_n)});
     if (pw_n >= r.min_events && pw_n >= 3 * expected) {
-      causes.push_back(fmt::format("a password change/reset wave: {} in the audit log from {}", num(pw_n),
-                                   c.at(pw_first)));
+      causes.push_back(
+          fmt::format("a password change/reset wave: {} in the audit log from {}", num(pw_n), c.at(pw_first)));
       fd.cause = Cause::user;
     }
     CountMap clients;
@@ -564,8 +560,8 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
       if (fd.cause == Cause::unknown) fd.cause = Cause::attack;
     }
     for (const auto& k : causes) fd.evidence.lines.push_back("cause: " + k);
-    fd.root_cause = causes.empty() ? "no cause found in the data (no password-change wave, no dominant client)"
-                                   : causes.front();
+    fd.root_cause =
+        causes.empty() ? "no cause found in the data (no password-change wave, no dominant client)" : causes.front();
     for (std::size_t i = 1; i < causes.size(); ++i) fd.root_cause += "; " + causes[i];
     attach_tickets(r, c, fd, e.start, e.end, {UserSignal::locked});
     std::uint64_t locked_users = 0;
@@ -591,8 +587,8 @@ void detect_outage_phishing(const DetectorRule& r, const DetectContext& c, Triag
     if (f.cause == Cause::provider) outages.push_back({f.start, f.end, ""});
   for (const auto& h : c.a.health)
     if (h.identity_relevant && !h.synthetic && h.start != kNoTime)
-      outages.push_back({h.start, h.end == kNoTime ? std::max(h.start, c.last == kNoTime ? h.start : c.last) : h.end,
-                         h.id});
+      outages.push_back(
+          {h.start, h.end == kNoTime ? std::max(h.start, c.last == kNoTime ? h.start : c.last) : h.end, h.id});
   if (outages.empty()) return;
   std::sort(outages.begin(), outages.end(), [](const Outage& x, const Outage& y) { return x.start < y.start; });
   // One finding per cluster of outages (a later outage beyond the span is another episode).
@@ -610,9 +606,8 @@ void detect_outage_phishing(const DetectorRule& r, const DetectContext& c, Triag
     Micros first_outage = cl.front().start, last_end = cl.front().end;
     for (const auto& o : cl) {
       last_end = std::max(last_end, o.end);
-      if (!o.id.empty() &&
-          std::find(fd.evidence.health_incidents.begin(), fd.evidence.health_incidents.end(), o.id) ==
-              fd.evidence.health_incidents.end())
+      if (!o.id.empty() && std::find(fd.evidence.health_incidents.begin(), fd.evidence.health_incidents.end(), o.id) ==
+                               fd.evidence.health_incidents.end())
         fd.evidence.health_incidents.push_back(o.id);
     }
     for (const auto& t : c.a.ticket_samples) {
@@ -636,7 +631,8 @@ void detect_outage_phishing(const DetectorRule& r, const DetectContext& c, Triag
                                             r.span / kHourMicros, c.when(first_outage, last_end)));
     affected_users(c, {}, fd.start, fd.end, samples, fd.evidence);
     fd.evidence.users = fd.evidence.affected_total;
-    if (!fd.evidence.health_incidents.empty()) fd.fill.emplace_back("incident_id", fd.evidence.health_incidents.front());
+    if (!fd.evidence.health_incidents.empty())
+      fd.fill.emplace_back("incident_id", fd.evidence.health_incidents.front());
     fd.root_cause = "attackers exploit the outage " + c.when(first_outage, last_end);
     fd.summary = fmt::format("{} phishing reports during/after an identity outage: outage-themed phishing likely", n);
     rep.findings.push_back(std::move(fd));
@@ -681,15 +677,14 @@ void detect_campaign_overload(const DetectorRule& r, const DetectContext& c, Tri
     if (explained) continue;  // a provider outage or a policy block is not a campaign
     // To the minute: portal sign-ins and registration starts around the peak hour.
     auto bucket_of = [&](Micros t) {
-      return static_cast<std::size_t>(std::clamp<std::int64_t>((t - c.start_of(0)) / c.bucket, 0,
-                                                               static_cast<std::int64_t>(c.n) - 1));
+      return static_cast<std::size_t>(
+          std::clamp<std::int64_t>((t - c.start_of(0)) / c.bucket, 0, static_cast<std::int64_t>(c.n) - 1));
     };
     std::size_t f = bucket_of(hs_), l = bucket_of(he_ - 1);
-    auto minutes =
-        add_counts(minute_counts(c.a.signin, hs_ - kHourMicros, he_ + kHourMicros,
-                                 [](const SigninBucket& x) { return double(x.portal_total); }),
-                   minute_counts(c.a.audit, hs_ - kHourMicros, he_ + kHourMicros,
-                                 [](const AuditBucket& x) { return double(x.reg_started); }));
+    auto minutes = add_counts(minute_counts(c.a.signin, hs_ - kHourMicros, he_ + kHourMicros,
+                                            [](const SigninBucket& x) { return double(x.portal_total); }),
+                              minute_counts(c.a.audit, hs_ - kHourMicros, he_ + kHourMicros,
+                                            [](const AuditBucket& x) { return double(x.reg_started); }));
     Edges e = refine(c, minutes, f, l, attempts);
     std::string top_region;
     double region_n = 0, hour_portal = 0;
@@ -734,9 +729,9 @@ void detect_breakglass_used(const DetectorRule& r, const DetectContext& c, Triag
     auto it = c.a.breakglass.find(u);
     if (it == c.a.breakglass.end() || it->second.signins == 0) continue;
     const BreakglassState& st = it->second;
-    Micros end = st.last_seen == kNoTime ? kNoTime
-                                         : TriageAggregate::minute_start(TriageAggregate::minute_key(st.last_seen)) +
-                                               kMinuteMicros;
+    Micros end = st.last_seen == kNoTime
+                     ? kNoTime
+                     : TriageAggregate::minute_start(TriageAggregate::minute_key(st.last_seen)) + kMinuteMicros;
     Finding fd = make_finding(r.kind, Cause::tenant, st.first_seen, end);
     fd.severity = r.floor;
     fd.confidence = 0.95;

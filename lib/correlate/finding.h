@@ -59,8 +59,8 @@ struct Finding {
   // start: the first anomalous event (to the minute), never before a tenant
   // cause; end: just after the last one.
   Micros start = kNoTime, end = kNoTime;
-  bool ongoing = false;     // still anomalous at the end of the data
-  std::string root_cause;   // the one cause in words ("Update conditional access policy … at 13:12")
+  bool ongoing = false;    // still anomalous at the end of the data
+  std::string root_cause;  // the one cause in words ("Update conditional access policy … at 13:12")
   std::string summary;
   Evidence evidence;
   std::vector<std::string> related;  // ids of findings linked to this one (same incident, consequences)
@@ -93,7 +93,7 @@ struct TriageReport {
   bool multi_day = false;                   // the period spans more than one UTC day
   std::uint64_t outliers = 0;               // dated records outside the period…
   Micros outliers_first = kNoTime, outliers_last = kNoTime;  // …and their range
-  std::vector<Finding> findings;         // most severe first
+  std::vector<Finding> findings;                             // most severe first
   VerdictState state = VerdictState::all_clear;
   std::vector<IncompleteReason> incomplete;  // empty for an all-clear; may accompany findings
   std::vector<std::string> undecided;        // notes: what could not be decided (missing inputs…)

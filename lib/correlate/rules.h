@@ -8,8 +8,8 @@
 #include <span>
 #include <string_view>
 
-#include "model/classes.h"
 #include "correlate/finding_kind.h"
+#include "model/classes.h"
 #include "util/time.h"
 
 namespace idt {

@@ -31,8 +31,8 @@ std::int64_t floor_div(Micros t, Micros b) { return t >= 0 ? t / b : (t - b + 1)
 std::string duration_words(Micros d) {
   const std::int64_t minutes = d / kMinuteMicros;
   if (minutes < 60) return fmt::format("{} min", minutes);
-  if (minutes < 48 * 60) return minutes % 60 ? fmt::format("{} h {} min", minutes / 60, minutes % 60)
-                                             : fmt::format("{} h", minutes / 60);
+  if (minutes < 48 * 60)
+    return minutes % 60 ? fmt::format("{} h {} min", minutes / 60, minutes % 60) : fmt::format("{} h", minutes / 60);
   return fmt::format("{} days", minutes / (24 * 60));
 }
 
@@ -146,8 +146,9 @@ void input_reasons(const TriageAggregate& a, const CorrelateOptions& o, TriageRe
     const bool log = s.kind == RecordKind::signin || s.kind == RecordKind::audit;
     const std::string_view what = s.kind == RecordKind::signin ? "sign-in" : "audit";
     if (s.kind == RecordKind::unknown && s.records == 0) {
-      rep.undecided.push_back(s.path + ": empty, kind unknown (no records; give it with --signins/--audit/--tickets/"
-                                       "--health to say what it is)");
+      rep.undecided.push_back(s.path +
+                              ": empty, kind unknown (no records; give it with --signins/--audit/--tickets/"
+                              "--health to say what it is)");
       continue;
     }
     if (!log) continue;  // zero tickets or zero health issues is a valid, calm answer
@@ -158,8 +159,8 @@ void input_reasons(const TriageAggregate& a, const CorrelateOptions& o, TriageRe
                  fmt::format("none of its {} {} records lies inside --since/--until", s.records, what));
     } else if (s.first == kNoTime) {
       add_reason(rep, "no_dated_records", s.path,
-                 fmt::format("none of its {} {} records has a time: nothing could be placed on the timeline",
-                             s.records, what));
+                 fmt::format("none of its {} {} records has a time: nothing could be placed on the timeline", s.records,
+                             what));
     }
   }
   bool signin_reason = false;
@@ -239,14 +240,16 @@ TriageReport correlate(const TriageAggregate& a, const CorrelateOptions& o) {
     if (!any) rep.undecided.push_back("the health input has no identity-relevant issue");
   }
   if (a.signins_undated || a.audit_undated)
-    rep.undecided.push_back(fmt::format("{} records without a time are counted in totals but not placed on the timeline",
-                                        a.signins_undated + a.audit_undated));
+    rep.undecided.push_back(
+        fmt::format("{} records without a time are counted in totals but not placed on the timeline",
+                    a.signins_undated + a.audit_undated));
   if (a.tickets_undated)
     rep.undecided.push_back(
         fmt::format("{} tickets without a parseable date are counted but not placed in time", a.tickets_undated));
   if (c.first != kNoTime && c.last - c.first > 7 * kDayMicros)
-    rep.undecided.push_back(fmt::format("inputs span {} days: baselines mix different days; use --since/--until to focus",
-                                        (c.last - c.first) / kDayMicros));
+    rep.undecided.push_back(
+        fmt::format("inputs span {} days: baselines mix different days; use --since/--until to focus",
+                    (c.last - c.first) / kDayMicros));
   if (c.bucket != requested)
     rep.undecided.push_back(fmt::format(
         "--bucket {} is too fine for this traffic (median {:.0f} sign-ins per bucket): analysed in {} buckets; "
@@ -276,8 +279,8 @@ TriageReport correlate(const TriageAggregate& a, const CorrelateOptions& o) {
     rep.state = VerdictState::incomplete;
     rep.verdict = "INCOMPLETE — not an all-clear: " + rep.incomplete.front().detail +
                   (rep.incomplete.front().input.empty() ? "" : " (" + rep.incomplete.front().input + ")");
-    rep.verdict_detail = fmt::format("{} reason{} below; fix the inputs or options and run again", rep.incomplete.size(),
-                                     rep.incomplete.size() == 1 ? "" : "s");
+    rep.verdict_detail = fmt::format("{} reason{} below; fix the inputs or options and run again",
+                                     rep.incomplete.size(), rep.incomplete.size() == 1 ? "" : "s");
   } else {
     rep.state = VerdictState::all_clear;
     rep.verdict = "All clear for " + period + ": failures, registrations and tickets are within their baselines";

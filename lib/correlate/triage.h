@@ -20,7 +20,7 @@ struct InputPresence {
 struct CorrelateOptions {
   InputPresence inputs;
   bool breakglass_requested = false;
-  std::span<const InputReport> files;  // per-input accounting: unreadable, rejected, out-of-range inputs
+  std::span<const InputReport> files;   // per-input accounting: unreadable, rejected, out-of-range inputs
   std::span<const DetectorRule> rules;  // empty = builtin_rules()
   Micros bucket = 0;                    // analysis bucket; 0 = the aggregate's options().bucket
 };

@@ -46,10 +46,11 @@ enum class AuditClass : std::uint8_t {
 };
 inline constexpr std::size_t kAuditClassCount = static_cast<std::size_t>(AuditClass::count_);
 inline constexpr std::array<std::string_view, kAuditClassCount> kAuditClassNames = {
-    "registration_started", "registration_completed",   "registration_cancelled",
-    "registration_failed",  "method_deleted",           "method_admin_change",
-    "ca_policy_change",     "authmethod_policy_change", "password_change",
-    "other"};
+    "registration_started",   "registration_completed",
+    "registration_cancelled", "registration_failed",
+    "method_deleted",         "method_admin_change",
+    "ca_policy_change",       "authmethod_policy_change",
+    "password_change",        "other"};
 static_assert(kAuditClassNames.size() == kAuditClassCount, "every AuditClass needs a name");
 static_assert(kAuditClassNames.back() == "other");
 

@@ -29,8 +29,7 @@ constexpr PlaceholderInfo kPlaceholders[] = {
 constexpr PlaceholderInfo kVerdictPlaceholders[] = {
     {"when", "the main finding's window, with its date", "2026-06-01 05:50–09:50 UTC"},
     {"status", "\"in progress\" when still anomalous at the end of the data, else \"over\"", "over"},
-    {"suspected", "\" (suspected)\" for a provider cause without a matching health issue, else empty",
-     " (suspected)"},
+    {"suspected", "\" (suspected)\" for a provider cause without a matching health issue, else empty", " (suspected)"},
     {"match", "\"matches ID, \" when a health issue matches, else empty", "matches MO1329260, "},
     {"cause", "the one root cause in words", "Update conditional access policy at 13:12 by admin@contoso.com"},
 };

@@ -117,7 +117,8 @@ void write_azure_alerts(std::string& out, const Plan& plan) {
       const bool last = k + 1 == h.posts.size();
       const bool resolved = last && h.end_min != kOpen;
       std::string c = "{\"schemaId\":\"azureMonitorCommonAlertSchema\",\"data\":{\"essentials\":{";
-      c += "\"alertId\":\"/subscriptions/11111111-2222-3333-4444-555555555555/providers/Microsoft.AlertsManagement/alerts/";
+      c += "\"alertId\":\"/subscriptions/11111111-2222-3333-4444-555555555555/providers/Microsoft.AlertsManagement/"
+           "alerts/";
       c += h.id;
       c += '-';
       append_uint(c, k + 1);

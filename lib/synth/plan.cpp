@@ -21,8 +21,8 @@ std::uint64_t stream(std::size_t part, int component, std::size_t item) {
 }
 // The same for the d-th day of a multi-day scenario (day 0 keeps the one-day streams).
 std::uint64_t day_stream(std::size_t part, int component, std::size_t item, int day) {
-  return day == 0 ? stream(part, component, item) : 10'000'000 + static_cast<std::uint64_t>(day) * 100'000 +
-                                                        stream(part, component, item);
+  return day == 0 ? stream(part, component, item)
+                  : 10'000'000 + static_cast<std::uint64_t>(day) * 100'000 + stream(part, component, item);
 }
 
 std::int64_t pick_code(Rng& rng, std::span<const CodeWeight> codes) {

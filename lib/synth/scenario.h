@@ -178,10 +178,10 @@ struct Scenario {
   std::string_view name{}, summary{};
   std::span<const Part* const> parts{};  // the baseline part first
   std::span<const ExpectedFinding> expect{};
-  std::span<const std::string_view> must_not{};  // finding kinds a triage must not report
-  std::string_view max_severity{};               // highest severity allowed ("" = no limit)
-  std::string_view victim_region{};              // region of the scenario's victim ("" = any)
-  int days = 1;                                  // days generated from --date on (episodes may use minutes ≥ 1440)
+  std::span<const std::string_view> must_not{};    // finding kinds a triage must not report
+  std::string_view max_severity{};                 // highest severity allowed ("" = no limit)
+  std::string_view victim_region{};                // region of the scenario's victim ("" = any)
+  int days = 1;                                    // days generated from --date on (episodes may use minutes ≥ 1440)
   std::span<const std::string_view> breakglass{};  // emergency-access accounts (UPNs), for --breakglass
   HealthShape health_shape = HealthShape::graph;
 };

@@ -517,8 +517,8 @@ constexpr TicketTemplate kLockoutTickets[] = {
      "My account keeps getting locked since this morning. I changed my password yesterday as the expiry mail asked.",
      "Inquiry / Help", "Service Desk"},
     {"lockout", "Locked out again after password change",
-     "I'm locked out of my account again, can you unlock it? My phone keeps asking for the password.",
-     "Inquiry / Help", "Service Desk"},
+     "I'm locked out of my account again, can you unlock it? My phone keeps asking for the password.", "Inquiry / Help",
+     "Service Desk"},
 };
 constexpr TicketWave kLockoutTicketWaves[] = {{
     .label = "users report lockouts",
@@ -629,7 +629,8 @@ constexpr SigninOverride kNightOutageOverrides[] = {{
 }};
 constexpr HealthPost kNightOutagePosts[] = {
     {95,
-     "Title: Users may be unable to sign in to Microsoft 365 services\n\nUser Impact: Users may be unable to sign in to "
+     "Title: Users may be unable to sign in to Microsoft 365 services\n\nUser Impact: Users may be unable to sign in "
+     "to "
      "Microsoft 365 services.\n\nCurrent status: We're investigating elevated authentication failures.\n\nNext "
      "update by: {DAY}, at 3:00 AM UTC"},
     {230,
@@ -637,7 +638,8 @@ constexpr HealthPost kNightOutagePosts[] = {
      "sign in.\n\nFinal status: Authentication success rates have returned to normal."},
 };
 constexpr HealthSpec kNightOutageHealth[] = {
-    {"MO1331688", "Microsoft Entra", "Sign-in", "Authentication", "Users may be unable to sign in to Microsoft 365 services",
+    {"MO1331688", "Microsoft Entra", "Sign-in", "Authentication",
+     "Users may be unable to sign in to Microsoft 365 services",
      "Users may be unable to sign in to Microsoft 365 services.", "incident", "serviceRestored", 60, 210, 232,
      kNightOutagePosts},
 };
@@ -734,8 +736,8 @@ constexpr Part kBaselineNoHealth{
 
 // A quiet week (Monday to the next Monday): less traffic at weekends, and
 // on Monday morning more wrong passwords after the weekend.
-constexpr Traffic kWeekTraffic[] = {{6, 24, 70, kInteractiveCodes, kNonInteractiveCodes, kPortalCodes, kSpCodes, "legacy",
-                                     "legacy_imap", 1500, 35}};
+constexpr Traffic kWeekTraffic[] = {
+    {6, 24, 70, kInteractiveCodes, kNonInteractiveCodes, kPortalCodes, kSpCodes, "legacy", "legacy_imap", 1500, 35}};
 constexpr Part kWeekBaseline{
     .name = "baseline",
     .traffic = kWeekTraffic,
@@ -799,7 +801,7 @@ constexpr ExpectedFinding kExpectLate[] = {{"provider_portal_outage", "provider"
 constexpr std::string_view kNotLockoutOrAttack[] = {"password_spray", "provider_portal_outage", "provider_auth_outage",
                                                     "tenant_policy_block", "mfa_fatigue"};
 constexpr std::string_view kNotTenantKinds[] = {"tenant_policy_block", "registration_blocked"};
-constexpr std::string_view kQuietNot[] = {"lockout_wave", "password_spray", "provider_portal_outage",
+constexpr std::string_view kQuietNot[] = {"lockout_wave",         "password_spray",      "provider_portal_outage",
                                           "provider_auth_outage", "tenant_policy_block", "registration_blocked"};
 constexpr std::string_view kNotProviderOrAttack[] = {"provider_portal_outage", "provider_auth_outage", "password_spray",
                                                      "mfa_fatigue"};

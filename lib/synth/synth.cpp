@@ -120,8 +120,8 @@ std::string expected_json(const Scenario& sc, const SynthOptions& o, const Plan&
     w.begin_object().kv("path", f.name).kv("kind", f.kind);
     std::string_view format = f.kind == "signin"
                                   ? (o.signin_shape == SigninShape::eventhub ? "eventhub-json" : "graph-json")
-                              : f.kind == "audit"  ? "graph-json"
-                              : f.kind == "ticket" ? "ticket-csv"
+                              : f.kind == "audit"                            ? "graph-json"
+                              : f.kind == "ticket"                           ? "ticket-csv"
                               : sc.health_shape == HealthShape::servicecomms ? "servicecomms-json"
                               : sc.health_shape == HealthShape::azure_alert  ? "azure-alert-json"
                                                                              : "graph-health-json";

@@ -200,8 +200,8 @@ std::uint32_t World::add_account(std::string_view upn, std::string_view display)
   User u = users.empty() ? User{} : users.front();  // same office, same managed device as user 0
   u.display = std::string(display);
   u.upn = std::string(upn);
-  u.id = "00000000-0000-4000-8000-" + std::string(12 - std::min<std::size_t>(12, std::to_string(users.size()).size()),
-                                                  '0') +
+  u.id = "00000000-0000-4000-8000-" +
+         std::string(12 - std::min<std::size_t>(12, std::to_string(users.size()).size()), '0') +
          std::to_string(users.size());
   u.display_json = json_literal(u.display);
   u.upn_json = json_literal(u.upn);

@@ -54,7 +54,8 @@ void add(TriageAggregate& a, const Rec& r, std::deque<std::string>& keep) {
   a.add_signin(s, classify_signin(s));
 }
 
-void audit(TriageAggregate& a, Micros t, std::string_view activity, std::string_view service, std::deque<std::string>& keep) {
+void audit(TriageAggregate& a, Micros t, std::string_view activity, std::string_view service,
+           std::deque<std::string>& keep) {
   AuditEvent e;
   e.time = t;
   keep.push_back("a-" + std::to_string(keep.size()));
@@ -122,7 +123,8 @@ TEST_CASE("triage aggregate: capped lists keep their earliest entries whatever t
   std::vector<Rec> recs;
   // One IP, more users past the password than the cap; one user, more lockouts than the cap.
   for (std::size_t i = 0; i < TriageAggregate::kMaxAccessPerIp + 10; ++i)
-    recs.push_back({kDay + static_cast<Micros>(i) * kMin, "ok" + std::to_string(i) + "@contoso.com", "192.0.2.1", 0, ""});
+    recs.push_back(
+        {kDay + static_cast<Micros>(i) * kMin, "ok" + std::to_string(i) + "@contoso.com", "192.0.2.1", 0, ""});
   for (std::size_t i = 0; i < TriageAggregate::kMaxTimesPerSignal + 10; ++i)
     recs.push_back({kDay + static_cast<Micros>(i) * kMin, "locked@contoso.com", "192.0.2.2", 50053, ""});
   for (const auto& r : recs) add(fwd, r, keep);

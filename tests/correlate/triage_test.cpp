@@ -297,7 +297,8 @@ void auth_outage(Builder& b, Micros from, Micros to) {
 
 }  // namespace
 
-TEST_CASE("a finding starts at its first anomalous minute, not the bucket edge, and is over or in progress", "[triage]") {
+TEST_CASE("a finding starts at its first anomalous minute, not the bucket edge, and is over or in progress",
+          "[triage]") {
   Builder b;
   b.quiet();
   auth_outage(b, kDay + (14 * 60 + 22) * kMin, kDay + (16 * 60 + 7) * kMin);
@@ -322,7 +323,8 @@ TEST_CASE("a tenant finding never starts before its cause", "[triage]") {
   Builder b;
   b.quiet();
   // Blocks before the change (baseline noise) and a burst right after it.
-  for (int i = 0; i < 3; ++i) b.signin(kDay + (13 * 60 + 2 + i) * kMin, "early" + std::to_string(i) + "@contoso.com", 53003);
+  for (int i = 0; i < 3; ++i)
+    b.signin(kDay + (13 * 60 + 2 + i) * kMin, "early" + std::to_string(i) + "@contoso.com", 53003);
   Micros change = kDay + (13 * 60 + 10) * kMin;
   b.audit(change, "Update conditional access policy", "Conditional Access", "");
   for (int i = 0; i < 200; ++i)
@@ -356,8 +358,8 @@ TEST_CASE("one cause, one finding: a CA change that blocks the security-info app
   both.quiet();
   both.audit(change, "Update conditional access policy", "Conditional Access", "");
   for (int i = 0; i < 120; ++i) {
-    both.signin(change + kMin + i * kMin, "r" + std::to_string(i) + "@contoso.com", 53003,
-                std::string(kMySigninsAppId), "My Signins");
+    both.signin(change + kMin + i * kMin, "r" + std::to_string(i) + "@contoso.com", 53003, std::string(kMySigninsAppId),
+                "My Signins");
     both.signin(change + kMin + i * kMin + 1, "s" + std::to_string(i) + "@contoso.com", 53003);
     both.signin(change + kMin + i * kMin + 2, "t" + std::to_string(i) + "@contoso.com", 53003);
   }
@@ -425,9 +427,9 @@ TEST_CASE("lockouts from a spray belong to the spray, a wave after password chan
                "p" + std::to_string(i) + "@contoso.com");
   for (int i = 0; i < 60; ++i)
     for (int k = 0; k < 3; ++k)
-      wave.signin(kDay + 8 * 60 * kMin + i * 2 * kMin + k * 20 * kMicrosPerSecond, "p" + std::to_string(i) + "@contoso.com",
-                  50053, "00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online",
-                  "198.51.100." + std::to_string(10 + i));
+      wave.signin(kDay + 8 * 60 * kMin + i * 2 * kMin + k * 20 * kMicrosPerSecond,
+                  "p" + std::to_string(i) + "@contoso.com", 50053, "00000002-0000-0ff1-ce00-000000000000",
+                  "Office 365 Exchange Online", "198.51.100." + std::to_string(10 + i));
   wave.agg.finish();
   TriageReport w = correlate(wave.agg, all_inputs());
   REQUIRE(has(w, FindingKind::lockout_wave));
@@ -441,7 +443,7 @@ TEST_CASE("time outliers never blind the day: a 1970 and a 2000 record are left 
   Builder b;
   b.quiet();
   auth_outage(b, kDay + (14 * 60 + 22) * kMin, kDay + (16 * 60 + 7) * kMin);
-  b.signin(0, "stray@contoso.com", 0);                                       // 1970-01-01
+  b.signin(0, "stray@contoso.com", 0);                                        // 1970-01-01
   b.signin(from_civil(2000, 1, 1, 0, 0, 0, 0), "stray2@contoso.com", 50126);  // 2000-01-01
   b.agg.finish();
   TriageReport r = correlate(b.agg, all_inputs());
@@ -451,7 +453,8 @@ TEST_CASE("time outliers never blind the day: a 1970 and a 2000 record are left 
   CHECK(r.outliers_first == 0);
   CHECK(r.outliers_last == from_civil(2000, 1, 1, 0, 0, 0, 0));
   bool reason = false;
-  for (const auto& x : r.incomplete) reason |= x.code == "time_outliers" && x.detail.find("1970-01-01") != std::string::npos;
+  for (const auto& x : r.incomplete)
+    reason |= x.code == "time_outliers" && x.detail.find("1970-01-01") != std::string::npos;
   CHECK(reason);
   CHECK(r.state == VerdictState::findings);  // findings first; the reason is listed with them
 

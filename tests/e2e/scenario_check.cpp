@@ -105,21 +105,24 @@ Verdict judge(const TriageReport& r, const ScenarioSpec& spec, bool allow_incomp
   for (const auto& e : spec.findings) {
     const Finding* hit = nullptr;
     for (const auto& f : r.findings)
-      if (name(f.kind) == e.kind && (hit == nullptr || (e.start != kNoTime && f.start != kNoTime &&
-                                                        std::llabs(f.start - e.start) < std::llabs(hit->start - e.start))))
+      if (name(f.kind) == e.kind &&
+          (hit == nullptr || (e.start != kNoTime && f.start != kNoTime &&
+                              std::llabs(f.start - e.start) < std::llabs(hit->start - e.start))))
         hit = &f;
     if (!hit) {
       fail("missing " + e.kind);
       continue;
     }
-    if (name(hit->cause) != e.cause) fail(e.kind + ": cause " + std::string(name(hit->cause)) + ", expected " + e.cause);
+    if (name(hit->cause) != e.cause)
+      fail(e.kind + ": cause " + std::string(name(hit->cause)) + ", expected " + e.cause);
     if (hit->severity < *parse_severity(e.min_severity))
       fail(e.kind + ": severity " + std::string(name(hit->severity)) + " < " + e.min_severity);
     if (e.kind == "breakglass_stale") {
       if (hit->start != kNoTime) fail("breakglass_stale has a window");
     } else if (e.kind == "outage_phishing") {
       // Built from individual reports: inside the expected period, and all of them.
-      if (hit->start < e.start - e.tolerance || hit->end > e.end + e.tolerance) fail("outage_phishing outside its period");
+      if (hit->start < e.start - e.tolerance || hit->end > e.end + e.tolerance)
+        fail("outage_phishing outside its period");
       if (hit->evidence.tickets != spec.phishing_tickets)
         fail("outage_phishing counts " + std::to_string(hit->evidence.tickets) + " of " +
              std::to_string(spec.phishing_tickets) + " phishing reports");
@@ -128,8 +131,8 @@ Verdict judge(const TriageReport& r, const ScenarioSpec& spec, bool allow_incomp
       const Micros ds = hit->start - e.start, de = hit->end - e.end;
       v.window_errors.emplace_back(static_cast<double>(ds) / 6e7, static_cast<double>(de) / 6e7);
       if (std::llabs(ds) > e.tolerance || std::llabs(de) > e.tolerance)
-        fail(e.kind + ": window off by " + minutes(ds) + " / " + minutes(de) + " min (" + format_day_minute(hit->start) +
-             "–" + format_day_minute(hit->end) + ")");
+        fail(e.kind + ": window off by " + minutes(ds) + " / " + minutes(de) + " min (" +
+             format_day_minute(hit->start) + "–" + format_day_minute(hit->end) + ")");
     }
     for (const auto& id : e.health)
       if (std::find(hit->evidence.health_incidents.begin(), hit->evidence.health_incidents.end(), id) ==
@@ -159,7 +162,8 @@ Verdict judge(const TriageReport& r, const ScenarioSpec& spec, bool allow_incomp
   // The verdict state.
   bool actionable = false;
   for (const auto& e : spec.findings) actionable |= *parse_severity(e.min_severity) >= Severity::medium;
-  if (actionable && r.state != VerdictState::findings) fail("state " + std::string(name(r.state)) + ", expected findings");
+  if (actionable && r.state != VerdictState::findings)
+    fail("state " + std::string(name(r.state)) + ", expected findings");
   if (!actionable && spec.findings.empty() && r.state != VerdictState::all_clear)
     fail("state " + std::string(name(r.state)) + ", expected all_clear" +
          (r.incomplete.empty() ? "" : " (" + r.incomplete.front().detail + ")"));

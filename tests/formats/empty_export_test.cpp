@@ -12,10 +12,10 @@ using namespace idt;
 using namespace idt::test;
 
 TEST_CASE("empty exports are zero records, not an error", "[formats][empty]") {
-  for (std::string_view text : {std::string_view(R"({"value":[]})"), std::string_view("[]"),
-                                std::string_view(" {\n  \"records\": [ ]\n}\n"),
-                                std::string_view(R"({"@odata.nextLink":null,"value":[]})"),
-                                std::string_view(R"({"tables":[{"name":"PrimaryResult","columns":[],"rows":[]}]})")}) {
+  for (std::string_view text :
+       {std::string_view(R"({"value":[]})"), std::string_view("[]"), std::string_view(" {\n  \"records\": [ ]\n}\n"),
+        std::string_view(R"({"@odata.nextLink":null,"value":[]})"),
+        std::string_view(R"({"tables":[{"name":"PrimaryResult","columns":[],"rows":[]}]})")}) {
     INFO(text);
     Parsed any = read_text(text);
     CHECK_FALSE(any.summary.fatal);
@@ -43,18 +43,18 @@ TEST_CASE("@odata.context names the kind of an empty Graph response", "[formats]
   CHECK(kind_of("https://graph.microsoft.com/v1.0/$metadata#auditLogs/directoryAudits") == RecordKind::audit);
   CHECK(kind_of("https://graph.microsoft.com/v1.0/$metadata#admin/serviceAnnouncement/issues") == RecordKind::health);
   // A role flag that contradicts it is an error naming both.
-  Parsed p = read_text(R"({"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns","value":[]})",
-                       RecordKind::health);
+  Parsed p =
+      read_text(R"({"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns","value":[]})",
+                RecordKind::health);
   REQUIRE(p.summary.fatal);
   CHECK(contains(*p.summary.fatal, "empty signin export, not health"));
 }
 
 TEST_CASE("only empty documents are empty exports", "[formats][empty]") {
-  for (std::string_view text :
-       {std::string_view(R"({"value":[{}]})"), std::string_view(R"({"value":[],"other":1})"),
-        std::string_view(R"({"value":{}})"), std::string_view("[1]"), std::string_view(R"({"value":[]} x)"),
-        std::string_view(R"({"records":[],"value":[]})"), std::string_view("{}"),
-        std::string_view(R"({"tables":[{"rows":[[1]]}]})")}) {
+  for (std::string_view text : {std::string_view(R"({"value":[{}]})"), std::string_view(R"({"value":[],"other":1})"),
+                                std::string_view(R"({"value":{}})"), std::string_view("[1]"),
+                                std::string_view(R"({"value":[]} x)"), std::string_view(R"({"records":[],"value":[]})"),
+                                std::string_view("{}"), std::string_view(R"({"tables":[{"rows":[[1]]}]})")}) {
     INFO(text);
     CHECK_FALSE(recognise_empty_export(text));
   }

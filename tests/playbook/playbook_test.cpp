@@ -125,7 +125,8 @@ TEST_CASE("a finding playbook needs its verdict wording and verdict placeholders
   std::string text = replace_line(kValid, 2, "id: password_spray");
   auto r = idt::parse_playbook(text, "password_spray.md");
   REQUIRE_FALSE(r.ok());
-  CHECK(r.error().message == "password_spray.md:7: a finding playbook needs 'verdict:' and 'verdict_detail:' in its header");
+  CHECK(r.error().message ==
+        "password_spray.md:7: a finding playbook needs 'verdict:' and 'verdict_detail:' in its header");
   text = replace_line(text, 6, "related: provider_portal_outage\nverdict: Spray ({window})\nverdict_detail: x");
   r = idt::parse_playbook(text, "password_spray.md");
   REQUIRE_FALSE(r.ok());
