@@ -229,6 +229,7 @@ void affected_users(const DetectContext& c, std::initializer_list<UserSignal> si
   constexpr std::size_t kMaxAffected = 100000;
   std::vector<AffectedUser> out;
   std::unordered_map<std::string, std::size_t> by_key;  // lower-cased UPN and display name → index
+  std::unordered_map<std::string, std::string> display_to_upn;  // built on the first unmatched caller
   if (from != kNoTime && to != kNoTime)
     for (const auto& [upn, tr] : c.a.users) {
       if (only && !only->count(upn)) continue;
@@ -261,9 +262,14 @@ void affected_users(const DetectContext& c, std::initializer_list<UserSignal> si
     auto it = by_key.find(key);
     if (it == by_key.end()) {
       // A caller known from sign-ins (by display name) but not affected by the signals.
-      std::string upn;
-      for (const auto& [u, tr] : c.a.users)
-        if (ascii_lower(tr.display) == key && (upn.empty() || u < upn)) upn = u;
+      if (display_to_upn.empty() && !tickets.empty())
+        for (const auto& [u, tr] : c.a.users) {
+          if (tr.display.empty()) continue;
+          auto [d, fresh] = display_to_upn.emplace(ascii_lower(tr.display), u);
+          if (!fresh && u < d->second) d->second = u;  // two users of one name: the first UPN, deterministic
+        }
+      auto d = display_to_upn.find(key);
+      std::string upn = d == display_to_upn.end() ? std::string() : d->second;
       AffectedUser u;
       u.user = upn.empty() ? std::string(trim(t->caller)) : upn;
       out.push_back(std::move(u));
