@@ -417,11 +417,12 @@ void detect_password_spray(const DetectorRule& r, const DetectContext& c, Triage
     std::unordered_set<std::string> targets;
     for (const auto& [u, n] : user_fails.top()) targets.insert(ascii_lower(u));
     attach_tickets(r, c, fd, start, end, {UserSignal::bad_password, UserSignal::locked}, &targets);
-    fd.root_cause = fmt::format("{} from {}{}", eps.size() == 1 ? "one attacking IP" : "attacking IPs",
-                                eps.front().first, eps.size() > 1 ? fmt::format(" (+{})", eps.size() - 1) : "");
+    fd.root_cause = fmt::format("{} attacking IP{}: {}{}", eps.size(), eps.size() == 1 ? "" : "s", eps.front().first,
+                                eps.size() > 1 ? fmt::format(" (+{})", eps.size() - 1) : "");
     if (!fd.evidence.breached.empty())
-      fd.root_cause += fmt::format("; {} account{} got past the password ({} signed in)", fd.evidence.breached.size(),
-                                   fd.evidence.breached.size() == 1 ? "" : "s", signed_in);
+      fd.root_cause += fmt::format("; {} account{} got past the password{}", fd.evidence.breached.size(),
+                                   fd.evidence.breached.size() == 1 ? "" : "s",
+                                   signed_in ? fmt::format(" ({} signed in)", signed_in) : "");
     fd.summary =
         fmt::format("password spray from {}{}: {} users, {} failures {}{}", eps.front().first,
                     eps.size() > 1 ? fmt::format(" (+{} IPs)", eps.size() - 1) : "", users, fails, c.when(start, end),
