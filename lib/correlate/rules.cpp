@@ -200,10 +200,12 @@ constexpr bool every_kind_once() {
   for (int n : seen)
     if (n != 1) return false;
   for (const auto& r : kRules)
-    if (r.run == nullptr || r.what.empty()) return false;
+    if (r.what.empty()) return false;
   return true;
 }
-static_assert(every_kind_once(), "every FindingKind needs exactly one rule with a detector and a description");
+// (That each rule has a detector is checked by the tests: comparing a
+// function's address in a constant expression is not portable.)
+static_assert(every_kind_once(), "every FindingKind needs exactly one rule with a description");
 
 }  // namespace
 

@@ -155,7 +155,11 @@ TEST_CASE("rule table: one row per finding kind, and every row is tested below",
   auto all = rows();
   REQUIRE(all.size() == kFindingKindCount);
   for (std::size_t i = 0; i < kFindingKindCount; ++i) CHECK(all[i].kind == static_cast<FindingKind>(i));
-  for (const auto& r : builtin_rules()) CHECK(find_rule(builtin_rules(), r.kind) == &r);
+  for (const auto& r : builtin_rules()) {
+    CHECK(find_rule(builtin_rules(), r.kind) == &r);
+    CHECK(r.run != nullptr);
+    CHECK(r.enabled);
+  }
 }
 
 TEST_CASE("each detector: found with its cause, window, tickets and verdict, gone when switched off", "[rules]") {
