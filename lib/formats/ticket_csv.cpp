@@ -4,6 +4,8 @@
 // CSV reader's per-row arena); no per-row heap allocation in steady state.
 #include "formats/ticket_csv.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -414,9 +416,7 @@ std::optional<ColumnMap> map_header(const HeaderInfo& h, const ParseOptions& opt
 void note_time_zone(const ParseOptions& opts, FileSummary& s) {
   if (opts.tz_offset_minutes == 0) return;
   int m = opts.tz_offset_minutes, a = m < 0 ? -m : m;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "UTC%c%02d:%02d", m < 0 ? '-' : '+', a / 60, a % 60);
-  s.notes.push_back(std::string("times without a zone read as ") + buf);
+  s.notes.push_back(fmt::format("times without a zone read as UTC{}{:02}:{:02}", m < 0 ? '-' : '+', a / 60, a % 60));
 }
 
 void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSink& sink, FileSummary& s) const {
