@@ -29,9 +29,15 @@ std::size_t find_invalid_utf8(std::string_view s);
 // For terminals: drop C0/C1 controls and ESC (keeps \t), replace newlines by
 // a space, so hostile input cannot move the cursor or change colours.
 void append_sanitized(std::string& out, std::string_view s);
-// Display width in code points (approximation good enough for tables).
+// Terminal columns of one code point: 0 for controls, combining marks and
+// other zero-width characters, 2 for East Asian wide/fullwidth characters
+// and emoji, else 1 (table generated from Unicode data: text_width.cpp).
+int code_point_width(char32_t cp);
+// Terminal columns of UTF-8 text (sum of code_point_width; a byte that is
+// not valid UTF-8 counts as one U+FFFD).
 std::size_t display_width(std::string_view s);
-// Truncate to at most `width` code points, adding "…" if cut.
+// Cut to at most `width` columns, ending in "…" if cut; never splits a code
+// point, and combining marks stay with their letter.
 std::string fit_width(std::string_view s, std::size_t width);
 
 // CSV/TSV field writers. CSV quotes when needed and defuses spreadsheet

@@ -116,15 +116,38 @@ TEST_CASE("find_invalid_utf8", "[util][text]") {
   CHECK(find_invalid_utf8("\xC3\x28") == 0);                                      // bad continuation
 }
 
-TEST_CASE("display_width and fit_width count code points", "[util][text]") {
+TEST_CASE("display_width counts terminal columns", "[util][text]") {
   CHECK(display_width("abc") == 3);
-  CHECK(display_width("héllo") == 5);
-  CHECK(display_width("東京") == 2);
+  CHECK(display_width("héllo") == 5);             // precomposed é: one column
+  CHECK(display_width("he\xCC\x81llo") == 5);     // e + COMBINING ACUTE ACCENT: the mark takes none
+  CHECK(display_width("東京") == 4);              // CJK ideographs are wide
+  CHECK(display_width("ｱｲ") == 2);                // halfwidth katakana are not
+  CHECK(display_width("ＡＢ") == 4);              // fullwidth Latin is
+  CHECK(display_width("\xF0\x9F\x98\x80") == 2);  // U+1F600 emoji
+  CHECK(display_width("a\xE2\x80\x8B"
+                      "b") == 2);  // ZERO WIDTH SPACE
+  CHECK(display_width("한글") == 4);
+  CHECK(display_width("a\tb\x1b") == 2);  // controls draw nothing
+  CHECK(display_width("\xFF") == 1);      // a stray byte shows as one U+FFFD
+  CHECK(code_point_width(U'\u3000') == 2);
+  CHECK(code_point_width(U'\u0301') == 0);
+  CHECK(code_point_width(U'x') == 1);
+}
+
+TEST_CASE("fit_width cuts by columns, never inside a character", "[util][text]") {
   CHECK(fit_width("héllo wörld", 5) == "héll\xE2\x80\xA6");
   CHECK(fit_width("short", 10) == "short");
   CHECK(fit_width("exact", 5) == "exact");
   CHECK(fit_width("abc", 0).empty());
   CHECK(display_width(fit_width("Zürich – München", 8)) == 8);
+  // Wide characters: 東京都庁 is 8 columns; in 5 only two fit before the ellipsis.
+  CHECK(fit_width("東京都庁", 5) == "東京\xE2\x80\xA6");
+  CHECK(fit_width("東京都庁", 4) == "東\xE2\x80\xA6");  // 3 columns: the next wide one would not fit
+  CHECK(fit_width("東京都庁", 8) == "東京都庁");
+  // A combining mark stays with its letter.
+  const std::string e = "e\xCC\x81";  // e + COMBINING ACUTE ACCENT
+  CHECK(fit_width(e + e + e, 3) == e + e + e);
+  CHECK(fit_width(e + e + e + "x", 3) == e + e + "\xE2\x80\xA6");
 }
 
 TEST_CASE("parse_int", "[util][text]") {
