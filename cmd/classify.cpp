@@ -1,10 +1,10 @@
 // Why: `idtriage classify FILE...` — one line per record with its class,
 // streamed in input order (table on a tty, JSON lines in a pipe).
-#include "model/classes.h"
 #include "commands.h"
 #include "common.h"
+#include "model/classes.h"
 #include "render/classify_writer.h"
-#include "render/reports.h"
+#include "render/inputs_render.h"
 #include "util/text.h"
 
 namespace idt::cmd {

@@ -3,7 +3,8 @@
 #include "commands.h"
 #include "common.h"
 #include "formats/format.h"
-#include "render/reports.h"
+#include "render/detect_render.h"
+#include "render/inputs_render.h"
 
 namespace idt::cmd {
 namespace {

@@ -2,8 +2,8 @@
 // desk: class, reason, meaning, what to do (and not do).
 #include "classify/codes.h"
 #include "commands.h"
+#include "render/explain_render.h"
 #include "render/output.h"
-#include "render/reports.h"
 #include "util/text.h"
 
 namespace idt::cmd {

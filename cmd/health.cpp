@@ -7,7 +7,7 @@
 #include "commands.h"
 #include "common.h"
 #include "render/health_render.h"
-#include "render/reports.h"
+#include "render/inputs_render.h"
 #include "util/time.h"
 
 namespace idt::cmd {

@@ -5,7 +5,8 @@
 #include "aggregate/log_stats.h"
 #include "commands.h"
 #include "common.h"
-#include "render/reports.h"
+#include "render/inputs_render.h"
+#include "render/stats_render.h"
 
 namespace idt::cmd {
 namespace {

@@ -9,7 +9,7 @@
 #include "formats/ticket_columns.h"
 #include "formats/ticket_dates.h"
 #include "model/ticket.h"
-#include "render/reports.h"
+#include "render/inputs_render.h"
 #include "render/tickets_render.h"
 #include "util/text.h"
 

@@ -7,7 +7,7 @@
 #include "commands.h"
 #include "common.h"
 #include "formats/ticket_dates.h"
-#include "render/reports.h"
+#include "render/inputs_render.h"
 #include "render/triage_render.h"
 #include "run/triage_run.h"
 #include "util/text.h"

@@ -1,10 +1,10 @@
 // Why: see triage_render.h.
 #include "render/triage_render.h"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "render/json_values.h"
-#include "render/reports.h"
+#include "render/text_table.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 #include "util/time.h"
@@ -12,13 +12,6 @@
 namespace idt {
 namespace {
 
-std::string hhmm(Micros t) { return format_hhmm(t); }
-std::string day_time(Micros t) { return format_day_minute(t); }
-std::string clean(std::string_view s) {
-  std::string o;
-  append_sanitized(o, s);
-  return o;
-}
 std::string_view severity_color(Severity s) {
   switch (s) {
     case Severity::critical:
@@ -175,8 +168,9 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   for (auto x : a.signin_totals) s += x;
   for (auto x : a.audit_totals) au += x;
   for (auto x : a.ticket_totals) tk += x;
-  std::string span = r.window_start == kNoTime ? std::string("no dated records")
-                                               : day_time(r.window_start) + " → " + day_time(r.window_end) + " UTC";
+  std::string span = r.window_start == kNoTime
+                         ? std::string("no dated records")
+                         : format_day_minute(r.window_start) + " → " + format_day_minute(r.window_end) + " UTC";
   std::string head = "idtriage  " + span + "   " + thousands(s) + " sign-ins · " + thousands(au) + " audit · " +
                      thousands(tk) + " tickets · " + thousands(a.health.size()) + " health issues";
   if (markdown)
@@ -193,11 +187,11 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   if (r.findings.empty()) b += markdown ? "No findings.\n\n" : "  no findings\n\n";
   for (const Finding& f : r.findings) {
     std::string sev = upper(name(f.severity));
-    std::string when = hhmm(f.start) + "–" + hhmm(f.end);
+    std::string when = format_hhmm(f.start) + "–" + format_hhmm(f.end);
     if (markdown) {
       b += "### " + f.id + " " + sev + " `" + std::string(name(f.kind)) + "` " + when + " UTC\n\n" + clean(f.summary) +
            "\n\n- cause: " + std::string(name(f.cause)) + (f.suspected ? " (suspected)" : "") + ", confidence " +
-           std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%\n";
+           percent(f.confidence) + "\n";
       for (const auto& l : f.evidence.lines) b += "- " + clean(l) + "\n";
       if (!f.evidence.ticket_ids.empty()) {
         b += "- tickets:";
@@ -221,13 +215,12 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     padded.resize(9, ' ');
     out.paint(severity_color(f.severity), padded);
     b += std::string(name(f.kind)) + "  " + when + "  (" + std::string(name(f.cause)) +
-         (f.suspected ? ", suspected" : "") + ", confidence " +
-         std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%)\n";
+         (f.suspected ? ", suspected" : "") + ", confidence " + percent(f.confidence) + ")\n";
     b += "    " + clean(f.summary) + "\n";
     for (const auto& l : f.evidence.lines) b += "    " + clean(l) + "\n";
     if (!f.evidence.top_ips.empty()) {
       b += "    top IPs:";
-      for (const auto& i : f.evidence.top_ips) b += " " + clean(i.key) + " (" + std::to_string(i.count) + " users)";
+      for (const auto& i : f.evidence.top_ips) b += fmt::format(" {} ({} users)", clean(i.key), i.count);
       b += "\n";
     }
     if (!f.evidence.ticket_ids.empty()) {
@@ -237,7 +230,7 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     }
     if (!f.do_not.empty()) {
       b += "    do NOT: " + clean(f.do_not.front()) +
-           (f.do_not.size() > 1 ? " (+" + std::to_string(f.do_not.size() - 1) + " more)" : "") + "\n";
+           (f.do_not.size() > 1 ? fmt::format(" (+{} more)", f.do_not.size() - 1) : "") + "\n";
     }
     b += "    playbook: idtriage playbook " + f.playbook + "\n";
   }
@@ -248,9 +241,9 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   }
   std::uint64_t rejected = 0;
   for (const auto& in : v.inputs) rejected += in.file.summary.rejected;
-  std::string foot = "inputs: " + std::to_string(v.inputs.size()) + " files, " + thousands(rejected) +
-                     " rejected records · exit " + std::to_string(v.exit_code) +
-                     (v.exit_code == 1 ? " (findings ≥ " + std::string(name(v.fail_on)) + ")" : "");
+  std::string foot =
+      fmt::format("inputs: {} files, {} rejected records · exit {}", v.inputs.size(), thousands(rejected), v.exit_code);
+  if (v.exit_code == 1) foot += fmt::format(" (findings ≥ {})", name(v.fail_on));
   b += markdown ? "---\n" + foot + "\n" : "\n" + foot + "\n";
 }
 
