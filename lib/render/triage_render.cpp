@@ -241,8 +241,8 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   }
   std::uint64_t rejected = 0;
   for (const auto& in : v.inputs) rejected += in.file.summary.rejected;
-  std::string foot =
-      fmt::format("inputs: {} files, {} rejected records · exit {}", v.inputs.size(), thousands(rejected), v.exit_code);
+  std::string foot = fmt::format("inputs: {}, {} rejected records · exit {}",
+                                 count_of(v.inputs.size(), "file", "files"), thousands(rejected), v.exit_code);
   if (v.exit_code == 1) foot += fmt::format(" (findings ≥ {})", name(v.fail_on));
   b += markdown ? "---\n" + foot + "\n" : "\n" + foot + "\n";
 }
