@@ -267,4 +267,24 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
+std::string_view suggest(std::string_view word, std::span<const std::string_view> candidates,
+                         std::size_t max_distance) {
+  std::string_view best;
+  std::size_t best_d = SIZE_MAX;
+  for (std::string_view c : candidates) {
+    std::size_t d = word.size() >= 3 && istarts_with(c, word) ? 0 : edit_distance(word, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best_d <= max_distance ? best : std::string_view{};
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates,
+                         std::size_t max_distance) {
+  std::string_view s = suggest(word, candidates, max_distance);
+  return s.empty() ? std::string() : " (did you mean '" + std::string(s) + "'?)";
+}
+
 }  // namespace idt

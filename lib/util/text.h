@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -50,5 +51,14 @@ bool parse_int(std::string_view s, long long& out);
 
 // Damerau-free Levenshtein distance, for "did you mean".
 std::size_t edit_distance(std::string_view a, std::string_view b);
+// "Did you mean": the candidate closest to `word`, or empty when none is
+// within `max_distance` edits. A candidate that starts with `word` (3 or more
+// characters, any case) counts as distance 0: "portal" -> portal_unreachable.
+// Ties go to the earlier candidate.
+std::string_view suggest(std::string_view word, std::span<const std::string_view> candidates,
+                         std::size_t max_distance = 3);
+// " (did you mean 'x'?)" for the suggestion, or "" when there is none.
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates,
+                         std::size_t max_distance = 3);
 
 }  // namespace idt

@@ -3,6 +3,7 @@
 // pinned with the hostile string it exists for.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <string>
 
 #include "util/text.h"
@@ -178,4 +179,21 @@ TEST_CASE("edit_distance", "[util][text]") {
   CHECK(edit_distance("flaw", "lawn") == 2);
   CHECK(edit_distance("auth_failure", "auth_failures") == 1);
   CHECK(edit_distance("ab", "ba") == 2);  // no transpositions
+}
+
+TEST_CASE("suggest: the closest candidate, prefix-aware", "[util][text]") {
+  constexpr std::string_view commands[] = {"triage", "classify", "stats", "tickets"};
+  CHECK(suggest("clasify", commands) == "classify");
+  CHECK(suggest("tickts", commands) == "tickets");
+  CHECK(suggest("xyzzy", commands).empty());       // nothing close
+  CHECK(suggest("stat", commands, 0) == "stats");  // a prefix is distance 0
+  CHECK(suggest("st", commands, 0).empty());       // but not a 1-2 letter one
+  CHECK(suggest("TRI", commands, 0) == "triage");  // prefix in any case
+  constexpr std::string_view classes[] = {"mfa_setup", "portal_unreachable", "signin_failure"};
+  CHECK(suggest("portal", classes) == "portal_unreachable");  // 12 edits away, but a prefix
+  constexpr std::string_view tie[] = {"abcx", "abcy"};
+  CHECK(suggest("abcz", tie) == "abcx");  // ties: the first
+  CHECK(did_you_mean("--fromat", std::array<std::string_view, 2>{"--format", "--from"}) ==
+        " (did you mean '--format'?)");
+  CHECK(did_you_mean("zzz", commands).empty());
 }
