@@ -4,7 +4,6 @@
 #include "common.h"
 #include "model/classes.h"
 #include "render/classify_writer.h"
-#include "render/inputs_render.h"
 #include "util/text.h"
 
 namespace idt::cmd {
@@ -50,10 +49,7 @@ int run() {
   for (const auto& f : opts.files) names.push_back(f == "-" ? "<stdin>" : f);
   ClassifyWriter writer(out, fmt, cols, names, only_class, !no_header);
   auto results = run_files(opts.files, ro, writer);
-  out.flush();
-  report_problems(stderr, results, opts.quiet);
-  if (fmt == OutputFormat::table && is_tty(stdout)) report_footer(stderr, results);
-  return any_input_error(results, ro.parse.strict) ? kExitInput : kExitOk;
+  return opts.finish(out, results, ro, fmt == OutputFormat::table);
 }
 
 }  // namespace

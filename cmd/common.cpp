@@ -11,6 +11,7 @@
 #include "formats/format.h"
 #include "formats/ticket_dates.h"
 #include "io/input.h"
+#include "render/inputs_render.h"
 #include "util/text.h"
 #include "util/time.h"
 
@@ -156,6 +157,13 @@ OutputFormat InputOptions::output_format() const {
 }
 
 bool InputOptions::color_on() const { return cmd::color_on(color); }
+
+int InputOptions::finish(Output& out, const std::vector<FileResult>& results, const RunOptions& ro, bool table) const {
+  out.flush();
+  report_problems(stderr, results, quiet);
+  if (table && is_tty(stdout)) report_footer(stderr, results);
+  return any_input_error(results, ro.parse.strict) ? kExitInput : kExitOk;
+}
 
 void TicketOptions::add(CLI::App& app) {
   app.add_option("--rules", rules_files, "extra ticket rules file; same ids replace built-in rules (repeatable)")

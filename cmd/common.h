@@ -62,6 +62,10 @@ struct InputOptions {
   RunOptions run_options() const;      // throws UsageError
   OutputFormat output_format() const;  // resolves "auto" by tty
   bool color_on() const;
+  // The end of a run: flush stdout, list rejections (unless --quiet) and file
+  // errors on stderr, the footer after a table on a terminal (`table`), and
+  // the exit code (3 on an input error).
+  int finish(Output& out, const std::vector<FileResult>& results, const RunOptions& ro, bool table = false) const;
 
   std::vector<std::string> format_choices;
 };

@@ -7,7 +7,6 @@
 #include "commands.h"
 #include "common.h"
 #include "render/health_render.h"
-#include "render/inputs_render.h"
 #include "util/time.h"
 
 namespace idt::cmd {
@@ -60,9 +59,7 @@ int run() {
   for (auto& s : sinks) select_health(std::move(s.issues), report, report);
   Output out(stdout, opts.color_on());
   render_health(out, report, fmt);
-  out.flush();
-  report_problems(stderr, report.files, opts.quiet);
-  return any_input_error(report.files, ro.parse.strict) ? kExitInput : kExitOk;
+  return opts.finish(out, report.files, ro);
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 #include "aggregate/log_stats.h"
 #include "commands.h"
 #include "common.h"
-#include "render/inputs_render.h"
 #include "render/stats_render.h"
 
 namespace idt::cmd {
@@ -42,9 +41,7 @@ int run() {
     report.audit.merge(s.audit);
   }
   render_stats(out, report, fmt);
-  out.flush();
-  report_problems(stderr, report.files, opts.quiet);
-  return any_input_error(report.files, ro.parse.strict) ? kExitInput : kExitOk;
+  return opts.finish(out, report.files, ro);
 }
 
 }  // namespace

@@ -10,7 +10,6 @@
 #include "common.h"
 #include "formats/ticket_columns.h"
 #include "model/ticket.h"
-#include "render/inputs_render.h"
 #include "render/tickets_render.h"
 #include "util/text.h"
 
@@ -124,10 +123,7 @@ int run() {
     }
   }
   if (fmt == OutputFormat::table || fmt == OutputFormat::json) render_tickets(out, report, fmt);
-  out.flush();
-  report_problems(stderr, report.files, opts.quiet);
-  if (fmt == OutputFormat::table && is_tty(stdout)) report_footer(stderr, report.files);
-  return any_input_error(report.files, ro.parse.strict) ? kExitInput : kExitOk;
+  return opts.finish(out, report.files, ro, fmt == OutputFormat::table);
 }
 
 }  // namespace

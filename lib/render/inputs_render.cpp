@@ -12,22 +12,11 @@ void append_file_json(std::string& b, const FileResult& f) {
   JsonWriter w(b);
   const FileSummary& s = f.summary;
   w.begin_object();
-  w.kv("path", s.path);
-  w.kv("kind", record_kind_name(s.kind));
-  w.kv("format", s.format);
-  w.kv("records", s.records);
+  file_head_json(w, s);
   w.kv("kept", f.kept);
   w.kv("filtered", f.filtered);
   w.kv("rejected", s.rejected);
-  w.key("first");
-  time_or_null(w, s.first);
-  w.key("last");
-  time_or_null(w, s.last);
-  w.key("error");
-  if (s.fatal)
-    w.value(*s.fatal);
-  else
-    w.null();
+  file_span_json(w, s);
   w.key("notes").begin_array();
   for (const auto& n : s.notes) w.value(n);
   w.end_array();
@@ -41,6 +30,25 @@ void append_file_json(std::string& b, const FileResult& f) {
   }
   w.end_array();
   w.end_object();
+}
+
+void file_head_json(JsonWriter& w, const FileSummary& s) {
+  w.kv("path", s.path);
+  w.kv("kind", record_kind_name(s.kind));
+  w.kv("format", s.format);
+  w.kv("records", s.records);
+}
+
+void file_span_json(JsonWriter& w, const FileSummary& s) {
+  w.key("first");
+  time_or_null(w, s.first);
+  w.key("last");
+  time_or_null(w, s.last);
+  w.key("error");
+  if (s.fatal)
+    w.value(*s.fatal);
+  else
+    w.null();
 }
 
 void append_file_json(JsonWriter& w, const FileResult& f) {

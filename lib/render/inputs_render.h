@@ -18,6 +18,11 @@ void append_file_json(std::string& b, const FileResult& f);
 // Same, as one element inside a JsonWriter's array (the writer places commas).
 void append_file_json(JsonWriter& w, const FileResult& f);
 
+// The members every JSON view of a file starts with ("path", "kind",
+// "format", "records") and ends with ("first", "last", "error").
+void file_head_json(JsonWriter& w, const FileSummary& s);
+void file_span_json(JsonWriter& w, const FileSummary& s);
+
 // Sums over the inputs, for headlines and footers.
 struct InputTotals {
   std::uint64_t records = 0, rejected = 0, filtered = 0, errors = 0;

@@ -3,6 +3,7 @@
 
 #include "classify/codes.h"
 #include "render/inputs_render.h"
+#include "render/json_values.h"
 #include "render/text_table.h"
 #include "util/json_writer.h"
 #include "util/text.h"
@@ -28,6 +29,26 @@ void class_rows(Output& out, const std::array<std::string_view, N>& names, const
   for (std::size_t i = 0; i < N; ++i) out.buf() += "  " + pad(names[i], width) + count_cells(counts[i], total) + "\n";
 }
 
+// One record kind's counts: total, every class, the top tables, the hours.
+template <std::size_t N>
+void kind_json(JsonWriter& w, std::uint64_t total, const std::array<std::string_view, N>& names,
+               const std::array<std::uint64_t, N>& by_class,
+               std::initializer_list<std::pair<std::string_view, const CountMap*>> tops,
+               const std::map<Micros, std::array<std::uint64_t, N>>& by_hour, bool hour_classes) {
+  w.begin_object();
+  w.kv("total", total);
+  w.key("by_class");
+  class_counts_json(w, names, by_class);
+  for (const auto& [key, counts] : tops) {
+    w.key(key);
+    counts_json(w, *counts);
+  }
+  w.key("by_hour");
+  hourly_json(w, by_hour,
+              hour_classes ? std::span<const std::string_view>(names) : std::span<const std::string_view>());
+  w.end_object();
+}
+
 void render_json(Output& out, const StatsReport& r) {
   JsonWriter w(out.buf());
   w.begin_object();
@@ -35,34 +56,15 @@ void render_json(Output& out, const StatsReport& r) {
   w.key("inputs").begin_array();
   for (const auto& f : r.files) append_file_json(w, f);
   w.end_array();
-  w.key("signin").begin_object();
-  w.kv("total", r.signin.total);
-  w.key("by_class").begin_object();
-  for (std::size_t i = 0; i < kSigninClassCount; ++i) w.kv(kSigninClassNames[i], r.signin.by_class[i]);
-  w.end_object();
-  w.key("by_reason");
-  counts_json(w, r.signin.by_reason);
-  w.key("by_code");
-  counts_json(w, r.signin.by_code);
-  w.key("by_app");
-  counts_json(w, r.signin.by_app);
-  w.key("by_hour");
-  hourly_json(w, r.signin.by_hour, kSigninClassNames);
-  w.end_object();
-  w.key("audit").begin_object();
-  w.kv("total", r.audit.total);
-  w.key("by_class").begin_object();
-  for (std::size_t i = 0; i < kAuditClassCount; ++i) w.kv(kAuditClassNames[i], r.audit.by_class[i]);
-  w.end_object();
-  w.key("by_activity");
-  counts_json(w, r.audit.by_activity);
-  w.key("by_service");
-  counts_json(w, r.audit.by_service);
-  w.key("by_result");
-  counts_json(w, r.audit.by_result);
-  w.key("by_hour");
-  hourly_json(w, r.audit.by_hour, {});  // audit hours carry totals only
-  w.end_object();
+  const SigninStats& si = r.signin;
+  w.key("signin");
+  kind_json(w, si.total, kSigninClassNames, si.by_class,
+            {{"by_reason", &si.by_reason}, {"by_code", &si.by_code}, {"by_app", &si.by_app}}, si.by_hour, true);
+  const AuditStats& au = r.audit;
+  w.key("audit");  // audit hours carry totals only
+  kind_json(w, au.total, kAuditClassNames, au.by_class,
+            {{"by_activity", &au.by_activity}, {"by_service", &au.by_service}, {"by_result", &au.by_result}},
+            au.by_hour, false);
   w.end_object();
   out.buf() += '\n';
 }

@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "render/json_values.h"
 #include "util/text.h"
 
 namespace idt {
@@ -78,23 +77,6 @@ void section(Output& out, std::string_view title) {
 
 void more_line(Output& out, std::uint64_t shown, std::uint64_t all, std::string_view hint) {
   if (all > shown) out.buf() += fmt::format("  … {} more{}\n", thousands(all - shown), hint);
-}
-
-void hour_json(JsonWriter& w, Micros hour, std::span<const std::uint64_t> counts,
-               std::span<const std::string_view> names) {
-  w.begin_object();
-  w.key("hour");
-  time_or_null(w, hour);
-  std::uint64_t total = 0;
-  for (auto v : counts) total += v;
-  w.kv("total", total);
-  if (!names.empty()) {
-    w.key("by_class").begin_object();
-    for (std::size_t i = 0; i < counts.size() && i < names.size(); ++i)
-      if (counts[i]) w.kv(names[i], counts[i]);
-    w.end_object();
-  }
-  w.end_object();
 }
 
 }  // namespace idt

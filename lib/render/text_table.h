@@ -2,17 +2,14 @@
 // measured, cut and padded the same way everywhere: cells by display width
 // (wide CJK and emoji count 2, combining marks 0), right-aligned numbers with
 // thousands separators, percentages, section headings, minute-precision
-// times, and the hourly JSON block (sign-ins, audit and tickets share it).
+// times. (The JSON renderers' shared pieces are in json_values.h.)
 #pragma once
 #include <array>
 #include <cstdint>
-#include <map>
-#include <span>
 #include <string>
 #include <string_view>
 
 #include "render/output.h"
-#include "util/json_writer.h"
 #include "util/time.h"
 
 namespace idt {
@@ -58,19 +55,6 @@ std::uint64_t sum(const std::array<std::uint64_t, N>& counts) {
   std::uint64_t t = 0;
   for (auto v : counts) t += v;
   return t;
-}
-
-// One element of an hourly JSON array: {"hour":…,"total":…,"by_class":{…}}
-// with the classes that occurred; no "by_class" when `names` is empty.
-void hour_json(JsonWriter& w, Micros hour, std::span<const std::uint64_t> counts,
-               std::span<const std::string_view> names);
-// The whole hourly array, in time order.
-template <std::size_t N>
-void hourly_json(JsonWriter& w, const std::map<Micros, std::array<std::uint64_t, N>>& by_hour,
-                 std::span<const std::string_view> names) {
-  w.begin_array();
-  for (const auto& [hour, counts] : by_hour) hour_json(w, hour, counts, names);
-  w.end_array();
 }
 
 }  // namespace idt

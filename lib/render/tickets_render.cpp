@@ -95,9 +95,8 @@ void render_json(Output& out, const TicketsReport& r) {
   time_or_null(w, s.first);
   w.key("last");
   time_or_null(w, s.last);
-  w.key("by_class").begin_object();
-  for (std::size_t i = 0; i < kTicketClassCount; ++i) w.kv(kTicketClassNames[i], s.by_class[i]);
-  w.end_object();
+  w.key("by_class");
+  class_counts_json(w, kTicketClassNames, s.by_class);
   w.key("by_rule").begin_object();
   for (const auto& [k, v] : s.by_rule.top()) w.kv(k, v);
   w.end_object();

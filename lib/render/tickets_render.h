@@ -11,8 +11,8 @@
 
 #include "aggregate/ticket_stats.h"
 #include "classify/ticket_classifier.h"
-#include "render/output.h"
 #include "model/file_result.h"
+#include "render/output.h"
 
 namespace idt {
 

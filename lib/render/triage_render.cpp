@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "render/inputs_render.h"
 #include "render/json_values.h"
 #include "render/text_table.h"
 #include "util/json_writer.h"
@@ -51,45 +52,27 @@ void render_json(Output& out, const TriageView& v) {
   JsonWriter w(b);
   w.begin_object();
   w.kv("schema", "idtriage.triage/1");
-  w.key("window").begin_object();
-  w.key("start");
-  time_or_null(w, r.window_start);
-  w.key("end");
-  time_or_null(w, r.window_end);
-  w.end_object();
+  w.key("window");
+  window_json(w, r.window_start, r.window_end);
   w.key("inputs").begin_array();
   for (const auto& in : v.inputs) {
     const FileSummary& s = in.file.summary;
     w.begin_object();
-    w.kv("path", s.path);
-    w.kv("kind", record_kind_name(s.kind));
-    w.kv("format", s.format);
-    w.kv("records", s.records);
+    file_head_json(w, s);
     w.kv("rejected", s.rejected);
     w.kv("duplicates", in.duplicates);
     w.kv("filtered", in.file.filtered);
-    w.key("first");
-    time_or_null(w, s.first);
-    w.key("last");
-    time_or_null(w, s.last);
-    w.key("error");
-    if (s.fatal)
-      w.value(*s.fatal);
-    else
-      w.null();
+    file_span_json(w, s);
     w.end_object();
   }
   w.end_array();
   w.key("totals").begin_object();
-  w.key("signin").begin_object();
-  for (std::size_t i = 0; i < kSigninClassCount; ++i) w.kv(kSigninClassNames[i], a.signin_totals[i]);
-  w.end_object();
-  w.key("audit").begin_object();
-  for (std::size_t i = 0; i < kAuditClassCount; ++i) w.kv(kAuditClassNames[i], a.audit_totals[i]);
-  w.end_object();
-  w.key("tickets").begin_object();
-  for (std::size_t i = 0; i < kTicketClassCount; ++i) w.kv(kTicketClassNames[i], a.ticket_totals[i]);
-  w.end_object();
+  w.key("signin");
+  class_counts_json(w, kSigninClassNames, a.signin_totals);
+  w.key("audit");
+  class_counts_json(w, kAuditClassNames, a.audit_totals);
+  w.key("tickets");
+  class_counts_json(w, kTicketClassNames, a.ticket_totals);
   w.key("health").begin_object();
   std::uint64_t rel = 0;
   for (const auto& h : a.health) rel += h.identity_relevant;
@@ -108,12 +91,8 @@ void render_json(Output& out, const TriageView& v) {
     w.kv("confidence", f.confidence);
     w.kv("cause", name(f.cause));
     w.kv("suspected", f.suspected);
-    w.key("window").begin_object();
-    w.key("start");
-    time_or_null(w, f.start);
-    w.key("end");
-    time_or_null(w, f.end);
-    w.end_object();
+    w.key("window");
+    window_json(w, f.start, f.end);
     w.kv("summary", f.summary);
     w.key("evidence").begin_object();
     w.key("health_incidents").begin_array();

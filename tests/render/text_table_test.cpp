@@ -1,11 +1,13 @@
 // Why: every renderer measures, cuts and pads its columns with the text-table
 // toolkit; a column that is one space off in one language misaligns every
-// table, so each helper is pinned on ASCII, CJK, combining marks and emoji.
+// table, so each helper is pinned on ASCII, CJK, combining marks and emoji;
+// the JSON pieces every report shares are pinned too.
 #include <catch2/catch.hpp>
 
 #include <array>
 #include <map>
 
+#include "render/json_values.h"
 #include "render/text_table.h"
 #include "util/text.h"
 
@@ -79,4 +81,12 @@ TEST_CASE("hourly JSON block", "[render][table]") {
   CHECK(with == R"([{"hour":null,"total":1,"by_class":{"a":1}},)"
                 R"({"hour":"2026-06-01T06:00:00Z","total":3,"by_class":{"b":2,"c":1}}])");
   CHECK(without == R"([{"hour":null,"total":1},{"hour":"2026-06-01T06:00:00Z","total":3}])");
+}
+
+TEST_CASE("class counts JSON lists every class, zeros included", "[render][table]") {
+  constexpr std::array<std::string_view, 3> names = {"a", "b", "c"};
+  std::string out;
+  JsonWriter w(out);
+  class_counts_json(w, names, std::array<std::uint64_t, 3>{0, 2, 0});
+  CHECK(out == R"({"a":0,"b":2,"c":0})");
 }
