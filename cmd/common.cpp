@@ -167,7 +167,8 @@ int InputOptions::finish(Output& out, const std::vector<FileResult>& results, co
 
 void TicketOptions::add(CLI::App& app) {
   app.add_option("--rules", rules_files, "extra ticket rules file; same ids replace built-in rules (repeatable)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);  // one file per --rules: the next word may be an input
   app.add_option("--date-format", date_format, "day/month order when the data cannot tell: dmy|mdy (or dd/mm/yyyy…)")
       ->type_name("ORDER");
   app.add_option("--tz", tz, "zone of times written without one: UTC, +02:00, -0500 (default UTC)")
