@@ -83,7 +83,7 @@ class TicketCsvFormat final : public Format {
  public:
   std::string_view name() const override { return "ticket-csv"; }
   std::string_view description() const override {
-    return "help-desk ticket CSV (ServiceNow, Jira, GLPI, generic; ',' ';' or tab)";
+    return "help-desk ticket CSV (ServiceNow, Jira, GLPI, Freshdesk, Freshservice, Zendesk, osTicket, generic)";
   }
   SniffResult sniff(std::string_view head) const override;
   void parse(const Input& in, const ParseOptions& opts, RecordSink& sink, FileSummary& summary) const override;
@@ -126,7 +126,7 @@ void describe_columns(const HeaderInfo& h, const ColumnMap& map, FileSummary& s)
     if (map.has(role))
       s.notes.push_back("role " + std::string(idt::name(role)) + "=" + std::string(trim(h.names[map.at(role)])) +
                         (map.overridden[r] ? " (--map)" : ""));
-    else
+    else if (role != TicketRole::caller_name)  // only ever beside an e-mail caller: not missing
       absent += (absent.empty() ? "" : ", ") + std::string(idt::name(role));
   }
   if (!absent.empty()) s.notes.push_back("roles absent: " + absent);
@@ -261,6 +261,8 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
   };
 
   Ticket t;
+  std::string id_buf;  // an id written with digit groups ("52 267"), read as "52267"
+  std::size_t grouped_ids = 0;
   while (!stop) {
     auto st = rd->next(f);
     if (st == CsvReader::Status::end) break;
@@ -339,11 +341,13 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
     }
 
     t.clear();
-    t.id = get(TicketRole::id);
+    t.id = plain_ticket_id(get(TicketRole::id), id_buf);
+    if (t.id.data() == id_buf.data()) ++grouped_ids;
     t.opened_text = get(TicketRole::opened);
     t.title = get(TicketRole::title);
     t.description = get(TicketRole::description);
     t.caller = get(TicketRole::caller);
+    t.caller_name = get(TicketRole::caller_name);
     t.state = get(TicketRole::state);
     t.category = get(TicketRole::category);
     t.assignment_group = get(TicketRole::assignment_group);
@@ -370,6 +374,8 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
 
   if (ragged) s.notes.push_back(std::to_string(ragged) + " rows with a field count different from the header (read)");
   if (empty_rows) s.notes.push_back(std::to_string(empty_rows) + " empty rows skipped");
+  if (grouped_ids)
+    s.notes.push_back(std::to_string(grouped_ids) + " ids written with digit groups read without them (52 267 -> 52267)");
   auto date_note = [&](const DateStats& d, TicketRole r) {
     if (d.bad)
       s.notes.push_back(std::to_string(d.bad) + " " + std::string(idt::name(r)) +
