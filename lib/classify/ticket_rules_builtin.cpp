@@ -511,7 +511,7 @@ not = Impossible de me connecter
 [signin.device]
 class = signin_failure
 priority = 53
-pattern = (device|laptop|phone|mobile|pc|computer|machine|ipad|iphone|android|macbook|tablet|workstation)\b[^\n.!?;]*\b(is |shows (as )?|marked (as )?|reported (as )?|appears (as )?|flagged (as )?|became |now )?(not compliant|non-?compliant|noncompliant|out of compliance)
+pattern = (device|laptop|phone|mobile|pc|computer|machine|ipad|iphone|android|macbook|tablet|workstation)\b( \S+){0,3} (not compliant|non-?compliant|noncompliant|out of compliance)
 pattern = (not compliant|non-?compliant|noncompliant|out of compliance)\b[^\n.!?;]*\b(device|laptop|phone|mobile|pc|computer|machine|ipad|iphone|android|tablet)
 pattern = (does ?n['’]?t|does not|do not|don['’]?t) meet (your |the |our |my )?organi[sz]ation['’]?s? compliance (requirements|polic)
 pattern = device must comply with|help us keep your device secure|set up your device to get access|register or enroll your device|requires you to secure this device
@@ -519,13 +519,13 @@ pattern = (requires?|required) (your |the |my |this )?device (requesting access 
 pattern = device is not in (the )?required (device )?state|device isn['’]?t up to date with your organi[sz]ation
 pattern = \b(aadsts)?5300[01]\b
 # es
-pattern = dispositivo[^\n.!?;]*no (es |est[aá] )?(conforme|en cumplimiento|administrado)|(no conforme|incumplimiento)[^\n.!?;]*dispositivo|no cumple (con )?(los )?requisitos de cumplimiento|dispositivo (debe|tiene que) (estar |ser )?(administrado|conforme|inscrito|registrado)
+pattern = dispositivo( \S+){0,3} no (es |est[aá] )?(conforme|en cumplimiento|administrado)|(no conforme|incumplimiento)[^\n.!?;]*dispositivo|no cumple (con )?(los )?requisitos de cumplimiento|dispositivo (debe|tiene que) (estar |ser )?(administrado|conforme|inscrito|registrado)
 # pt
-pattern = dispositivo[^\n.!?;]*n[ãa]o (est[aá] |[ée] )?(em conformidade|conforme|gerenciado)|(n[ãa]o conforme|fora de conformidade)[^\n.!?;]*dispositivo|n[ãa]o (atende|cumpre) (aos |os )?requisitos de conformidade|dispositivo (precisa|deve) (ser|estar) (gerenciado|registrado|em conformidade)
+pattern = dispositivo( \S+){0,3} n[ãa]o (est[aá] |[ée] )?(em conformidade|conforme|gerenciado)|(n[ãa]o conforme|fora de conformidade)[^\n.!?;]*dispositivo|n[ãa]o (atende|cumpre) (aos |os )?requisitos de conformidade|dispositivo (precisa|deve) (ser|estar) (gerenciado|registrado|em conformidade)
 # de
-pattern = ger[äa]t[^\n.!?;]*nicht (konform|richtlinienkonform|compliant|verwaltet)|nicht (konforme[sn]?|richtlinienkonforme[sn]?) ger[äa]t|compliance-?anforderungen|ger[äa]t (muss|soll) (verwaltet|konform|registriert)
+pattern = ger[äa]t\b( \S+){0,3} nicht (konform|richtlinienkonform|compliant|verwaltet)|nicht (konforme[sn]?|richtlinienkonforme[sn]?) ger[äa]t|compliance-?anforderungen|ger[äa]t (muss|soll) (verwaltet|konform|registriert)
 # fr
-pattern = (appareil|poste|pc|ordinateur|t[ée]l[ée]phone)[^\n.!?;]*(non conforme|n['’]est pas conforme|pas conforme|non g[ée]r[ée])|non conforme[^\n.!?;]*(appareil|poste|pc|ordinateur)|exigences de conformit[ée]|appareil (doit|soit) (être )?(g[ée]r[ée]|conforme|inscrit)
+pattern = (appareil|poste|pc|ordinateur|t[ée]l[ée]phone)\b( \S+){0,3} (non conforme|n['’]est pas conforme|pas conforme|non g[ée]r[ée])|non conforme[^\n.!?;]*(appareil|poste|pc|ordinateur)|exigences de conformit[ée]|appareil (doit|soit) (être )?(g[ée]r[ée]|conforme|inscrit)
 sample = Laptop shows as not compliant in Company Portal, Outlook won't open
 sample = Your device is required to be compliant to access this resource
 sample = This device does not meet your organization's compliance requirements
@@ -550,7 +550,7 @@ pattern = you (cannot|can['’]?t|can not) access this right now|you can['’]?t
 pattern = (does ?n['’]?t|does not) meet the criteria to access this resource
 pattern = security policy is preventing access|additional sign-?in methods are required to access this resource|authentication policy cannot be fulfilled
 pattern = your sign-?in was blocked|sign-?in (was |is |got |has been |keeps getting )?blocked
-pattern = (browser|app|location|country|network)\b[^\n.!?;]*restricted by (your|the|my|our) (admin|administrator|it|organi[sz]ation)
+pattern = restricted by your (admin|administrator)
 pattern = \b(aadsts)?53003\b|\baadsts(53002|530032)\b
 # es
 pattern = acceso condicional[^\n.!?;]*(bloque|impid|impide|deneg)|(bloquead[oa]|denegad[oa]|impedid[oa]) por (el |la |una |las |los )?(directivas? |pol[ií]ticas? )?(de )?acceso condicional
@@ -576,19 +576,15 @@ sample = Connexion bloquée par l'accès conditionnel
 not = Please grant access to the Finance share
 not = Website blocked by the proxy
 
-# SSO / SAML failures (AADSTS50105 not assigned, 75011 method mismatch, 700016 app not found).
+# SSO / SAML failures (AADSTS50105 not assigned, 75011 method mismatch, 700016 app not found),
+# in all five languages: one pattern for "SSO ... fails", one for "error ... SSO".
 [signin.sso]
 class = signin_failure
 priority = 52
-pattern = \bsaml\b[^\n.!?;]*\b(error|errors|fail|fails|failed|failing|failure|issue|problem|not working|invalid|broken|expired)|\b(error|fail(ed|s|ing|ure)?|invalid|broken)\b[^\n.!?;]*\bsaml\b
-pattern = \b(sso|single sign-?on)\b[^\n.!?;]*\b(error|errors|fail|fails|failed|failing|failure|not working|does ?n['’]?t work|stopped working|broken|loop|issue|problem)|\b(error|fail(ed|s|ing|ure)?|can['’]?t|cannot|unable|broken)\b[^\n.!?;]*\b(sso|single sign-?on)\b
+pattern = \b(saml|sso|single sign-?on|einmalanmeldung|inicio de sesi[oó]n [uú]nico|logon [uú]nico|login [uú]nico|authentification unique)\b[^\n.!?;]*(error|fail|issue|problem|not working|does ?n['’]?t work|stopped working|invalid|broken|expired|loop|falla|fallo|no funciona|erro|falha|n[ãa]o funciona|fehler|fehlgeschlagen|funktioniert nicht|geht nicht|erreur|[ée]chec|ne fonctionne (pas|plus))
+pattern = (\b(error|errors|fail(ed|s|ing|ure)?|invalid|broken|can['’]?t|cannot|unable|falla|fallo|erro|falha|fehler|erreur)\b|[ée]chec)[^\n.!?;]*\b(saml|sso|single sign-?on|einmalanmeldung|inicio de sesi[oó]n [uú]nico|logon [uú]nico|login [uú]nico|authentification unique)\b
 pattern = \b(aadsts)?(50105|75011|700016|750054)\b|\baadsts(50011|90072|650056)\b
 pattern = not assigned to a role for the application|(is|are) not assigned to (the|this) (application|app)|application with identifier\b[^\n]*\bwas not found in the directory|authentication method\b[^\n]*\bdoes ?n['’]?t match (the )?requested authentication method|(reply|redirect) (url|uri)\b[^\n.!?;]*does not match
-# es, pt, de, fr
-pattern = (inicio de sesi[oó]n [uú]nico|\bsso\b|\bsaml\b)[^\n.!?;]*(falla|fallo|no funciona)|(falla|fallo)[^\n.!?;]*(inicio de sesi[oó]n [uú]nico|\bsso\b|\bsaml\b)
-pattern = (logon [uú]nico|login [uú]nico|\bsso\b|\bsaml\b)[^\n.!?;]*(erro|falha|n[ãa]o funciona)|(erro|falha)[^\n.!?;]*(logon [uú]nico|login [uú]nico|\bsso\b|\bsaml\b)
-pattern = (einmalanmeldung|\bsso\b|\bsaml\b)[^\n.!?;]*(fehler|fehlgeschlagen|funktioniert nicht|geht nicht)|fehler[^\n.!?;]*(einmalanmeldung|\bsso\b|\bsaml\b)
-pattern = (authentification unique|\bsso\b|\bsaml\b)[^\n.!?;]*(erreur|[ée]chec|ne fonctionne (pas|plus))|(erreur|[ée]chec)[^\n.!?;]*(authentification unique|\bsso\b|\bsaml\b)
 sample = SAML error when opening Workday
 sample = SSO not working for Salesforce
 sample = AADSTS50105: the signed in user is not assigned to a role for the application
