@@ -31,10 +31,10 @@ constexpr RoleSynonym kRoleSynonyms[] = {
     {R::id, "schlüssel"},
     {R::id, "ticket id"},  // Freshdesk "Ticket ID", Freshservice "Ticket Id"
     {R::id, "ticket_id"},
-    {R::id, "ticket-id"},       // Freshdesk de
-    {R::id, "id du ticket"},    // Freshdesk fr
-    {R::id, "id del ticket"},   // Freshdesk es
-    {R::id, "id do ticket"},    // Freshdesk pt-BR
+    {R::id, "ticket-id"},      // Freshdesk de
+    {R::id, "id du ticket"},   // Freshdesk fr
+    {R::id, "id del ticket"},  // Freshdesk es
+    {R::id, "id do ticket"},   // Freshdesk pt-BR
     {R::id, "ticket number"},
     {R::id, "ticket_number"},
     {R::id, "incident id"},
@@ -222,7 +222,7 @@ constexpr RoleSynonym kRoleSynonyms[] = {
     {R::assignment_group, "zugewiesene gruppe"},
     {R::assignment_group, "team"},
     {R::assignment_group, "queue"},
-    {R::assignment_group, "group"},  // Freshdesk, Freshservice, Zendesk
+    {R::assignment_group, "group"},          // Freshdesk, Freshservice, Zendesk
     {R::assignment_group, "team assigned"},  // osTicket
     {R::assignment_group, "gruppe"},         // Freshdesk de
     {R::assignment_group, "groupe"},         // Freshdesk fr
@@ -237,10 +237,10 @@ constexpr RoleSynonym kRoleSynonyms[] = {
     {R::assignee, "asignada a - técnico"},      // GLPI es
     {R::assignee, "atribuído - técnico"},       // GLPI pt-BR
     {R::assignee, "atribuído para - técnico"},
-    {R::assignee, "agent assigned"},     // osTicket
-    {R::assignee, "agent"},              // Freshdesk, Freshservice
-    {R::assignee, "agente"},             // Freshdesk es
-    {R::assignee, "analista"},           // Freshdesk pt-BR
+    {R::assignee, "agent assigned"},      // osTicket
+    {R::assignee, "agent"},               // Freshdesk, Freshservice
+    {R::assignee, "agente"},              // Freshdesk es
+    {R::assignee, "analista"},            // Freshdesk pt-BR
     {R::assignee, "zugewiesene person"},  // Jira de
     {R::assignee, "personne assignée"},   // Jira fr
     {R::assignee, "persona asignada"},
@@ -270,7 +270,7 @@ constexpr RoleSynonym kRoleSynonyms[] = {
     {R::resolved, "resolvido"},
     {R::resolved, "resolvida"},
     {R::resolved, "data de solução"},
-    {R::resolved, "data da solução"},   // GLPI pt-BR
+    {R::resolved, "data da solução"},    // GLPI pt-BR
     {R::resolved, "hora da resolução"},  // Freshdesk pt-BR
     {R::resolved, "résolue"},
     {R::resolved, "résolu"},

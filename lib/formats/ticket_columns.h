@@ -37,8 +37,8 @@ enum class TicketRole : std::uint8_t {
 };
 inline constexpr std::size_t kTicketRoleCount = static_cast<std::size_t>(TicketRole::count_);
 inline constexpr std::array<std::string_view, kTicketRoleCount> kTicketRoleNames = {
-    "id",    "opened",   "title",            "description", "caller",   "caller_name",
-    "state", "category", "assignment_group", "assignee",    "priority", "resolved"};
+    "id",       "opened",           "title",    "description", "caller",  "caller_name", "state",
+    "category", "assignment_group", "assignee", "priority",    "resolved"};
 static_assert(kTicketRoleNames.size() == kTicketRoleCount, "every TicketRole needs a name");
 static_assert(kTicketRoleNames.back() == "resolved");
 

@@ -375,7 +375,8 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
   if (ragged) s.notes.push_back(std::to_string(ragged) + " rows with a field count different from the header (read)");
   if (empty_rows) s.notes.push_back(std::to_string(empty_rows) + " empty rows skipped");
   if (grouped_ids)
-    s.notes.push_back(std::to_string(grouped_ids) + " ids written with digit groups read without them (52 267 -> 52267)");
+    s.notes.push_back(std::to_string(grouped_ids) +
+                      " ids written with digit groups read without them (52 267 -> 52267)");
   auto date_note = [&](const DateStats& d, TicketRole r) {
     if (d.bad)
       s.notes.push_back(std::to_string(d.bad) + " " + std::string(idt::name(r)) +

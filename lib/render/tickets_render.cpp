@@ -92,7 +92,7 @@ void row_json(JsonWriter& w, const TicketRowView& r) {
 void row_csv(std::string& b, const TicketRowView& r) {
   std::string opened = r.opened == kNoTime ? std::string() : format_rfc3339(r.opened);
   std::string line = std::to_string(r.line);
-  const std::string_view cells[] = {r.file,  line,     r.id,    opened,     name(r.cls), r.rule,        r.title,
+  const std::string_view cells[] = {r.file,   line,    r.id,       opened,  name(r.cls),   r.rule,       r.title,
                                     r.caller, r.state, r.category, r.group, r.description, r.caller_name};
   bool first = true;
   for (auto c : cells) {

@@ -140,8 +140,7 @@ constexpr Phrasing kPhrasings[] = {
     {"Bloqueado por acceso condicional al abrir Teams desde casa", TicketClass::signin_failure, "signin.ca_block"},
     {"O Outlook diz que o acesso foi bloqueado pelo acesso condicional", TicketClass::signin_failure,
      "signin.ca_block"},
-    {"Teams: Zugriff durch Richtlinie für bedingten Zugriff gesperrt", TicketClass::signin_failure,
-     "signin.ca_block"},
+    {"Teams: Zugriff durch Richtlinie für bedingten Zugriff gesperrt", TicketClass::signin_failure, "signin.ca_block"},
     {"Connexion bloquée par l'accès conditionnel", TicketClass::signin_failure, "signin.ca_block"},
     // device compliance -> signin_failure
     {"device not compliant", TicketClass::signin_failure, "signin.device"},
@@ -227,9 +226,9 @@ constexpr Phrasing kPhrasings[] = {
 
 // The rules added for issue #9 §2; each must decide at least one phrasing above on its own.
 constexpr std::string_view kPhrasingRules[] = {
-    "signin.ca_block", "signin.device",    "setup.blocked",          "setup.codes",
-    "signin.mfa_delivery", "signin.mfa_failed", "signin.forgot_password", "signin.sso",
-    "lockout.codes",   "phishing.lookalike_domain", "portal.http_5xx_identity",
+    "signin.ca_block",          "signin.device",          "setup.blocked", "setup.codes",   "signin.mfa_delivery",
+    "signin.mfa_failed",        "signin.forgot_password", "signin.sso",    "lockout.codes", "phishing.lookalike_domain",
+    "portal.http_5xx_identity",
 };
 
 TEST_CASE("ticket rules: what users really write, in five languages", "[tickets][classify]") {

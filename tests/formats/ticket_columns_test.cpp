@@ -75,8 +75,8 @@ TEST_CASE("ticket columns: Zendesk custom-field suffixes", "[tickets][columns]")
   CHECK(zendesk_field_name("category").empty());
 
   ColumnMap m = mapped({"Id", "Subject", "Priority [list]", "Priority", "Category [list]", "Ticket type"});
-  CHECK(m.at(TicketRole::priority) == 3);  // the native column beats the custom one
-  CHECK(m.at(TicketRole::category) == 4);  // a custom "Category" beats the lower-ranked "Ticket type"
+  CHECK(m.at(TicketRole::priority) == 3);      // the native column beats the custom one
+  CHECK(m.at(TicketRole::category) == 4);      // a custom "Category" beats the lower-ranked "Ticket type"
   CHECK(m.flavour == TicketFlavour::zendesk);  // two [list] fields vote Zendesk
 }
 
@@ -97,10 +97,16 @@ TEST_CASE("ticket columns: ids written with digit groups", "[tickets][columns]")
   std::string buf;
   CHECK(plain_ticket_id("52 267", buf) == "52267");
   CHECK(plain_ticket_id("1 052 267", buf) == "1052267");
-  CHECK(plain_ticket_id("52\xC2\xA0" "267", buf) == "52267");      // no-break space
-  CHECK(plain_ticket_id("52\xE2\x80\xAF" "267", buf) == "52267");  // narrow no-break space
-  CHECK(plain_ticket_id("52\xE2\x80\x89" "267", buf) == "52267");  // thin space
-  for (std::string_view as_is : {"52267", "INC0010001", "TES-25", "52 26", "5226 7", "1234 567", "52  267", "52 267 ",
-                                 "", "52 2a7", "52,267"})
+  CHECK(plain_ticket_id("52\xC2\xA0"
+                        "267",
+                        buf) == "52267");  // no-break space
+  CHECK(plain_ticket_id("52\xE2\x80\xAF"
+                        "267",
+                        buf) == "52267");  // narrow no-break space
+  CHECK(plain_ticket_id("52\xE2\x80\x89"
+                        "267",
+                        buf) == "52267");  // thin space
+  for (std::string_view as_is :
+       {"52267", "INC0010001", "TES-25", "52 26", "5226 7", "1234 567", "52  267", "52 267 ", "", "52 2a7", "52,267"})
     CHECK(plain_ticket_id(as_is, buf) == as_is);
 }

@@ -46,6 +46,14 @@ struct Parsed {
   }
 };
 
+// Every "role R=Column" note a test expects, in one call.
+void check_roles(const Parsed& p, std::initializer_list<std::pair<std::string_view, std::string>> roles) {
+  for (const auto& [role, column] : roles) {
+    INFO("role " << role << "=" << column);
+    CHECK(p.has_note("role " + std::string(role) + "=" + column));
+  }
+}
+
 Parsed parse_input(const Input& in, const ParseOptions& o = {}) {
   Parsed p;
   ticket_csv_format().parse(in, o, p.sink, p.summary);
@@ -70,6 +78,17 @@ std::string utf16le_with_bom(std::string_view ascii_or_latin1_utf8) {
 }
 
 std::string testdata(const std::string& name) { return std::string(IDTRIAGE_TESTDATA) + "/tickets/" + name; }
+
+// A file of testdata/tickets read whole: claimed by the sniffer, no file error, nothing rejected.
+Parsed read_testdata(const std::string& name) {
+  auto in = open_input(testdata(name));
+  REQUIRE(in.ok());
+  CHECK(sniff(in->text()) > 0);
+  Parsed p = parse_input(*in);
+  CHECK_FALSE(p.summary.fatal);
+  CHECK(p.summary.rejected == 0);
+  return p;
+}
 
 }  // namespace
 
@@ -399,22 +418,19 @@ TEST_CASE("ticket csv: sniff does not claim sign-in/audit exports, garbage or bi
 // Header lines are the real ones (sources in testdata/tickets/SOURCES.md); rows are synthetic.
 
 TEST_CASE("ticket csv: Freshdesk export (new UI header, contact fields, native dates)", "[tickets][csv][export]") {
-  auto in = open_input(testdata("synthetic_freshdesk.csv"));
-  REQUIRE(in.ok());
-  CHECK(sniff(in->text()) > 0);
-  Parsed p = parse_input(*in);
-  CHECK_FALSE(p.summary.fatal);
+  Parsed p = read_testdata("synthetic_freshdesk.csv");
   CHECK(p.summary.records == 6);
-  CHECK(p.summary.rejected == 0);
   CHECK(p.has_note("flavour freshdesk"));
-  CHECK(p.has_note("role id=Ticket ID"));
-  CHECK(p.has_note("role opened=Created time"));
-  CHECK(p.has_note("role title=Subject"));
-  CHECK(p.has_note("role caller=Contact ID"));  // the contact's e-mail
-  CHECK(p.has_note("role caller_name=Full name"));
-  CHECK(p.has_note("role assignee=Agent"));
-  CHECK(p.has_note("role assignment_group=Group"));
-  CHECK(p.has_note("role resolved=Resolved time"));
+  check_roles(p, {
+                     {"id", "Ticket ID"},
+                     {"opened", "Created time"},
+                     {"title", "Subject"},
+                     {"caller", "Contact ID"},  // the contact's e-mail
+                     {"caller_name", "Full name"},
+                     {"assignee", "Agent"},
+                     {"assignment_group", "Group"},
+                     {"resolved", "Resolved time"},
+                 });
   CHECK(p.has_note("roles absent: description"));
   CHECK_FALSE(p.note_contains("not understood"));
   REQUIRE(p.sink.rows.size() == 6);
@@ -446,8 +462,8 @@ TEST_CASE("ticket csv: Freshdesk localised labels (de, fr, es, pt-BR)", "[ticket
       {"Ticket-ID,Betreff,Beschreibung,Status,Priorität,Quelle,Typ,Unternehmen,Name des Anfragenden,"
        "E-Mail eines Anfragenden,Telefon des Anfragestellers,Bearbeiter,Gruppe,Erstellungsdatum,Fällig,Lösungszeit,"
        "Abschlusszeit,Zeit der letzten Aktualisierung,Erste Antwortzeit,Agenteninteraktionen",
-       "Ticket-ID", "Betreff", "Beschreibung", "E-Mail eines Anfragenden", "Name des Anfragenden", "Erstellungsdatum", "Lösungszeit",
-       "Bearbeiter", "Gruppe", "Priorität"},
+       "Ticket-ID", "Betreff", "Beschreibung", "E-Mail eines Anfragenden", "Name des Anfragenden", "Erstellungsdatum",
+       "Lösungszeit", "Bearbeiter", "Gruppe", "Priorität"},
       {"ID du ticket,Objet,Description,Statut,Priorité,Source,Type,Société,Nom du demandeur,"
        "Adresse e-mail du demandeur,Téléphone du demandeur,Agent,Groupe,Heure de création,Heure d'échéance,"
        "Heure de résolution,Heure de clôture,Heure de la dernière mise à jour,Délai de réponse intiale,"
@@ -468,22 +484,25 @@ TEST_CASE("ticket csv: Freshdesk localised labels (de, fr, es, pt-BR)", "[ticket
   };
   for (const auto& c : cases) {
     INFO(c.header);
-    std::string row = "7,Kann mich nicht anmelden,x,Open,Low,Email,Incident,Contoso,Ana Lima,ana.lima@contoso.com,,"
-                      "Rui,Desk,2023-05-04 10:21:33,2023-05-05 10:21:33,2023-05-04 11:00:00,,,,1";
+    std::string row =
+        "7,Kann mich nicht anmelden,x,Open,Low,Email,Incident,Contoso,Ana Lima,ana.lima@contoso.com,,"
+        "Rui,Desk,2023-05-04 10:21:33,2023-05-05 10:21:33,2023-05-04 11:00:00,,,,1";
     CHECK(sniff(c.header + "\n" + row + "\n") > 0);
     Parsed p = parse_bytes(c.header + "\n" + row + "\n");
     REQUIRE(p.sink.rows.size() == 1);
     CHECK(p.has_note("flavour freshdesk"));
-    CHECK(p.has_note("role id=" + c.id));
-    CHECK(p.has_note("role title=" + c.title));
-    CHECK(p.has_note("role description=" + c.description));
-    CHECK(p.has_note("role caller=" + c.caller));
-    CHECK(p.has_note("role caller_name=" + c.caller_name));
-    CHECK(p.has_note("role opened=" + c.opened));
-    CHECK(p.has_note("role resolved=" + c.resolved));
-    CHECK(p.has_note("role assignee=" + c.assignee));
-    CHECK(p.has_note("role assignment_group=" + c.group));
-    CHECK(p.has_note("role priority=" + c.priority));
+    check_roles(p, {
+                       {"id", c.id},
+                       {"title", c.title},
+                       {"description", c.description},
+                       {"caller", c.caller},
+                       {"caller_name", c.caller_name},
+                       {"opened", c.opened},
+                       {"resolved", c.resolved},
+                       {"assignee", c.assignee},
+                       {"assignment_group", c.group},
+                       {"priority", c.priority},
+                   });
     CHECK(p.sink.rows[0].caller == "ana.lima@contoso.com");
     CHECK(p.sink.rows[0].caller_name == "Ana Lima");
     CHECK(format_rfc3339(p.sink.rows[0].opened) == "2023-05-04T10:21:33Z");
@@ -492,20 +511,18 @@ TEST_CASE("ticket csv: Freshdesk localised labels (de, fr, es, pt-BR)", "[ticket
 }
 
 TEST_CASE("ticket csv: Zendesk Reports export (Summation column, [list] fields)", "[tickets][csv][export]") {
-  auto in = open_input(testdata("synthetic_zendesk.csv"));
-  REQUIRE(in.ok());
-  CHECK(sniff(in->text()) > 0);
-  Parsed p = parse_input(*in);
-  CHECK_FALSE(p.summary.fatal);
+  Parsed p = read_testdata("synthetic_zendesk.csv");
   CHECK(p.summary.records == 6);
   CHECK(p.has_note("flavour zendesk"));
-  CHECK(p.has_note("role id=Id"));
-  CHECK(p.has_note("role caller=Requester email"));
-  CHECK(p.has_note("role caller_name=Requester"));
-  CHECK(p.has_note("role opened=Created at"));
-  CHECK(p.has_note("role resolved=Solved at"));
-  CHECK(p.has_note("role priority=Priority"));  // the native column, not "Priority [list]"
-  CHECK(p.has_note("role category=Ticket type"));
+  check_roles(p, {
+                     {"id", "Id"},
+                     {"caller", "Requester email"},
+                     {"caller_name", "Requester"},
+                     {"opened", "Created at"},
+                     {"resolved", "Solved at"},
+                     {"priority", "Priority"},  // the native column, not "Priority [list]"
+                     {"category", "Ticket type"},
+                 });
   CHECK_FALSE(p.note_contains("Summation column"));
   REQUIRE(p.sink.rows.size() == 6);
   CHECK(p.sink.rows[0].id == "5120");
@@ -525,23 +542,22 @@ TEST_CASE("ticket csv: Zendesk Reports export (Summation column, [list] fields)"
 }
 
 TEST_CASE("ticket csv: Freshservice export (Freshdesk columns plus ITSM ones)", "[tickets][csv][export]") {
-  auto in = open_input(testdata("synthetic_freshservice.csv"));
-  REQUIRE(in.ok());
-  CHECK(sniff(in->text()) > 0);
-  Parsed p = parse_input(*in);
-  CHECK_FALSE(p.summary.fatal);
+  Parsed p = read_testdata("synthetic_freshservice.csv");
   CHECK(p.summary.records == 5);
   CHECK(p.has_note("flavour freshservice"));
-  CHECK(p.has_note("role id=Ticket Id"));
-  CHECK(p.has_note("role caller=Requester Email"));
-  CHECK(p.has_note("role caller_name=Requester Name"));
-  CHECK(p.has_note("role opened=Created Time"));
-  CHECK(p.has_note("role resolved=Resolved Time"));
-  CHECK(p.has_note("role category=Category"));
-  CHECK(p.has_note("role description=Description"));
+  check_roles(p, {
+                     {"id", "Ticket Id"},
+                     {"caller", "Requester Email"},
+                     {"caller_name", "Requester Name"},
+                     {"opened", "Created Time"},
+                     {"resolved", "Resolved Time"},
+                     {"category", "Category"},
+                     {"description", "Description"},
+                 });
   REQUIRE(p.sink.rows.size() == 5);
   CHECK(p.sink.rows[0].id == "INC-2301");
-  CHECK(p.sink.rows[0].description == "Outlook on my iPhone says Access blocked by Conditional Access.\nWorked yesterday.");
+  CHECK(p.sink.rows[0].description ==
+        "Outlook on my iPhone says Access blocked by Conditional Access.\nWorked yesterday.");
   CHECK(p.sink.rows[3].caller_name == "Eva Nilsson");
   CHECK(format_rfc3339(p.sink.rows[3].resolved) == "2025-04-08T15:00:00Z");
 }
@@ -556,11 +572,13 @@ TEST_CASE("ticket csv: GLPI exports (';', quotes, BOM, trailing ';', grouped ids
     REQUIRE(p.sink.rows.size() == 1);
     CHECK(p.has_note("flavour glpi"));
     CHECK(p.has_note("delimiter ';'"));
-    CHECK(p.has_note("role id=ID"));
-    CHECK(p.has_note("role title=Titre"));
-    CHECK(p.has_note("role opened=Date d'ouverture"));
-    CHECK(p.has_note("role caller=Demandeur - Demandeur"));
-    CHECK(p.has_note("role assignee=Attribué à - Technicien"));
+    check_roles(p, {
+                       {"id", "ID"},
+                       {"title", "Titre"},
+                       {"opened", "Date d'ouverture"},
+                       {"caller", "Demandeur - Demandeur"},
+                       {"assignee", "Attribué à - Technicien"},
+                   });
     CHECK(p.sink.rows[0].id == "3");
     CHECK(p.sink.rows[0].caller == "glpi");
     CHECK(p.sink.rows[0].caller_name.empty());
@@ -576,8 +594,10 @@ TEST_CASE("ticket csv: GLPI exports (';', quotes, BOM, trailing ';', grouped ids
     CHECK(p.summary.rejected == 0);
     CHECK_FALSE(p.note_contains("field count"));
     CHECK(p.has_note("flavour glpi"));
-    CHECK(p.has_note("role caller=Solicitante - Solicitante"));
-    CHECK(p.has_note("role assignee=Asignada a - Técnico"));
+    check_roles(p, {
+                       {"caller", "Solicitante - Solicitante"},
+                       {"assignee", "Asignada a - Técnico"},
+                   });
     CHECK(p.sink.rows[0].category == "Acceso");
     CHECK(format_rfc3339(p.sink.rows[0].opened) == "2024-01-31T14:05:00Z");
   }
@@ -587,14 +607,18 @@ TEST_CASE("ticket csv: GLPI exports (';', quotes, BOM, trailing ';', grouped ids
         "Data de abertura;Data da solução;Atribuído - Grupo técnico;Última atualização\n"
         "52 267;Conta bloqueada;Solucionado;Maria Souza (2970);Jose;Média;Acesso;Incidente;;22/08/2025 11:49;"
         "22/08/2025 13:05;N1;22/08/2025 13:05\n"
-        "52\xC2\xA0" "268;Esqueci minha senha;Novo;carla.dias@fabrikam.com;;Baixa;Acesso;Requisição;;"
+        "52\xC2\xA0"
+        "268;Esqueci minha senha;Novo;carla.dias@fabrikam.com;;Baixa;Acesso;Requisição;;"
         "23/08/2025 08:02;;N1;23/08/2025 08:02\n"
-        "52\xE2\x80\xAF" "269;Impressora;Novo;Pedro;;Baixa;Hardware;Incidente;;23/08/2025 09:15;;N2;23/08/2025 09:15\n"
+        "52\xE2\x80\xAF"
+        "269;Impressora;Novo;Pedro;;Baixa;Hardware;Incidente;;23/08/2025 09:15;;N2;23/08/2025 09:15\n"
         "1 2 3;Teste;Novo;Pedro;;Baixa;;Incidente;;23/08/2025 09:16;;N2;23/08/2025 09:16\n");
     REQUIRE(p.sink.rows.size() == 4);
     CHECK(p.has_note("flavour glpi"));
-    CHECK(p.has_note("role assignment_group=Atribuído - Grupo técnico"));
-    CHECK(p.has_note("role resolved=Data da solução"));
+    check_roles(p, {
+                       {"assignment_group", "Atribuído - Grupo técnico"},
+                       {"resolved", "Data da solução"},
+                   });
     CHECK(p.sink.rows[0].id == "52267");
     CHECK(p.sink.rows[1].id == "52268");  // no-break space
     CHECK(p.sink.rows[2].id == "52269");  // narrow no-break space
@@ -641,14 +665,16 @@ TEST_CASE("ticket csv: osTicket export (',' or ';' by locale)", "[tickets][csv][
     Parsed p = parse_bytes(h + "\n" + r + "\n");
     REQUIRE(p.sink.rows.size() == 1);
     CHECK(p.has_note("flavour osticket"));
-    CHECK(p.has_note("role id=Ticket Number"));
-    CHECK(p.has_note("role opened=Date Created"));
-    CHECK(p.has_note("role caller=From Email"));
-    CHECK(p.has_note("role caller_name=From"));
-    CHECK(p.has_note("role state=Current Status"));
-    CHECK(p.has_note("role category=Help Topic"));
-    CHECK(p.has_note("role assignee=Agent Assigned"));
-    CHECK(p.has_note("role resolved=Closed Date"));
+    check_roles(p, {
+                       {"id", "Ticket Number"},
+                       {"opened", "Date Created"},
+                       {"caller", "From Email"},
+                       {"caller_name", "From"},
+                       {"state", "Current Status"},
+                       {"category", "Help Topic"},
+                       {"assignee", "Agent Assigned"},
+                       {"resolved", "Closed Date"},
+                   });
     CHECK(p.sink.rows[0].caller == "ana.lima@contoso.com");
     CHECK(p.sink.rows[0].caller_name == "Ana Lima");
     CHECK(format_rfc3339(p.sink.rows[0].opened) == "2023-05-04T10:21:33Z");
@@ -662,8 +688,9 @@ TEST_CASE("ticket csv: ServiceNow with a dot-walked caller e-mail", "[tickets][c
       "\"Service Desk Agent\",\"New\"\n");
   REQUIRE(p.sink.rows.size() == 1);
   CHECK(p.has_note("flavour servicenow"));
-  CHECK(p.has_note("role caller=caller_id.email"));
-  CHECK(p.has_note("role caller_name=caller_id"));  // not opened_by: another person
+  check_roles(p, {
+                     {"caller", "caller_id.email"}, {"caller_name", "caller_id"},  // not opened_by: another person
+                 });
   CHECK(p.sink.rows[0].caller == "joe.employee@contoso.com");
   CHECK(p.sink.rows[0].caller_name == "Joe Employee");
   CHECK(format_rfc3339(p.sink.rows[0].opened) == "2025-02-13T15:46:06Z");  // MM-dd-yyyy, told by the 13

@@ -37,7 +37,7 @@ TicketsReport sample_report() {
                   "Alice Example"};
   TicketRowView b{
       "incidents.csv", 3, "INC2", "=cmd|' /C calc'!A0", "", "mallory", "New", "", "", kNoTime, TicketClass::other,
-      kNoTicketRule, ""};
+      kNoTicketRule,   ""};
   for (const auto& v : {a, b}) {
     Ticket t;
     t.opened = v.opened;
