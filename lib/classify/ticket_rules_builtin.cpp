@@ -14,7 +14,9 @@ constexpr std::string_view kBuiltinRules = R"RULES(
 #   priority = N         higher is tried first (default 50); --rules files are tried before built-ins
 #   pattern = RE2        case-insensitive, '.' also matches newlines; several lines are alternatives.
 #                        For "A near B" write A[^\n.!?;]*B (same sentence) or A[^\n]*B (same line):
-#                        bounded windows such as .{0,60} blow up the DFA and make matching slow.
+#                        bounded windows such as .{0,60} blow up the DFA and make matching slow
+#                        (a few words, ( \S+){0,3}, are cheap). Every open A[^\n.!?;]* stays alive to
+#                        the end of the sentence once A is seen: start it on a rare word.
 #   unless = RE2         the rule does not apply when this also matches
 #   sample = TEXT        must match (checked when the rules are loaded; at least one)
 #   not = TEXT           must not match (checked when the rules are loaded)
