@@ -55,7 +55,8 @@ class TicketsSink final : public UnitSink {
                     t.assignment_group,
                     t.opened,
                     c.cls,
-                    c.rule_id};
+                    c.rule_id,
+                    t.caller_name};
     if (s_.writer)
       s_.writer->write(v);
     else

@@ -85,7 +85,7 @@ class TicketCsvFormat final : public Format {
  public:
   std::string_view name() const override { return "ticket-csv"; }
   std::string_view description() const override {
-    return "help-desk ticket CSV (ServiceNow, Jira, GLPI, generic; ',' ';' or tab)";
+    return "help-desk ticket CSV (ServiceNow, Jira, GLPI, Freshdesk, Freshservice, Zendesk, osTicket, generic)";
   }
   SniffResult sniff(std::string_view head) const override;
   void parse(const Input& in, const ParseOptions& opts, RecordSink& sink, FileSummary& summary) const override;
@@ -128,7 +128,7 @@ void describe_columns(const HeaderInfo& h, const ColumnMap& map, FileSummary& s)
     if (map.has(role))
       s.notes.push_back("role " + std::string(idt::name(role)) + "=" + std::string(trim(h.names[map.at(role)])) +
                         (map.overridden[r] ? " (--map)" : ""));
-    else
+    else if (role != TicketRole::caller_name)  // only ever beside an e-mail caller: not missing
       absent += (absent.empty() ? "" : ", ") + std::string(idt::name(role));
   }
   if (!absent.empty()) s.notes.push_back("roles absent: " + absent);
@@ -319,11 +319,13 @@ class TicketRowReader {
 
   void emit(std::uint64_t line, std::uint64_t offset) {
     t_.clear();
-    t_.id = get(TicketRole::id);
+    t_.id = plain_ticket_id(get(TicketRole::id), id_buf_);
+    if (t_.id.data() == id_buf_.data()) ++grouped_ids_;
     t_.opened_text = get(TicketRole::opened);
     t_.title = get(TicketRole::title);
     t_.description = get(TicketRole::description);
     t_.caller = get(TicketRole::caller);
+    t_.caller_name = get(TicketRole::caller_name);
     t_.state = get(TicketRole::state);
     t_.category = get(TicketRole::category);
     t_.assignment_group = get(TicketRole::assignment_group);
@@ -351,6 +353,9 @@ class TicketRowReader {
     if (ragged_)
       s_.notes.push_back(std::to_string(ragged_) + " rows with a field count different from the header (read)");
     if (empty_rows_) s_.notes.push_back(std::to_string(empty_rows_) + " empty rows skipped");
+    if (grouped_ids_)
+      s_.notes.push_back(std::to_string(grouped_ids_) +
+                         " ids written with digit groups read without them (52 267 -> 52267)");
     auto date_note = [&](const DateStats& d, TicketRole r) {
       if (d.bad)
         s_.notes.push_back(std::to_string(d.bad) + " " + std::string(idt::name(r)) +
@@ -377,7 +382,8 @@ class TicketRowReader {
   std::optional<CsvReader> rd_;
   std::vector<std::string_view> f_;
   Ticket t_;
-  std::size_t ragged_ = 0, empty_rows_ = 0;
+  std::string id_buf_;  // an id written with digit groups ("52 267"), read as "52267"
+  std::size_t ragged_ = 0, empty_rows_ = 0, grouped_ids_ = 0;
   DateStats bad_opened_, bad_resolved_;
   std::uint64_t row_index_ = 0;
   bool stop_ = false;

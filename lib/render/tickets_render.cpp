@@ -15,7 +15,7 @@ namespace idt {
 namespace {
 
 constexpr std::string_view kCsvHeader =
-    "file,line,id,opened,class,rule,title,caller,state,category,assignment_group,description\n";
+    "file,line,id,opened,class,rule,title,caller,state,category,assignment_group,description,caller_name\n";
 
 // Short column labels for the histogram, one per class.
 constexpr std::array<std::string_view, kTicketClassCount> kShortNames = {"setup",   "portal", "signin", "lockout",
@@ -52,6 +52,7 @@ void row_json(JsonWriter& w, const TicketRowView& r) {
   w.kv("rule", r.rule);
   w.kv("title", r.title);
   w.kv("caller", r.caller);
+  w.kv("caller_name", r.caller_name);
   w.kv("state", r.state);
   w.kv("category", r.category);
   w.kv("assignment_group", r.group);
@@ -62,8 +63,8 @@ void row_json(JsonWriter& w, const TicketRowView& r) {
 void row_csv(std::string& b, const TicketRowView& r) {
   std::string opened = r.opened == kNoTime ? std::string() : format_rfc3339(r.opened);
   const fmt::format_int line(r.line);
-  const std::string_view cells[] = {r.file,  line.str(), r.id,    opened,     name(r.cls), r.rule,
-                                    r.title, r.caller,   r.state, r.category, r.group,     r.description};
+  const std::string_view cells[] = {r.file,   line.str(), r.id,       opened,  name(r.cls),   r.rule,       r.title,
+                                    r.caller, r.state,    r.category, r.group, r.description, r.caller_name};
   bool first = true;
   for (auto c : cells) {
     if (!first) b += ',';
@@ -208,6 +209,7 @@ TicketListRow TicketListRow::copy_of(const TicketRowView& v) {
   r.title = v.title;
   r.description = v.description;
   r.caller = v.caller;
+  r.caller_name = v.caller_name;
   r.state = v.state;
   r.category = v.category;
   r.group = v.group;
@@ -219,7 +221,7 @@ TicketListRow TicketListRow::copy_of(const TicketRowView& v) {
 }
 
 TicketRowView TicketListRow::view() const {
-  return {file, line, id, title, description, caller, state, category, group, opened, cls, rule};
+  return {file, line, id, title, description, caller, state, category, group, opened, cls, rule, caller_name};
 }
 
 TicketRowWriter::TicketRowWriter(Output& out, OutputFormat fmt, bool header)
