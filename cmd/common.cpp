@@ -110,4 +110,14 @@ void check_files(const std::vector<std::string>& files) {
   if (stdin_count > 1) throw UsageError("'-' (stdin) can be given only once");
 }
 
+TicketRules load_ticket_rules(const std::vector<std::string>& files) {
+  auto rules = TicketRules::builtin();
+  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
+  for (const auto& f : files) {
+    auto added = rules->add_file(f);
+    if (!added.ok()) throw UsageError("--rules: " + added.error().message);
+  }
+  return std::move(rules.value());
+}
+
 }  // namespace idt::cmd

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "classify/ticket_classifier.h"
 #include "render/output.h"
 #include "run/pipeline.h"
 
@@ -39,5 +40,8 @@ struct InputOptions {
 
 // Rejects "-" given more than once, and checks there is at least one input.
 void check_files(const std::vector<std::string>& files);
+
+// The built-in ticket rules plus each --rules file (UsageError names file:line).
+TicketRules load_ticket_rules(const std::vector<std::string>& files);
 
 }  // namespace idt::cmd

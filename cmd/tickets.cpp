@@ -83,16 +83,6 @@ void setup(CLI::App& app) {
   app.add_option("--limit", limit, "tickets listed in the table (0 = all; csv/jsonl/json list all)")->type_name("N");
 }
 
-TicketRules load_rules() {
-  auto rules = TicketRules::builtin();
-  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
-  for (const auto& f : rules_files) {
-    auto added = rules->add_file(f);
-    if (!added.ok()) throw UsageError("--rules: " + added.error().message);
-  }
-  return std::move(rules.value());
-}
-
 std::optional<TicketClass> only_class() {
   if (only.empty()) return std::nullopt;
   if (auto c = parse_ticket_class(only)) return c;
@@ -130,7 +120,7 @@ int run() {
       throw UsageError("--map " + role + "=" + column + ": unknown role '" + role + "' (roles: " + list + ")");
     }
   OutputFormat fmt = opts.output_format();
-  const TicketRules rules = load_rules();
+  const TicketRules rules = load_ticket_rules(rules_files);
   std::vector<std::string> names;
   for (const auto& f : opts.files) names.push_back(f == "-" ? "<stdin>" : f);
 

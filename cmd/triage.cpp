@@ -72,15 +72,11 @@ int run() {
       if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
     if (!u.empty()) to.breakglass.push_back(u);
   }
-  auto rules = TicketRules::builtin();
-  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
-  if (!rules_file.empty()) {
-    auto added = rules->add_file(rules_file);
-    if (!added.ok()) throw UsageError("--rules: " + added.error().message);
-  }
+  const TicketRules rules =
+      load_ticket_rules(rules_file.empty() ? std::vector<std::string>{} : std::vector{rules_file});
 
   TriageInputs in{opts.files, signins, audits, tickets, healths};
-  TriageRun run = run_triage(in, ro, to, rules.value());
+  TriageRun run = run_triage(in, ro, to, rules);
   TriageView view;
   view.fail_on = *sev;
   bool over = std::any_of(run.report.findings.begin(), run.report.findings.end(),

@@ -4,7 +4,7 @@ _idtriage() {
   cur="${COMP_WORDS[COMP_CWORD]}"
   cmd="${COMP_WORDS[1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "triage classify stats explain detect health tickets playbook synth --help --version" -- "$cur") )
+    COMPREPLY=( $(compgen -W "triage classify stats explain detect health tickets playbook rules synth --help --version" -- "$cur") )
     return
   fi
   case "$cmd" in
@@ -16,6 +16,7 @@ _idtriage() {
     health) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --identity-only --active-at" ;;
     tickets) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --only --rules --date-format --tz --limit" ;;
     playbook) opts="--help -h --format -f --set --color" ;;
+    rules) opts="--help -h --format -f --kql --flavor --table-prefix --rules" ;;
     synth) opts="--help -h --scenario -s --out -o --users -u --seed --date --signin-format --format --list --quiet -q" ;;
     *) opts="" ;;
   esac
