@@ -443,7 +443,7 @@ class Builder {
       by.push_back("_UserKey");
       aggs += ", _UserName = take_any(coalesce(UserPrincipalName, UserId))";
     }
-    s0 += fmt::format("\n    | summarize {} by {});", aggs, join(by, ", "));
+    s0 += fmt::format("\n    | summarize {}\n        by {});", aggs, join(by, ", "));
     lets.push_back(s0);
 
     for (const BucketSectionInfo& s : bucket_sections()) {
@@ -514,7 +514,7 @@ class Builder {
     if (!two_stage) {
       std::vector<std::string> a;
       for (const BucketColumn* c : values) a.push_back(agg(*c, c->name));
-      q += fmt::format("\n    | summarize {}\n        by {}", join(a, ", "), join(by, ", "));
+      q += fmt::format("\n    | summarize\n        {}\n        by {}", join(a, ",\n        "), join(by, ", "));
     } else {
       // Stage 1 per user (distinct users are exact), stage 2 per key.
       std::vector<std::string> a1, a2;
@@ -542,8 +542,9 @@ class Builder {
         }
       }
       if (names) a1.push_back("_UserName = take_any(_UserName)");
-      q += fmt::format("\n    | summarize {}\n        by {}, _UserKey", join(a1, ", "), join(by, ", "));
-      q += fmt::format("\n    | summarize {}\n        by {}", join(a2, ", "), join(by_names, ", "));
+      q += fmt::format("\n    | summarize\n        {}\n        by {}, _UserKey", join(a1, ",\n        "),
+                       join(by, ", "));
+      q += fmt::format("\n    | summarize\n        {}\n        by {}", join(a2, ",\n        "), join(by_names, ", "));
     }
     if (!s.keep_if_positive.empty()) q += fmt::format("\n    | where {} > 0", s.keep_if_positive);
     q += fmt::format("\n    | extend Section = {};", lit(name(s.section)));
@@ -572,7 +573,8 @@ class Builder {
     }
     std::string q = fmt::format("let _A = materialize({}(start, end) | project Time, Class, _RegUser = tolower(User));",
                                 n("Audit"));
-    std::string parts = fmt::format("(_A | summarize {} by {} = bin(Time, bucket))", join(counts, ", "), bucket);
+    std::string parts = fmt::format("(_A\n        | summarize\n            {}\n            by {} = bin(Time, bucket))",
+                                    join(counts, ",\n            "), bucket);
     if (!funnel.empty()) {
       // TriageAggregate::finish: per user in time order (starts before
       // completions before cancellations at equal times), a start is closed by
@@ -590,13 +592,14 @@ class Builder {
           "    | where Class == {s}\n"
           "    | extend _Closed = _NextUser == _RegUser and _NextClass != {s} and _NextTime - Time <= "
           "registration_timeout\n"
-          "    | summarize {f} by {b} = bin(Time, bucket);",
-          fmt::arg("s", started), fmt::arg("c", completed), fmt::arg("x", cancelled), fmt::arg("f", join(funnel, ", ")),
-          fmt::arg("b", bucket));
+          "    | summarize\n        {f}\n        by {b} = bin(Time, bucket);",
+          fmt::arg("s", started), fmt::arg("c", completed), fmt::arg("x", cancelled),
+          fmt::arg("f", join(funnel, ",\n        ")), fmt::arg("b", bucket));
       parts += ", _funnel";
     }
-    q += fmt::format("\nlet _{} = union {}\n    | summarize {} by {}\n    | extend Section = {};", name(s.section),
-                     parts, join(sums, ", "), bucket, lit(name(s.section)));
+    q +=
+        fmt::format("\nlet _{} = union\n    {}\n    | summarize\n        {}\n        by {}\n    | extend Section = {};",
+                    name(s.section), parts, join(sums, ",\n        "), bucket, lit(name(s.section)));
     return q;
   }
 
