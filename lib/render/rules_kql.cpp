@@ -66,7 +66,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
-// "x in (a, b)" / "x == a"; `op` is the case-sensitive or -insensitive form.
+// "x in (a, b)" / "x == a", or with ci the case-insensitive in~ / =~.
 std::string in_list(std::string_view expr, const std::vector<std::string>& literals, bool ci = false) {
   if (literals.size() == 1) return fmt::format("{} {} {}", expr, ci ? "=~" : "==", literals[0]);
   return fmt::format("{} {} ({})", expr, ci ? "in~" : "in", join(literals, ", "));

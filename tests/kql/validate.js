@@ -26,6 +26,8 @@
 //   --json            print diagnostics as JSON lines
 //   --time            print timings to stderr
 //   --parse-only FILE check this file's syntax only (no binding, no analyzers; repeatable);
+//                     functions its commands define are declared all the same (their
+//                     bodies are bound where later blocks call them: KS512 on errors);
 //                     its string literals still count for --expect-literals
 //   --literals FILE   JSON array of [literal, value] pairs: each literal must lex as exactly
 //                     one string literal token whose value (Kusto's decoding) is `value`
@@ -227,8 +229,10 @@ function rebuildGlobals() {
   globals = K.GlobalState.Default.WithDatabase(new Sym.DatabaseSymbol.ctor('workspace', [...members, ...fns]));
 }
 rebuildGlobals();
-function analyseBlock(b, srcName) {
-  const code = K.KustoCode.ParseAndAnalyze(b.text, globals);
+// parseOnly: syntax only; functions a command defines are still declared, so
+// their bodies are bound (and reported, KS512) wherever later blocks call them.
+function analyseBlock(b, srcName, parseOnly = false) {
+  const code = parseOnly ? K.KustoCode.Parse(b.text, globals) : K.KustoCode.ParseAndAnalyze(b.text, globals);
   if (code.Kind === 'Command') {
     const fns = functionsInCommand(code);
     for (const fn of fns) declaredFunctions.set(fn.name, { ...fn, origin: srcName });
@@ -254,7 +258,7 @@ for (const src of inputs) {
   const lines = src.text.split('\n');
   for (const b of splitBlocks(src.text, opts.split)) {
     nBlocks++;
-    const code = src.parseOnly ? K.KustoCode.Parse(b.text, globals) : analyseBlock(b, src.name);
+    const code = analyseBlock(b, src.name, src.parseOnly);
     const diags = toArray(code.GetDiagnostics());
     if (opts.analyzers && !src.parseOnly) {
       const svc = new K.Editor.KustoCodeService.ctor(code);
