@@ -188,15 +188,7 @@ void TicketOptions::apply(RunOptions& ro) const {
   }
 }
 
-TicketRules TicketOptions::load_rules() const {
-  auto rules = TicketRules::builtin();
-  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
-  for (const auto& f : rules_files) {
-    auto added = rules->add_file(f);
-    if (!added.ok()) throw UsageError("--rules: " + added.error().message);
-  }
-  return std::move(rules.value());
-}
+TicketRules TicketOptions::load_rules() const { return load_ticket_rules(rules_files); }
 
 void BreakglassOptions::add(CLI::App& app) {
   app.add_option("--breakglass", accounts, "emergency-access UPNs, comma-separated")->type_name("UPN,…");
@@ -224,6 +216,16 @@ void check_files(const std::vector<std::string>& files) {
   int stdin_count = 0;
   for (const auto& f : files) stdin_count += f == "-";
   if (stdin_count > 1) throw UsageError("'-' (stdin) can be given only once");
+}
+
+TicketRules load_ticket_rules(const std::vector<std::string>& files) {
+  auto rules = TicketRules::builtin();
+  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
+  for (const auto& f : files) {
+    auto added = rules->add_file(f);
+    if (!added.ok()) throw UsageError("--rules: " + added.error().message);
+  }
+  return std::move(rules.value());
 }
 
 }  // namespace idt::cmd

@@ -90,4 +90,7 @@ struct BreakglassOptions {
 // Rejects "-" given more than once, and checks there is at least one input.
 void check_files(const std::vector<std::string>& files);
 
+// The built-in ticket rules plus each --rules file (UsageError names file:line).
+TicketRules load_ticket_rules(const std::vector<std::string>& files);
+
 }  // namespace idt::cmd

@@ -5,7 +5,7 @@ _idtriage() {
   prev="${COMP_WORDS[COMP_CWORD-1]}"
   cmd="${COMP_WORDS[1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "triage classify stats explain detect health tickets playbook synth --help --version" -- "$cur") )
+    COMPREPLY=( $(compgen -W "triage classify stats explain detect health tickets playbook rules synth --help --version" -- "$cur") )
     return
   fi
   case "$cmd $prev" in
@@ -42,6 +42,8 @@ _idtriage() {
     "tickets --only") vals="mfa_setup portal_unreachable signin_failure lockout mfa_prompts phishing_report other" ;;
     "playbook --format"|"playbook -f") vals="table md json" ;;
     "playbook --color") vals="auto always never" ;;
+    "rules --format"|"rules -f") vals="table json kql" ;;
+    "rules --flavor") vals="la adx" ;;
     "synth --scenario"|"synth -s") vals="quiet portal_outage signin_outage ca_policy_break registration_blocked password_spray mfa_fatigue outage_phishing campaign_peak" ;;
     "synth --signin-format"|"synth --format") vals="eventhub graph" ;;
     *) vals="" ;;
@@ -59,6 +61,7 @@ _idtriage() {
     health) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --identity-only --active-at" ;;
     tickets) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --only --rules --date-format --tz --limit" ;;
     playbook) opts="--help -h --format -f --set --color" ;;
+    rules) opts="--help -h --format -f --kql --flavor --table-prefix --rules" ;;
     synth) opts="--help -h --scenario -s --out -o --users -u --seed --date --signin-format --format --list --quiet -q" ;;
     *) opts="" ;;
   esac

@@ -63,7 +63,7 @@ void row_json(JsonWriter& w, const TicketRowView& r) {
 void row_csv(std::string& b, const TicketRowView& r) {
   std::string opened = r.opened == kNoTime ? std::string() : format_rfc3339(r.opened);
   const fmt::format_int line(r.line);
-  const std::string_view cells[] = {r.file,   line.str(), r.id,       opened,  name(r.cls),   r.rule,       r.title,
+  const std::string_view cells[] = {r.file,   std::string_view(line.data(), line.size()), r.id,       opened,  name(r.cls),   r.rule,       r.title,
                                     r.caller, r.state,    r.category, r.group, r.description, r.caller_name};
   bool first = true;
   for (auto c : cells) {
