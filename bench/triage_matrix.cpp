@@ -5,6 +5,8 @@
 // && build/triage_matrix [--seeds N] [--users 150,1000,5000] [--buckets]
 // [SCENARIO…]`. --buckets also re-correlates every run with buckets from 1m
 // to 1h: each must find what 15m finds, or say the run is incomplete.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -44,7 +46,7 @@ int main(int argc, char** argv) {
   int runs = 0, bad = 0, bucket_runs = 0, bucket_bad = 0, bucket_incomplete = 0;
   double worst = 0, sum_abs = 0;
   std::size_t windows = 0;
-  std::printf("%-24s %6s %4s  %-6s %s\n", "scenario", "users", "seed", "result", "window error start/end (min)");
+  fmt::print("{:<24} {:>6} {:>4}  {:<6} {}\n", "scenario", "users", "seed", "result", "window error start/end (min)");
   for (const auto& sc : synth::all_scenarios()) {
     std::string name(sc.name);
     if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) continue;
@@ -55,16 +57,13 @@ int main(int argc, char** argv) {
         ++runs;
         std::string errs;
         for (auto [a, b] : v.window_errors) {
-          char buf[48];
-          std::snprintf(buf, sizeof buf, " %+.0f/%+.0f", a, b);
-          errs += buf;
+          errs += fmt::format(" {:+.0f}/{:+.0f}", a, b);
           worst = std::max({worst, std::fabs(a), std::fabs(b)});
           sum_abs += std::fabs(a) + std::fabs(b);
           windows += 2;
         }
-        std::printf("%-24s %6u %4d  %-6s%s\n", name.c_str(), users, seed, v.problems.empty() ? "ok" : "FAIL",
-                    errs.c_str());
-        for (const auto& p : v.problems) std::printf("    %s\n", p.c_str());
+        fmt::print("{:<24} {:>6} {:>4}  {:<6}{}\n", name, users, seed, v.problems.empty() ? "ok" : "FAIL", errs);
+        for (const auto& p : v.problems) fmt::print("    {}\n", p);
         bad += !v.problems.empty();
         if (buckets)
           for (int minutes : {1, 2, 5, 10, 20, 30, 60}) {
@@ -79,17 +78,17 @@ int main(int argc, char** argv) {
             ++bucket_runs;
             if (r.state == VerdictState::incomplete) ++bucket_incomplete;
             if (!s.spec.findings.empty() && r.state == VerdictState::all_clear)
-              bv.problems.push_back(name + ": an all-clear with --bucket " + std::to_string(minutes) + "m");
-            for (const auto& p : bv.problems) std::printf("    --bucket %dm: %s\n", minutes, p.c_str());
+              bv.problems.push_back(fmt::format("{}: an all-clear with --bucket {}m", name, minutes));
+            for (const auto& p : bv.problems) fmt::print("    --bucket {}m: {}\n", minutes, p);
             bucket_bad += !bv.problems.empty();
           }
         std::fflush(stdout);
       }
   }
-  std::printf("\n%d runs, %d with problems; window edges: worst %.0f min, mean %.1f min over %zu edges\n", runs, bad,
-              worst, windows ? sum_abs / static_cast<double>(windows) : 0.0, windows);
+  fmt::print("\n{} runs, {} with problems; window edges: worst {:.0f} min, mean {:.1f} min over {} edges\n", runs, bad,
+             worst, windows ? sum_abs / static_cast<double>(windows) : 0.0, windows);
   if (buckets)
-    std::printf("buckets 1m–1h: %d re-correlations, %d with problems, %d incomplete (said why)\n", bucket_runs,
-                bucket_bad, bucket_incomplete);
+    fmt::print("buckets 1m–1h: {} re-correlations, {} with problems, {} incomplete (said why)\n", bucket_runs,
+               bucket_bad, bucket_incomplete);
   return bad == 0 && bucket_bad == 0 ? 0 : 1;
 }

@@ -6,26 +6,24 @@
 #include <cerrno>
 #include <cstring>
 
-#include "classify/ticket_classifier.h"
 #include "commands.h"
 #include "common.h"
-#include "formats/ticket_dates.h"
-#include "playbook/playbook.h"
 #include "render/affected_users.h"
-#include "render/reports.h"
+#include "render/inputs_render.h"
 #include "render/triage_render.h"
 #include "run/triage_run.h"
-#include "util/text.h"
 
 namespace idt::cmd {
 namespace {
 
 InputOptions opts;
+TicketOptions ticket_opts;
+BreakglassOptions breakglass_opts;
 std::vector<std::string> signins, audits, tickets, healths;
 // Default --fail-on medium: every finding that asks staff to act fails a
 // nightly job — a suspected provider outage before the provider posts, a
-// lockout wave, a campaign overload (docs/triage-json.md, "Exit codes").
-std::string bucket = "15m", fail_on = "medium", breakglass, breakglass_age = "30d", rules_file, tz, date_format;
+// lockout wave, a campaign overload (docs/findings.md, "Exit codes").
+std::string bucket = "15m", fail_on = "medium";
 std::string affected_users_file;
 std::vector<std::string> settings;
 
@@ -44,22 +42,14 @@ void setup(CLI::App& app) {
       ->type_name("FILE")
       ->allow_extra_args(false);
   app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
-  app.add_option("--fail-on", fail_on,
-                 "exit 1 when a finding has this severity or more: info|low|medium|high|critical (default medium)")
-      ->type_name("SEV");
+  add_choice(app, "--fail-on", fail_on, {{kSeverityNames.begin(), kSeverityNames.end()}},
+             "exit 1 when a finding has this severity or more (default medium)", "SEV");
   app.add_option("--affected-users", affected_users_file,
                  "write every affected user of every finding as CSV (finding,kind,upn,first,last,classes,ticket_ids)")
       ->type_name("FILE");
-  app.add_option("--set", settings, "fill a user-message placeholder, e.g. --set org=Contoso --set helpdesk=\"ext. 4357\"")
-      ->type_name("NAME=VALUE")
-      ->allow_extra_args(false);
-  app.add_option("--breakglass", breakglass, "emergency-access UPNs, comma-separated")->type_name("UPN,…");
-  app.add_option("--breakglass-max-age", breakglass_age,
-                 "a break-glass account must have signed in successfully within this (default 30d)")
-      ->type_name("DUR");
-  app.add_option("--rules", rules_file, "extra ticket rules file (see `idtriage tickets --help`)")->type_name("FILE");
-  app.add_option("--tz", tz, "time zone offset of local-time ticket exports (e.g. +02:00)")->type_name("OFFSET");
-  app.add_option("--date-format", date_format, "ticket date order when ambiguous: dmy|mdy")->type_name("ORDER");
+  add_set_option(app, settings);
+  breakglass_opts.add(app);
+  ticket_opts.add(app);
 }
 
 int run() {
@@ -71,12 +61,7 @@ int run() {
   opts.files = all;  // validates '-' once and the window/encoding options
   RunOptions ro = opts.run_options();
   opts.files = saved;
-  if (!tz.empty()) {
-    auto off = parse_utc_offset(tz);
-    if (!off) throw UsageError("--tz: expected UTC or an offset like +02:00 / -0500, got '" + tz + "'");
-    ro.parse.tz_offset_minutes = *off;
-  }
-  ro.parse.date_format = date_format;
+  ticket_opts.apply(ro);
   OutputFormat fmt = opts.output_format();
   auto sev = parse_severity(fail_on);
   if (!sev) throw UsageError("--fail-on: expected info, low, medium, high or critical");
@@ -84,36 +69,13 @@ int run() {
   auto b = parse_duration(bucket);
   if (!b || *b < 60 * kMicrosPerSecond) throw UsageError("--bucket: expected a duration of at least 1m (e.g. 15m, 1h)");
   to.bucket = *b;
-  auto age = parse_duration(breakglass_age);
-  if (!age) throw UsageError("--breakglass-max-age: expected a duration such as 30d");
-  to.breakglass_max_age = *age;
-  for (std::string_view rest = breakglass; !rest.empty();) {
-    std::size_t c = rest.find(',');
-    std::string u(trim(rest.substr(0, c)));
-    rest = c == std::string_view::npos ? std::string_view{} : rest.substr(c + 1);
-    for (char& ch : u)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-    if (!u.empty()) to.breakglass.push_back(u);
-  }
-  auto rules = TicketRules::builtin();
-  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
-  if (!rules_file.empty()) {
-    auto added = rules->add_file(rules_file);
-    if (!added.ok()) throw UsageError("--rules: " + added.error().message);
-  }
+  breakglass_opts.apply(to);
+  const TicketRules rules = ticket_opts.load_rules();
 
-  std::vector<std::pair<std::string, std::string>> values;
-  for (const auto& kv : settings) {
-    std::size_t eq = kv.find('=');
-    std::string key = eq == std::string::npos ? "" : std::string(trim(std::string_view(kv).substr(0, eq)));
-    if (key.empty() || !is_known_placeholder(key))
-      throw UsageError("--set: expected NAME=VALUE with a placeholder name (see `idtriage playbook --help`), got '" +
-                       kv + "'");
-    values.emplace_back(key, std::string(trim(std::string_view(kv).substr(eq + 1))));
-  }
+  const TemplateValues values = parse_set_options(settings);
 
   TriageInputs in{opts.files, signins, audits, tickets, healths};
-  TriageRun run = run_triage(in, ro, to, rules.value(), values);
+  TriageRun run = run_triage(in, ro, to, rules, values);
   TriageView view;
   view.fail_on = *sev;
   bool over = std::any_of(run.report.findings.begin(), run.report.findings.end(),

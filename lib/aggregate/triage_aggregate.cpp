@@ -3,6 +3,8 @@
 // lists keep their earliest entries, so a sliced read equals a one-thread read.
 #include "aggregate/triage_aggregate.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "classify/codes.h"
@@ -98,6 +100,7 @@ void SigninBucket::merge(const SigninBucket& o) {
   other_service += o.other_service;
   ca_block += o.ca_block;
   reg_blocked += o.reg_blocked;
+  portal_ca_block += o.portal_ca_block;
   locked += o.locked;
   bad_password += o.bad_password;
   mfa_fail += o.mfa_fail;
@@ -215,7 +218,7 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
       case 53003:
         // Conditional Access on the security-info apps blocks registration.
         if (portal) {
-          ++b.reg_blocked;
+          ++b.portal_ca_block;
           trace(user, r.user_display, UserSignal::registration_blocked, r.time);
         } else {
           ++b.ca_block;
@@ -245,11 +248,7 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
         break;
     }
   }
-  if (failure && r.has_error_code) {
-    char buf[24];
-    int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(r.error_code));
-    b.fail_codes.add(std::string_view(buf, static_cast<std::size_t>(n)));
-  }
+  if (failure && r.has_error_code) { b.fail_codes.add(fmt::format_int(r.error_code).str()); }
   if (c.cls == SigninClass::mfa_failure) {
     ++b.mfa_fail;
     auto& v = mfa_failures_by_user[std::string(user)];
@@ -277,9 +276,7 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
       f.user_failures.add(user);
     if (f.first == kNoTime || r.time < f.first) f.first = r.time;
     if (f.last == kNoTime || r.time > f.last) f.last = r.time;
-    char buf[24];
-    int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(r.error_code));
-    f.codes.add(std::string_view(buf, static_cast<std::size_t>(n)));
+    f.codes.add(fmt::format_int(r.error_code).str());
   }
 }
 

@@ -43,7 +43,8 @@ struct SigninBucket {
   std::uint32_t portal_total = 0, portal_fail = 0, portal_ok = 0;    // security-info apps
   std::uint32_t other_total = 0, other_fail = 0, other_service = 0;  // every other app
   std::uint32_t ca_block = 0;                                        // 53003 on apps other than the security-info apps
-  std::uint32_t reg_blocked = 0;                                     // 53004/53010, and 53003 on the security-info apps
+  std::uint32_t reg_blocked = 0;                                     // 53004/53010 (any app)
+  std::uint32_t portal_ca_block = 0;  // 53003 on the security-info apps: registration blocked by the tenant
   std::uint32_t locked = 0, bad_password = 0, mfa_fail = 0, reg_required = 0;
   CountMap fail_codes;      // non-success, non-interrupt codes
   CountMap service_apps;    // apps with service errors

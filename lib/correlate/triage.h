@@ -1,7 +1,8 @@
-// Why: correlation — turns the triage aggregate into findings (one detector
-// per finding kind, each a rule record in rules.cpp), the verdict state
-// (findings / all clear / incomplete, with the reasons a run could not
-// judge) and the list of what could not be decided from the inputs given.
+// Why: correlation — turns the triage aggregate into findings (the kinds in
+// docs/findings.md; one detector per finding kind, each a rule record in
+// rules.cpp), the verdict state (findings / all clear / incomplete, with the
+// reasons a run could not judge) and the list of what could not be decided
+// from the inputs given.
 #pragma once
 #include <span>
 #include <string_view>

@@ -33,6 +33,9 @@ struct Playbook {
   std::string verdict, verdict_detail;
 };
 
+// Placeholder values given by the user (--set NAME=VALUE), in order.
+using TemplateValues = std::vector<std::pair<std::string, std::string>>;
+
 // The placeholders a user-message template may use (one table; the parser
 // rejects any other name so a typo in a playbook is caught by the tests).
 struct PlaceholderInfo {
