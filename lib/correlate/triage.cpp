@@ -222,7 +222,10 @@ TriageReport correlate(const TriageAggregate& a, const CorrelateOptions& o) {
     for (const auto& [k, v] : f.fill) has_window |= k == "window";
     if (!has_window && f.start != kNoTime)
       f.fill.emplace_back("window", f.ongoing ? c.at(f.start) + " UTC" : c.when(f.start, f.end));
-    if (f.start != kNoTime) f.fill.emplace_back("when", c.when(f.start, f.end, true));
+    if (f.start != kNoTime) {
+      f.fill.emplace_back("since", c.at(f.start) + " UTC");  // user messages: "Since {since}, …"
+      f.fill.emplace_back("when", c.when(f.start, f.end, true));
+    }
   }
 
   // What the inputs did not allow deciding (notes), and what makes the run incomplete.

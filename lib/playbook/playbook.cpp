@@ -16,6 +16,7 @@ namespace {
 constexpr PlaceholderInfo kPlaceholders[] = {
     {"incident_id", "provider incident id from service health, or your own incident reference", "MO1329260"},
     {"window", "affected time window, with its time zone", "05:50-09:50 UTC"},
+    {"since", "when the problem started (its first event), with its time zone", "05:50 UTC"},
     {"portal", "the site users cannot reach", "mysignins.microsoft.com"},
     {"org", "your organisation's name", "Contoso"},
     {"helpdesk", "how users reach the help desk", "the IT help desk (ext. 4357)"},

@@ -15,7 +15,7 @@ REASONS = {"input_unreadable", "all_rejected", "no_records_in_range", "no_dated_
 SEVERITIES = ["info", "low", "medium", "high", "critical"]
 SIGNIN = ["success", "interrupt", "auth_failure", "mfa_failure", "registration_failure", "service_error",
           "portal_unreachable", "unknown"]
-PLACEHOLDERS = ["incident_id", "window", "portal", "org", "helpdesk", "next_update", "user", "account", "region",
+PLACEHOLDERS = ["incident_id", "window", "since", "portal", "org", "helpdesk", "next_update", "user", "account", "region",
                 "new_date", "when", "status", "suspected", "match", "cause"]
 TICKETS = ["mfa_setup", "portal_unreachable", "signin_failure", "lockout", "mfa_prompts", "phishing_report", "other"]
 

@@ -11,6 +11,7 @@
 #include "classify/codes.h"
 #include "classify/signin_classifier.h"
 #include "correlate/triage.h"
+#include "playbook/attach.h"
 #include "model/ticket.h"
 
 #include <algorithm>
@@ -309,6 +310,12 @@ TEST_CASE("a finding starts at its first anomalous minute, not the bucket edge, 
   CHECK(f.start == kDay + (14 * 60 + 22) * kMin);  // not 14:15
   CHECK(f.end == kDay + (16 * 60 + 7) * kMin);
   CHECK_FALSE(f.ongoing);
+  // The user message says since when (the start), not "Since 14:22–16:07".
+  TriageReport filled = r;
+  attach_playbooks(filled);
+  const Finding& m = get(filled, FindingKind::provider_auth_outage);
+  CHECK_THAT(m.message, Catch::Contains("Since 14:22 UTC, signing in"));
+  CHECK_THAT(m.message, !Catch::Contains("Since 14:22–"));
 
   Builder g;  // the same outage still going when the export ends
   g.quiet();
