@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -182,7 +183,10 @@ Edges refine(const DetectContext& c, const MinuteCounts& all, std::size_t f, std
 
 bool is_ongoing(const DetectContext& c, Micros end) {
   if (c.last == kNoTime || end == kNoTime) return false;
-  return c.data_end() - end < std::max<Micros>(c.bucket, 15 * kMinuteMicros);
+  // Windows end at their last anomalous minute whatever the bucket, so the
+  // slack is the bucket's up to an hour (a 1d bucket does not make every
+  // finding of the day "in progress").
+  return c.data_end() - end < std::clamp<Micros>(c.bucket, 15 * kMinuteMicros, kHourMicros);
 }
 
 std::vector<const HealthIssueCopy*> overlapping_health(const TriageAggregate& a, Micros from, Micros to) {

@@ -104,7 +104,8 @@ struct Edges {
 Edges refine(const DetectContext& c, const MinuteCounts& m, std::size_t f, std::size_t l,
              const std::vector<double>& values, Micros not_before = kNoTime);
 
-// Whether an episode ending at `end` is still going at the end of the data.
+// Whether an episode ending at `end` (its last anomalous minute) is still
+// going at the end of the data: within the bucket (15 min to 1 h) of it.
 bool is_ongoing(const DetectContext& c, Micros end);
 
 // Identity-relevant, non-synthetic health issues overlapping [from, to).

@@ -175,7 +175,7 @@ void detect_portal_outage(const DetectorRule& r, const DetectContext& c, TriageR
     const double impact = pf + ab;
     fd.severity = severity_for(r, impact);
     if (!health.empty()) fd.severity = std::max(fd.severity, r.with_health);
-    fd.ongoing = is_ongoing(c, e.end) || l + 1 >= c.n;
+    fd.ongoing = is_ongoing(c, e.end);
     Evidence& ev = fd.evidence;
     ev.counts = {{"portal_service_errors", std::int64_t(pf)},
                  {"portal_signins", std::int64_t(pt)},
@@ -246,7 +246,7 @@ void detect_auth_outage(const DetectorRule& r, const DetectContext& c, TriageRep
     fd.confidence = 0.6 + (health.empty() ? 0 : 0.3);
     fd.severity = severity_for(r, w.sum);
     if (!health.empty()) fd.severity = std::max(fd.severity, r.with_health);
-    fd.ongoing = is_ongoing(c, e.end) || w.last + 1 >= c.n;
+    fd.ongoing = is_ongoing(c, e.end);
     double tot = sum_of(totals, w.first, w.last);
     fd.evidence.counts = {{"service_errors", std::int64_t(w.sum)},
                           {"signins", std::int64_t(tot)},
@@ -291,7 +291,7 @@ void code_spike(const DetectorRule& r, const DetectContext& c, TriageReport& rep
     Finding fd = make_finding(r.kind, Cause::tenant, e.start, e.end);
     fd.confidence = change ? 0.85 : 0.5;
     fd.severity = severity_for(r, w.sum);
-    fd.ongoing = is_ongoing(c, e.end) || w.last + 1 >= c.n;
+    fd.ongoing = is_ongoing(c, e.end);
     fd.evidence.counts = {{"records", std::int64_t(w.sum)}};
     fd.evidence.lines.push_back(
         fmt::format("{} {} (baseline {} per bucket, peak {})", what, num(w.sum), num1(base.median), num(w.peak)));
@@ -514,7 +514,7 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
     Finding fd = make_finding(r.kind, Cause::unknown, e.start, e.end);
     fd.severity = severity_for(r, w.sum);
     fd.confidence = 0.6;
-    fd.ongoing = is_ongoing(c, e.end) || w.last + 1 >= c.n;
+    fd.ongoing = is_ongoing(c, e.end);
     fd.evidence.counts = {{"lockouts", std::int64_t(w.sum)}, {"lockouts_from_spray_ips", std::int64_t(from_spray)}};
     fd.evidence.lines.push_back(fmt::format("lockouts (50053) {} (baseline {} per bucket, peak {})", num(w.sum),
                                             num1(base.median), num(w.peak)));

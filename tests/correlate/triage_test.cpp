@@ -324,6 +324,22 @@ TEST_CASE("a finding starts at its first anomalous minute, not the bucket edge, 
   TriageReport r2 = correlate(g.agg, all_inputs());
   REQUIRE(has(r2, FindingKind::provider_auth_outage));
   CHECK(get(r2, FindingKind::provider_auth_outage).ongoing);
+
+  // Over 89 minutes before the end of the data: over, whatever the bucket
+  // (a window reaching into the last 2 h bucket is not "in progress").
+  Builder h;
+  h.quiet();
+  auth_outage(h, kDay + (20 * 60 + 5) * kMin, kDay + (22 * 60 + 30) * kMin);
+  h.agg.finish();
+  for (int minutes : {15, 60, 120}) {
+    CorrelateOptions o = all_inputs();
+    o.bucket = minutes * kMin;
+    TriageReport r3 = correlate(h.agg, o);
+    INFO("bucket " << minutes << " min");
+    REQUIRE(has(r3, FindingKind::provider_auth_outage));
+    CHECK(get(r3, FindingKind::provider_auth_outage).end == kDay + (22 * 60 + 30) * kMin);
+    CHECK_FALSE(get(r3, FindingKind::provider_auth_outage).ongoing);
+  }
 }
 
 TEST_CASE("a tenant finding never starts before its cause", "[triage]") {
