@@ -299,7 +299,7 @@ void attach_tickets(const DetectorRule& r, const DetectContext& c, Finding& f, M
   if (f.evidence.tickets) {
     std::string classes;
     for (TicketClass k : r.ticket_classes) classes += (classes.empty() ? "" : "/") + std::string(name(k));
-    f.evidence.lines.push_back(fmt::format("{} tickets {}", f.evidence.tickets, classes));
+    f.evidence.lines.push_back(fmt::format("{} ticket{} {}", f.evidence.tickets, f.evidence.tickets == 1 ? "" : "s", classes));
   }
   affected_users(c, signals, from, to, samples, f.evidence, only);
 }

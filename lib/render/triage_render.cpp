@@ -45,6 +45,13 @@ void items_json(JsonWriter& w, std::string_view key_name, const std::vector<Coun
   w.end_array();
 }
 
+// "key":["…",…]
+void strings_json(JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
+  w.key(key).begin_array();
+  for (const auto& s : items) w.value(s);
+  w.end_array();
+}
+
 void render_json(Output& out, const TriageView& v) {
   std::string& b = out.buf();
   const TriageReport& r = *v.report;
@@ -125,18 +132,12 @@ void render_json(Output& out, const TriageView& v) {
     window_json(w, f.start, f.end);
     w.kv("ongoing", f.ongoing);
     w.kv("root_cause", f.root_cause);
-    w.key("related").begin_array();
-    for (const auto& id : f.related) w.value(id);
-    w.end_array();
+    strings_json(w, "related", f.related);
     w.kv("summary", f.summary);
     w.key("evidence").begin_object();
-    w.key("health_incidents").begin_array();
-    for (const auto& h : f.evidence.health_incidents) w.value(h);
-    w.end_array();
+    strings_json(w, "health_incidents", f.evidence.health_incidents);
     w.kv("tickets", f.evidence.tickets);
-    w.key("ticket_ids").begin_array();
-    for (const auto& t : f.evidence.ticket_ids) w.value(t);
-    w.end_array();
+    strings_json(w, "ticket_ids", f.evidence.ticket_ids);
     w.kv("users", f.evidence.users);
     w.key("counts").begin_object();
     for (const auto& [k, n] : f.evidence.counts) w.kv(k, static_cast<std::int64_t>(n));
@@ -173,26 +174,16 @@ void render_json(Output& out, const TriageView& v) {
       time_or_null(w, u.first);
       w.key("last");
       time_or_null(w, u.last);
-      w.key("classes").begin_array();
-      for (const auto& k : u.classes) w.value(k);
-      w.end_array();
-      w.key("ticket_ids").begin_array();
-      for (const auto& t : u.ticket_ids) w.value(t);
-      w.end_array();
+      strings_json(w, "classes", u.classes);
+      strings_json(w, "ticket_ids", u.ticket_ids);
       w.end_object();
     }
     w.end_array();
-    w.key("lines").begin_array();
-    for (const auto& l : f.evidence.lines) w.value(l);
-    w.end_array();
+    strings_json(w, "lines", f.evidence.lines);
     w.end_object();
     w.kv("playbook", f.playbook);
-    w.key("actions").begin_array();
-    for (const auto& s : f.actions) w.value(s);
-    w.end_array();
-    w.key("do_not").begin_array();
-    for (const auto& s : f.do_not) w.value(s);
-    w.end_array();
+    strings_json(w, "actions", f.actions);
+    strings_json(w, "do_not", f.do_not);
     w.key("message").begin_object();
     w.kv("subject", f.message_subject);
     w.kv("body", f.message);
@@ -200,9 +191,7 @@ void render_json(Output& out, const TriageView& v) {
     w.end_object();
   }
   w.end_array();
-  w.key("undecided").begin_array();
-  for (const auto& u : r.undecided) w.value(u);
-  w.end_array();
+  strings_json(w, "undecided", r.undecided);
   w.kv("exit_code", v.exit_code);
   w.end_object();
   b += '\n';
