@@ -232,7 +232,7 @@ void affected_users(const DetectContext& c, std::initializer_list<UserSignal> si
                     const std::unordered_set<std::string>* only) {
   constexpr std::size_t kMaxAffected = 100000;
   std::vector<AffectedUser> out;
-  std::unordered_map<std::string, std::size_t> by_key;  // lower-cased UPN and display name → index
+  std::unordered_map<std::string, std::size_t> by_key;          // lower-cased UPN and display name → index
   std::unordered_map<std::string, std::string> display_to_upn;  // built on the first unmatched caller
   if (from != kNoTime && to != kNoTime)
     for (const auto& [upn, tr] : c.a.users) {
@@ -299,7 +299,8 @@ void attach_tickets(const DetectorRule& r, const DetectContext& c, Finding& f, M
   if (f.evidence.tickets) {
     std::string classes;
     for (TicketClass k : r.ticket_classes) classes += (classes.empty() ? "" : "/") + std::string(name(k));
-    f.evidence.lines.push_back(fmt::format("{} ticket{} {}", f.evidence.tickets, f.evidence.tickets == 1 ? "" : "s", classes));
+    f.evidence.lines.push_back(
+        fmt::format("{} ticket{} {}", f.evidence.tickets, f.evidence.tickets == 1 ? "" : "s", classes));
   }
   affected_users(c, signals, from, to, samples, f.evidence, only);
 }

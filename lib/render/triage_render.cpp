@@ -252,7 +252,8 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
                          ? std::string("no dated records")
                          : format_day_minute(r.window_start) + " → " + format_day_minute(r.window_end) + " UTC";
   std::string head = "idtriage  " + span + "   " + thousands(s) + " sign-ins · " + thousands(au) + " audit · " +
-                     thousands(tk) + " tickets · " + thousands(a.health.size()) + " health issues";
+                     count_of(tk, "ticket", "tickets") + " · " +
+                     count_of(a.health.size(), "health issue", "health issues");
   auto reason_line = [](const IncompleteReason& x) {
     return (x.input.empty() ? std::string() : clean(x.input) + ": ") + clean(x.detail);
   };
@@ -298,9 +299,11 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
       message = (f.message_subject.empty() ? "" : "Subject: " + f.message_subject + "\n\n") + f.message;
     if (markdown) {
       b += "### " + f.id + " " + sev + " `" + std::string(name(f.kind)) + "` " + when +
-           (f.start == kNoTime ? "" : " UTC") + (f.ongoing ? " (in progress)" : "") + "\n\n" + clean(f.summary) +
-           "\n\n- cause: " + std::string(name(f.cause)) + (f.suspected ? " (suspected)" : "") + ", confidence " +
-           percent(f.confidence) + "\n";
+           (f.start == kNoTime ? ""
+            : f.ongoing        ? " UTC (in progress)"
+                               : " UTC (over)") +
+           "\n\n" + clean(f.summary) + "\n\n- cause: " + std::string(name(f.cause)) +
+           (f.suspected ? " (suspected)" : "") + ", confidence " + percent(f.confidence) + "\n";
       if (!f.root_cause.empty()) b += "- root cause: " + clean(f.root_cause) + "\n";
       for (const auto& l : f.evidence.lines) b += "- " + clean(l) + "\n";
       if (!f.evidence.ticket_ids.empty()) b += "- tickets:" + ticket_list(f.evidence.ticket_ids) + "\n";
@@ -378,9 +381,9 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     }
     b += "\n";
   }
-  std::string foot = fmt::format("inputs: {}, {} rejected records · exit {}{}",
-                                 count_of(v.inputs.size(), "file", "files"), thousands(rejected), v.exit_code,
-                                 exit_words(v));
+  std::string foot =
+      fmt::format("inputs: {}, {} rejected records · exit {}{}", count_of(v.inputs.size(), "file", "files"),
+                  thousands(rejected), v.exit_code, exit_words(v));
   b += markdown ? "---\n" + foot + "\n" : "\n" + foot + "\n";
 }
 
