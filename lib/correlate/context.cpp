@@ -68,6 +68,16 @@ std::vector<ExcessWindow> spike_windows(const DetectorRule& r, const DetectConte
   if (base_out) *base_out = b;
   auto wins = excess_windows(values, b, sr.excess);
   std::erase_if(wins, [&](const ExcessWindow& w) { return w.sum < sr.floor15; });
+  // A window grown over quiet gaps must stand out as a whole: at least
+  // rel_factor times what the rest of the period gives over the same length
+  // (at fine buckets, noise otherwise strings isolated blips into an episode).
+  const double all_v = sum_of(values, 0, values.size());
+  std::erase_if(wins, [&](const ExcessWindow& w) {
+    const std::size_t len = w.last - w.first + 1;
+    if (len >= values.size()) return false;
+    const double rate_out = (all_v - w.sum) / static_cast<double>(values.size() - len);
+    return w.sum < r.rel_factor * rate_out * static_cast<double>(len);
+  });
   if (r.rate_factor > 0 && !wins.empty()) {
     auto totals = c.series(c.a.signin, [](const SigninBucket& x) { return static_cast<double>(x.total); });
     double all_v = sum_of(values, 0, values.size()), all_t = sum_of(totals, 0, totals.size());
