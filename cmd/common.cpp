@@ -210,7 +210,8 @@ void BreakglassOptions::apply(TriageOptions& to) const {
 }
 
 CLI::Option* add_set_option(CLI::App& app, std::vector<std::string>& into) {
-  return app.add_option("--set", into, "fill a user-message placeholder, e.g. --set incident_id=MO1329260 (repeatable)")
+  return app
+      .add_option("--set", into, "fill a user-message placeholder, e.g. --set incident_id=MO1329260 (repeatable)")
       ->type_name("NAME=VALUE")
       ->allow_extra_args(false);
 }

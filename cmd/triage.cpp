@@ -33,7 +33,9 @@ void setup(CLI::App& app) {
   opts.add(app, {"table", "json", "md"});
   // One file per flag (repeat the flag for more): a role flag never swallows
   // the unlabelled files after it.
-  app.add_option("--signins", signins, "a sign-in log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
+  app.add_option("--signins", signins, "a sign-in log file (repeat for more)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   app.add_option("--audit", audits, "an audit log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
   app.add_option("--tickets", tickets, "a help-desk ticket CSV file (repeat for more)")
       ->type_name("FILE")
@@ -80,10 +82,10 @@ int run() {
   view.fail_on = *sev;
   bool over = std::any_of(run.report.findings.begin(), run.report.findings.end(),
                           [&](const Finding& f) { return f.severity >= *sev; });
-  view.exit_code = run.input_error                ? kExitInput
-                   : over                         ? kExitFindings
+  view.exit_code = run.input_error                  ? kExitInput
+                   : over                           ? kExitFindings
                    : !run.report.incomplete.empty() ? kExitIncomplete
-                                                  : kExitOk;
+                                                    : kExitOk;
   if (!affected_users_file.empty()) {
     std::string csv;
     render_affected_users_csv(csv, run.report);

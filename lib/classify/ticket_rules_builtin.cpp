@@ -392,6 +392,7 @@ priority = 60
 pattern = (register|registering|registration|set ?up|setting up|add|adding|enrol?l|enrol?ling)\b[^\n.!?;]*\b(security info(rmation)?|mfa|multi-?factor|2fa|authenticator|sign-?in methods?|authentication methods?|passkey)\b[^\n.!?;]*\b(blocked|not allowed|not permitted|denied|prevented|restricted|disabled by)
 pattern = (blocked|not allowed|not permitted|prevented|prevents|restricted)\b[^\n.!?;]*\b(register|registering|registration|set ?up|setting up|adding|enrol?l|enrol?ling)\b[^\n.!?;]*\b(security info(rmation)?|mfa|multi-?factor|2fa|authenticator|sign-?in methods?|authentication methods?|passkey)
 pattern = (can['’]?t|cannot|can not|unable to|not able to|not allowed to)\b[^\n.!?;]*\b(register|add|set ?up)\b[^\n.!?;]*\b(security info(rmation)?|mfa|authenticator|sign-?in methods?)\b[^\n.!?;]*\bfrom (this|your|my|a|the|here|home|outside)\b
+pattern = (security info(rmation)?|mfa|multi-?factor|2fa|authenticator|sign-?in methods?|authentication methods?|passkey) (registration|set ?up|setup|enrol?lment)\b[^\n.!?;]*\b(blocked|not allowed|not permitted|denied|prevented|restricted|disabled by)
 pattern = unable to collect (additional )?security info|to be (set|done|registered|completed) from (specific|trusted|certain|approved) (locations|networks|devices)|cannot configure multi-?factor authentication methods|does ?n['’]?t meet the criteria to add an account to|does not meet the criteria to add an account to|proof-?up (is )?blocked
 pattern = \b(aadsts)?(53004|53010)\b
 pattern = (mysignins|my sign-?ins|security info(rmation)? (page|portal|site)|aka\.ms/(mfasetup|setupsecurityinfo|mysecurityinfo|proofup))[^\n]*(you can['’]?t get there from here|conditional access|\b(aadsts)?53003\b|\bblocked\b)|(you can['’]?t get there from here|conditional access|\bblocked\b)[^\n]*(mysignins|my sign-?ins|security info(rmation)? (page|portal|site)|aka\.ms/(mfasetup|setupsecurityinfo|mysecurityinfo|proofup))
@@ -417,6 +418,8 @@ sample = We are currently unable to collect additional security information. You
 sample = AADSTS53004 when adding the Authenticator app
 sample = mysignins says You can't get there from here
 sample = Registering MFA is blocked from home
+sample = Security info registration blocked
+sample = MFA setup denied by policy on my home laptop
 sample = No puedo registrar la información de seguridad, dice que está bloqueado
 sample = O registro do MFA foi bloqueado pelo administrador
 sample = Registrierung der Sicherheitsinformationen blockiert
@@ -424,6 +427,7 @@ sample = L'enregistrement des informations de sécurité est bloqué
 not = How do I register security info?
 not = Blocked sender keeps emailing me
 not = Please add me to the MFA pilot group
+not = MFA registration done, thanks - ticket can be closed
 
 # Sign-in interrupted until the user enrols (AADSTS50079/50072) or the registration wizard.
 [setup.codes]

@@ -68,6 +68,16 @@ std::vector<ExcessWindow> spike_windows(const DetectorRule& r, const DetectConte
   if (base_out) *base_out = b;
   auto wins = excess_windows(values, b, sr.excess);
   std::erase_if(wins, [&](const ExcessWindow& w) { return w.sum < sr.floor15; });
+  // A window grown over quiet gaps must stand out as a whole: at least
+  // rel_factor times what the rest of the period gives over the same length
+  // (at fine buckets, noise otherwise strings isolated blips into an episode).
+  const double all_v = sum_of(values, 0, values.size());
+  std::erase_if(wins, [&](const ExcessWindow& w) {
+    const std::size_t len = w.last - w.first + 1;
+    if (len >= values.size()) return false;
+    const double rate_out = (all_v - w.sum) / static_cast<double>(values.size() - len);
+    return w.sum < r.rel_factor * rate_out * static_cast<double>(len);
+  });
   if (r.rate_factor > 0 && !wins.empty()) {
     auto totals = c.series(c.a.signin, [](const SigninBucket& x) { return static_cast<double>(x.total); });
     double all_v = sum_of(values, 0, values.size()), all_t = sum_of(totals, 0, totals.size());
@@ -232,7 +242,7 @@ void affected_users(const DetectContext& c, std::initializer_list<UserSignal> si
                     const std::unordered_set<std::string>* only) {
   constexpr std::size_t kMaxAffected = 100000;
   std::vector<AffectedUser> out;
-  std::unordered_map<std::string, std::size_t> by_key;  // lower-cased UPN and display name → index
+  std::unordered_map<std::string, std::size_t> by_key;          // lower-cased UPN and display name → index
   std::unordered_map<std::string, std::string> display_to_upn;  // built on the first unmatched caller
   if (from != kNoTime && to != kNoTime)
     for (const auto& [upn, tr] : c.a.users) {
@@ -299,7 +309,8 @@ void attach_tickets(const DetectorRule& r, const DetectContext& c, Finding& f, M
   if (f.evidence.tickets) {
     std::string classes;
     for (TicketClass k : r.ticket_classes) classes += (classes.empty() ? "" : "/") + std::string(name(k));
-    f.evidence.lines.push_back(fmt::format("{} tickets {}", f.evidence.tickets, classes));
+    f.evidence.lines.push_back(
+        fmt::format("{} ticket{} {}", f.evidence.tickets, f.evidence.tickets == 1 ? "" : "s", classes));
   }
   affected_users(c, signals, from, to, samples, f.evidence, only);
 }

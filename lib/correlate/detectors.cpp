@@ -326,8 +326,8 @@ void detect_tenant_block(const DetectorRule& r, const DetectContext& c, TriageRe
 
 void detect_registration_blocked(const DetectorRule& r, const DetectContext& c, TriageReport& rep) {
   code_spike(
-      r, c, rep, [](const SigninBucket& b) { return double(b.reg_blocked + b.portal_ca_block); }, UserSignal::registration_blocked,
-      "registration blocked (53004/53010, 53003 on the security-info apps)");
+      r, c, rep, [](const SigninBucket& b) { return double(b.reg_blocked + b.portal_ca_block); },
+      UserSignal::registration_blocked, "registration blocked (53004/53010, 53003 on the security-info apps)");
 }
 
 // ---------------------------------------------------------------- attack

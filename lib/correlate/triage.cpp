@@ -258,11 +258,18 @@ TriageReport correlate(const TriageAggregate& a, const CorrelateOptions& o) {
         "--bucket {} is too fine for this traffic (median {:.0f} sign-ins per bucket): analysed in {} buckets; "
         "windows are still to the minute",
         bucket_words(requested), traffic_median(a, c.first, c.last, requested), bucket_words(c.bucket)));
-  if (c.first != kNoTime && c.n < kMinBaselineBuckets)
+  if (c.first != kNoTime && c.n < kMinBaselineBuckets) {
+    // Advise a smaller bucket only when the traffic carries one that gives enough buckets.
+    const Micros finest = analysis_bucket(a, c.first, c.last, kMinuteMicros);
+    const bool smaller_helps = finest < c.bucket && floor_div(c.last, finest) - floor_div(c.first, finest) + 1 >=
+                                                        static_cast<std::int64_t>(kMinBaselineBuckets);
     add_reason(rep, "span_too_short", "",
-               fmt::format("the analysed period covers {}: fewer than {} buckets of {} for a baseline (give a smaller "
-                           "--bucket or a longer export)",
-                           duration_words(c.last - c.first + 1), kMinBaselineBuckets, bucket_words(c.bucket)));
+               fmt::format("the analysed period covers {}: fewer than {} buckets of {} for a baseline ({})",
+                           duration_words(c.last - c.first + 1), kMinBaselineBuckets, bucket_words(c.bucket),
+                           smaller_helps ? fmt::format("give --bucket {} or a longer export", bucket_words(finest))
+                                         : std::string("give a longer export: the traffic is too thin for a smaller "
+                                                       "bucket")));
+  }
   if (a.outliers.count > 0)
     add_reason(rep, "time_outliers", "",
                fmt::format("{} record{} dated far from the rest ({} … {}) left out of the analysed period {}",

@@ -45,6 +45,13 @@ void items_json(JsonWriter& w, std::string_view key_name, const std::vector<Coun
   w.end_array();
 }
 
+// "key":["…",…]
+void strings_json(JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
+  w.key(key).begin_array();
+  for (const auto& s : items) w.value(s);
+  w.end_array();
+}
+
 void render_json(Output& out, const TriageView& v) {
   std::string& b = out.buf();
   const TriageReport& r = *v.report;
@@ -125,18 +132,12 @@ void render_json(Output& out, const TriageView& v) {
     window_json(w, f.start, f.end);
     w.kv("ongoing", f.ongoing);
     w.kv("root_cause", f.root_cause);
-    w.key("related").begin_array();
-    for (const auto& id : f.related) w.value(id);
-    w.end_array();
+    strings_json(w, "related", f.related);
     w.kv("summary", f.summary);
     w.key("evidence").begin_object();
-    w.key("health_incidents").begin_array();
-    for (const auto& h : f.evidence.health_incidents) w.value(h);
-    w.end_array();
+    strings_json(w, "health_incidents", f.evidence.health_incidents);
     w.kv("tickets", f.evidence.tickets);
-    w.key("ticket_ids").begin_array();
-    for (const auto& t : f.evidence.ticket_ids) w.value(t);
-    w.end_array();
+    strings_json(w, "ticket_ids", f.evidence.ticket_ids);
     w.kv("users", f.evidence.users);
     w.key("counts").begin_object();
     for (const auto& [k, n] : f.evidence.counts) w.kv(k, static_cast<std::int64_t>(n));
@@ -173,26 +174,16 @@ void render_json(Output& out, const TriageView& v) {
       time_or_null(w, u.first);
       w.key("last");
       time_or_null(w, u.last);
-      w.key("classes").begin_array();
-      for (const auto& k : u.classes) w.value(k);
-      w.end_array();
-      w.key("ticket_ids").begin_array();
-      for (const auto& t : u.ticket_ids) w.value(t);
-      w.end_array();
+      strings_json(w, "classes", u.classes);
+      strings_json(w, "ticket_ids", u.ticket_ids);
       w.end_object();
     }
     w.end_array();
-    w.key("lines").begin_array();
-    for (const auto& l : f.evidence.lines) w.value(l);
-    w.end_array();
+    strings_json(w, "lines", f.evidence.lines);
     w.end_object();
     w.kv("playbook", f.playbook);
-    w.key("actions").begin_array();
-    for (const auto& s : f.actions) w.value(s);
-    w.end_array();
-    w.key("do_not").begin_array();
-    for (const auto& s : f.do_not) w.value(s);
-    w.end_array();
+    strings_json(w, "actions", f.actions);
+    strings_json(w, "do_not", f.do_not);
     w.key("message").begin_object();
     w.kv("subject", f.message_subject);
     w.kv("body", f.message);
@@ -200,9 +191,7 @@ void render_json(Output& out, const TriageView& v) {
     w.end_object();
   }
   w.end_array();
-  w.key("undecided").begin_array();
-  for (const auto& u : r.undecided) w.value(u);
-  w.end_array();
+  strings_json(w, "undecided", r.undecided);
   w.kv("exit_code", v.exit_code);
   w.end_object();
   b += '\n';
@@ -263,7 +252,8 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
                          ? std::string("no dated records")
                          : format_day_minute(r.window_start) + " → " + format_day_minute(r.window_end) + " UTC";
   std::string head = "idtriage  " + span + "   " + thousands(s) + " sign-ins · " + thousands(au) + " audit · " +
-                     thousands(tk) + " tickets · " + thousands(a.health.size()) + " health issues";
+                     count_of(tk, "ticket", "tickets") + " · " +
+                     count_of(a.health.size(), "health issue", "health issues");
   auto reason_line = [](const IncompleteReason& x) {
     return (x.input.empty() ? std::string() : clean(x.input) + ": ") + clean(x.detail);
   };
@@ -309,9 +299,11 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
       message = (f.message_subject.empty() ? "" : "Subject: " + f.message_subject + "\n\n") + f.message;
     if (markdown) {
       b += "### " + f.id + " " + sev + " `" + std::string(name(f.kind)) + "` " + when +
-           (f.start == kNoTime ? "" : " UTC") + (f.ongoing ? " (in progress)" : "") + "\n\n" + clean(f.summary) +
-           "\n\n- cause: " + std::string(name(f.cause)) + (f.suspected ? " (suspected)" : "") + ", confidence " +
-           percent(f.confidence) + "\n";
+           (f.start == kNoTime ? ""
+            : f.ongoing        ? " UTC (in progress)"
+                               : " UTC (over)") +
+           "\n\n" + clean(f.summary) + "\n\n- cause: " + std::string(name(f.cause)) +
+           (f.suspected ? " (suspected)" : "") + ", confidence " + percent(f.confidence) + "\n";
       if (!f.root_cause.empty()) b += "- root cause: " + clean(f.root_cause) + "\n";
       for (const auto& l : f.evidence.lines) b += "- " + clean(l) + "\n";
       if (!f.evidence.ticket_ids.empty()) b += "- tickets:" + ticket_list(f.evidence.ticket_ids) + "\n";
@@ -389,9 +381,9 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     }
     b += "\n";
   }
-  std::string foot = fmt::format("inputs: {}, {} rejected records · exit {}{}",
-                                 count_of(v.inputs.size(), "file", "files"), thousands(rejected), v.exit_code,
-                                 exit_words(v));
+  std::string foot =
+      fmt::format("inputs: {}, {} rejected records · exit {}{}", count_of(v.inputs.size(), "file", "files"),
+                  thousands(rejected), v.exit_code, exit_words(v));
   b += markdown ? "---\n" + foot + "\n" : "\n" + foot + "\n";
 }
 

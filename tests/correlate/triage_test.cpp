@@ -11,8 +11,8 @@
 #include "classify/codes.h"
 #include "classify/signin_classifier.h"
 #include "correlate/triage.h"
-#include "playbook/attach.h"
 #include "model/ticket.h"
+#include "playbook/attach.h"
 
 #include <algorithm>
 #include <memory>
@@ -546,6 +546,18 @@ TEST_CASE("incomplete: unreadable, all-rejected, out-of-range and empty inputs, 
   REQUIRE_FALSE(s.incomplete.empty());
   CHECK(s.incomplete.front().code == "span_too_short");
   CHECK(s.state == VerdictState::incomplete);
+  // One sign-in a minute cannot carry a smaller bucket: the advice is a longer export.
+  CHECK_THAT(s.incomplete.front().detail, Catch::Contains("give a longer export"));
+
+  Builder busy;  // 40 busy minutes (200 sign-ins a minute): a 1-minute bucket gives a baseline
+  for (int m = 0; m < 40; ++m)
+    for (int k = 0; k < 200; ++k)
+      busy.signin(kDay + m * kMin + k * 250'000, "u" + std::to_string(k) + "@contoso.com", 0);
+  busy.agg.finish();
+  TriageReport bz = correlate(busy.agg, all_inputs());
+  REQUIRE_FALSE(bz.incomplete.empty());
+  CHECK(bz.incomplete.front().code == "span_too_short");
+  CHECK_THAT(bz.incomplete.front().detail, Catch::Contains("give --bucket 1m or a longer export"));
 
   Builder none;  // no sign-ins at all
   none.agg.finish();
