@@ -86,3 +86,15 @@ struct CaPolicySet {
 };
 
 }  // namespace idt
+
+namespace idt {
+
+// Direct members of one group (a "Download members" export), so a policy's
+// include/exclude groups can be decided for sign-ins of those users.
+struct GroupMembers {
+  std::string group_id;              // as given (compared case-insensitively)
+  std::vector<std::string> members;  // lower-cased UPNs and object ids
+  std::string source;                // file it came from
+};
+
+}  // namespace idt
