@@ -2,6 +2,8 @@
 // fields jump from quote to quote with memchr.
 #include "io/csv.h"
 
+#include "util/text.h"
+
 #include <cstring>
 
 namespace idt {
@@ -18,6 +20,25 @@ std::size_t count_newlines(const char* p, const char* e) {
   return n;
 }
 }  // namespace
+
+CsvPreamble read_csv_preamble(std::string_view text) {
+  CsvPreamble p;
+  for (int i = 0; i < 2; ++i) {
+    std::string_view rest = text.substr(p.bytes);
+    std::size_t eol = rest.find('\n');
+    std::string_view line = rest.substr(0, eol);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (istarts_with(line, "#TYPE"))
+      p.type_line = true;
+    else if (istarts_with(line, "sep=") && line.size() == 5)
+      p.sep = line[4];
+    else
+      break;
+    p.bytes += eol == std::string_view::npos ? rest.size() : eol + 1;
+    ++p.lines;
+  }
+  return p;
+}
 
 char sniff_delimiter(std::string_view text) {
   const char cands[3] = {',', ';', '\t'};

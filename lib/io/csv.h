@@ -19,6 +19,15 @@ struct CsvDialect {
 // Chooses ',', ';' or '\t' from the first lines (counting outside quotes).
 char sniff_delimiter(std::string_view text);
 
+// Lines some tools write before the header: PowerShell Export-Csv "#TYPE …",
+// Excel "sep=;". Up to two such lines are recognised.
+struct CsvPreamble {
+  std::size_t bytes = 0, lines = 0;  // to skip before the header row
+  char sep = 0;                      // from "sep=", 0 if none
+  bool type_line = false;            // a "#TYPE" line was skipped
+};
+CsvPreamble read_csv_preamble(std::string_view text);
+
 class CsvReader {
  public:
   enum class Status { row, end, error };
