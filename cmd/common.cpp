@@ -110,4 +110,59 @@ void check_files(const std::vector<std::string>& files) {
   if (stdin_count > 1) throw UsageError("'-' (stdin) can be given only once");
 }
 
+void LabelledInputs::add(CLI::App& app) {
+  app.add_option("--signins", signins, "sign-in log files")->type_name("FILE");
+  app.add_option("--audit", audits, "audit log files")->type_name("FILE");
+  app.add_option("--tickets", tickets, "help-desk ticket CSV files")->type_name("FILE");
+  app.add_option("--health", healths, "service-health JSON files")->type_name("FILE");
+}
+
+RunOptions LabelledInputs::run_options(InputOptions& opts) const {
+  if (opts.files.empty() && signins.empty() && audits.empty() && tickets.empty() && healths.empty())
+    throw UsageError("no inputs: give files, or --signins/--audit/--tickets/--health");
+  std::vector<std::string> all = opts.files;
+  for (const auto* v : {&signins, &audits, &tickets, &healths}) all.insert(all.end(), v->begin(), v->end());
+  std::vector<std::string> saved = opts.files;
+  opts.files = all;  // validates '-' once and the window/encoding options
+  RunOptions ro;
+  try {
+    ro = opts.run_options();
+  } catch (...) {
+    opts.files = saved;
+    throw;
+  }
+  opts.files = saved;
+  return ro;
+}
+
+TriageInputs LabelledInputs::inputs(const InputOptions& opts) const {
+  return TriageInputs{opts.files, signins, audits, tickets, healths};
+}
+
+void BreakglassOptions::add(CLI::App& app) {
+  app.add_option("--breakglass", list, "emergency-access UPNs, comma-separated")->type_name("UPN,…");
+  app.add_option("--breakglass-max-age", max_age,
+                 "a break-glass account must have signed in successfully within this (default 30d)")
+      ->type_name("DUR");
+}
+
+std::vector<std::string> BreakglassOptions::accounts() const {
+  std::vector<std::string> out;
+  for (std::string_view rest = list; !rest.empty();) {
+    std::size_t c = rest.find(',');
+    std::string u(trim(rest.substr(0, c)));
+    rest = c == std::string_view::npos ? std::string_view{} : rest.substr(c + 1);
+    for (char& ch : u)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    if (!u.empty()) out.push_back(u);
+  }
+  return out;
+}
+
+Micros BreakglassOptions::max_age_micros() const {
+  auto age = parse_duration(max_age);
+  if (!age) throw UsageError("--breakglass-max-age: expected a duration such as 30d");
+  return *age;
+}
+
 }  // namespace idt::cmd

@@ -9,6 +9,8 @@
 
 #include "render/output.h"
 #include "run/pipeline.h"
+#include "run/triage_run.h"
+#include "util/time.h"
 
 namespace idt::cmd {
 
@@ -39,5 +41,25 @@ struct InputOptions {
 
 // Rejects "-" given more than once, and checks there is at least one input.
 void check_files(const std::vector<std::string>& files);
+
+// --signins/--audit/--tickets/--health beside unlabelled files (triage,
+// precheck): the kinds a triage run reads.
+struct LabelledInputs {
+  std::vector<std::string> signins, audits, tickets, healths;
+  void add(CLI::App& app);
+  // Validates every file (stdin once, at least one input) and the window
+  // options with them; returns the run options.
+  RunOptions run_options(InputOptions& opts) const;
+  TriageInputs inputs(const InputOptions& opts) const;
+};
+
+// --breakglass / --breakglass-max-age, declared once for every command that
+// checks emergency-access accounts (triage, precheck).
+struct BreakglassOptions {
+  std::string list, max_age = "30d";
+  void add(CLI::App& app);
+  std::vector<std::string> accounts() const;  // trimmed, lower-cased UPNs, empty entries dropped
+  Micros max_age_micros() const;              // throws UsageError
+};
 
 }  // namespace idt::cmd

@@ -16,23 +16,6 @@ constexpr std::size_t kMaxTimesPerUser = 20000;
 constexpr std::size_t kMaxSamplesPerClass = 200;
 constexpr std::size_t kMaxSampleUsers = 5;
 
-std::uint64_t mix(std::uint64_t h, std::string_view s) {
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  h ^= 0xff;
-  h *= 1099511628211ull;
-  return h;
-}
-std::uint64_t mix(std::uint64_t h, std::int64_t v) {
-  for (int i = 0; i < 8; ++i) {
-    h ^= static_cast<std::uint64_t>(v >> (8 * i)) & 0xff;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 std::string lower(std::string_view s) {
   std::string o(s);
   for (char& c : o)
@@ -99,17 +82,18 @@ void TriageAggregate::see(Micros t) {
   if (last == kNoTime || t > last) last = t;
 }
 
+std::uint64_t signin_key(const SignIn& r) {
+  if (!r.id.empty()) return fnv_mix(kFnvBasis, r.id);
+  return fnv_mix(fnv_mix(fnv_mix(fnv_mix(kFnvBasis, r.correlation_id), r.request_id), r.time),
+                 !r.upn.empty() ? r.upn : r.user_id);
+}
+
 bool TriageAggregate::first_time(std::unordered_set<std::uint64_t>& seen, std::uint64_t key) {
   return seen.insert(key).second;
 }
 
 void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c) {
-  std::uint64_t key = 1469598103934665603ull;
-  if (!r.id.empty())
-    key = mix(key, r.id);
-  else
-    key = mix(mix(mix(mix(key, r.correlation_id), r.request_id), r.time), user_of(r));
-  if (!first_time(seen_signins_, key)) {
+  if (!first_time(seen_signins_, signin_key(r))) {
     ++signin_duplicates;
     return;
   }
@@ -217,11 +201,11 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
 }
 
 void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& c) {
-  std::uint64_t key = 1469598103934665603ull;
+  std::uint64_t key = kFnvBasis;
   if (!e.id.empty())
-    key = mix(key, e.id);
+    key = fnv_mix(key, e.id);
   else
-    key = mix(mix(mix(key, e.correlation_id), e.activity), e.time);
+    key = fnv_mix(fnv_mix(fnv_mix(key, e.correlation_id), e.activity), e.time);
   if (!first_time(seen_audit_, key)) {
     ++audit_duplicates;
     return;
@@ -283,8 +267,8 @@ void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& 
 }
 
 void TriageAggregate::add_ticket(const Ticket& t, const TicketClassification& c) {
-  std::uint64_t key = 1469598103934665603ull;
-  key = !t.id.empty() ? mix(key, t.id) : mix(mix(key, t.title), t.opened_text);
+  std::uint64_t key = kFnvBasis;
+  key = !t.id.empty() ? fnv_mix(key, t.id) : fnv_mix(fnv_mix(key, t.title), t.opened_text);
   if (!first_time(seen_tickets_, key)) {
     ++ticket_duplicates;
     return;

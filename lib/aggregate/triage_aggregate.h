@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "aggregate/count_map.h"
-#include "model/classes.h"
 #include "classify/ticket_classifier.h"
 #include "model/audit.h"
+#include "model/classes.h"
 #include "model/health.h"
 #include "model/signin.h"
 #include "model/ticket.h"
@@ -79,6 +79,10 @@ struct BreakglassState {
   std::uint32_t signins = 0, successes = 0;
   Micros first_seen = kNoTime;
 };
+
+// The identity of a sign-in across overlapping exports: its id, else
+// correlation id + request id + time + user. Copies share the key.
+std::uint64_t signin_key(const SignIn& r);
 
 class TriageAggregate {
  public:
