@@ -306,6 +306,11 @@ Result<CaReadReport> parse_ca_export(std::string_view text, std::string_view nam
   Ctx c;
   c.file = name;
   c.warnings = &rep.warnings;
+  std::string_view t = trim(text);
+  if (t.empty()) return Error{std::string(name) + ": empty file: no Conditional Access policy or named location"};
+  if (t.front() != '{' && t.front() != '[')
+    return Error{std::string(name) +
+                 ": not JSON: a Conditional Access policy or named location is exported from Graph as JSON"};
   dom::parser parser;
   simdjson::padded_string padded(text);
   dom::element doc;

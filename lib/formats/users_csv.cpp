@@ -51,7 +51,15 @@ DirectoryFile parse_directory(std::string_view text, std::string_view name, cons
   }
   std::vector<std::string> headers(cells.begin(), cells.end());
   std::size_t foreign = 0;
-  for (const auto& h : headers) foreign += is_foreign_header(normalize_header(h));
+  for (const auto& h : headers) {
+    // Directory exports share these two with sign-in logs; the others are log-only.
+    std::string n = normalize_header(h);
+    foreign += is_foreign_header(n) && n != "userprincipalname" && n != "createddatetime";
+  }
+  if (foreign >= 2) {
+    f.fatal = "line " + std::to_string(pre.lines + 1) + ": this is a sign-in or audit log export, not a user list";
+    return f;
+  }
   auto mapped = map_user_columns(headers, opts.column_map);
   if (!mapped.ok()) {
     f.fatal = mapped.error().message;
@@ -63,8 +71,7 @@ DirectoryFile parse_directory(std::string_view text, std::string_view name, cons
     std::string list;
     for (std::size_t i = 0; i < headers.size() && i < 12; ++i) list += (i ? ", " : "") + shown(headers[i]);
     f.fatal = "line " + std::to_string(header_line) +
-              (foreign >= 2 ? ": this is a sign-in or audit log export, not a user list ("
-                            : ": no user principal name or mail column (") +
+              ": no user principal name or mail column (" +
               list + "); use --map upn=Column";
     return f;
   }
@@ -134,7 +141,7 @@ DirectoryFile parse_directory(std::string_view text, std::string_view name, cons
     f.users.push_back(std::move(u));
   }
   if (f.duplicates) f.notes.push_back(std::to_string(f.duplicates) + " repeated users (first row kept)");
-  if (f.users.empty() && !f.fatal) f.fatal = "no usable user rows";
+  if (f.users.empty() && !f.fatal) f.notes.push_back("no user rows");
   return f;
 }
 

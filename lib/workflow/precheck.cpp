@@ -68,6 +68,10 @@ constexpr FindingGate kFindingGates[] = {
      "a lockout wave is under way: find the common cause before changing users' methods in bulk"},
 };
 
+// How reports name the action.
+constexpr std::array<std::string_view, kPrecheckActionCount> kActionTitles = {
+    "this Conditional Access change", "resetting users' authentication methods", "starting or widening the campaign"};
+
 // Which words name the action in a playbook's do-not list.
 constexpr std::array<std::string_view, kPrecheckActionCount> kActionWords = {"Conditional Access",
                                                                              "authentication methods", "campaign"};
@@ -502,7 +506,7 @@ void check_policy_impact(Ctx& c, const PolicyInput& pi, const PolicyImpactView& 
       why = "it would block " + count(pi.impact->breakglass_applies) + " sign-ins by break-glass accounts";
     }
   }
-  CheckResult& r = c.add(CheckId::policy_impact, g, why.empty() ? line : why + " (" + line + ")", subject);
+  CheckResult& r = c.add(CheckId::policy_impact, g, why.empty() ? line : why, subject);
   if (!why.empty()) r.details.push_back(line);
   if (!v.blocks && v.applies)
     r.details.push_back(count(v.applies_single_factor) + " of the sign-ins it applies to were single-factor today");
@@ -563,11 +567,15 @@ PrecheckReport decide_precheck(const PrecheckEvidence& ev, const PrecheckOptions
   std::stable_sort(rep.checks.begin(), rep.checks.end(),
                    [](const CheckResult& a, const CheckResult& b) { return a.id < b.id; });
   for (const auto& ch : rep.checks) rep.verdict = std::max(rep.verdict, ch.gate);
-  for (const auto& ch : rep.checks)
-    if (ch.gate == rep.verdict) {
-      rep.headline = (ch.subject.empty() ? "" : ch.subject + ": ") + ch.summary;
-      break;
-    }
+  if (rep.verdict == Gate::go)
+    rep.headline = "all " + count(rep.checks.size()) + " checks passed: nothing found against " +
+                   std::string(kActionTitles[static_cast<std::size_t>(o.action)]) + " now";
+  else
+    for (const auto& ch : rep.checks)
+      if (ch.gate == rep.verdict) {
+        rep.headline = (ch.subject.empty() ? "" : ch.subject + ": ") + ch.summary;
+        break;
+      }
   if (const Playbook* p = find_playbook("before_tenant_changes")) rep.do_not = p->do_not;
   return rep;
 }

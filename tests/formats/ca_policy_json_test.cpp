@@ -148,6 +148,10 @@ TEST_CASE("unreadable policies are refused with the policy and path named", "[fo
   CHECK(r.error().message == "empty.json: no Conditional Access policy or named location found");
   r = parse_ca_export("42", "n.json", set);
   REQUIRE_FALSE(r.ok());
+  r = parse_ca_export("Date (UTC),User\n", "signins.csv", set);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message ==
+        "signins.csv: not JSON: a Conditional Access policy or named location is exported from Graph as JSON");
   CHECK(set.policies.empty());
   // Unknown items and states are kept or skipped with a warning, never silently.
   r = parse_ca_export(R"([{"hello":1},{"displayName":"S","state":"paused","conditions":{}}])", "w.json", set);

@@ -100,9 +100,13 @@ TEST_CASE("bad rows are rejected with their line; non-user files are refused", "
   CHECK(f.rejections[1].message == "'not an address' is not a user principal name");
   CHECK(f.duplicates == 1);
 
-  f = parse_directory("CreatedDateTime,UserPrincipalName,AppDisplayName,ResultType\n", "signins.csv");
-  // UserPrincipalName is a UPN column, but the file has rows? none: no usable users.
-  REQUIRE(f.fatal);
+  f = parse_directory("CreatedDateTime,UserPrincipalName,AppDisplayName,ResultType\nx,a@contoso.com,y,0\n",
+                      "signins.csv");
+  REQUIRE(f.fatal);  // it has a UPN column, but it is a sign-in log
+  CHECK(*f.fatal == "line 1: this is a sign-in or audit log export, not a user list");
+  f = parse_directory("id,userPrincipalName,displayName\n", "empty-group.csv");
+  CHECK_FALSE(f.fatal);  // a group without members is a valid list
+  CHECK(f.users.empty());
   f = parse_directory("TimeGenerated [UTC],Identity,ResultType,AppDisplayName\nx,y,0,z\n", "la.csv");
   REQUIRE(f.fatal);
   CHECK(f.fatal->find("sign-in or audit log export") != std::string::npos);
