@@ -3,10 +3,11 @@
 
 namespace idt::cmd {
 
-extern const Command kTriage, kClassify, kStats, kExplain, kDetect, kHealth, kTickets, kPlaybook, kSynth, kPrecheck;
+extern const Command kTriage, kClassify, kStats, kExplain, kDetect, kHealth, kTickets, kPlaybook, kSynth, kPrecheck,
+    kCampaign;
 
 std::span<const Command> all_commands() {
-  static const Command* const table[] = {&kTriage, &kPrecheck, &kClassify, &kStats,    &kExplain,
+  static const Command* const table[] = {&kTriage, &kPrecheck, &kCampaign, &kClassify, &kStats, &kExplain,
                                          &kDetect, &kHealth,   &kTickets,  &kPlaybook, &kSynth};
   static std::vector<Command> commands = [] {
     std::vector<Command> v;

@@ -88,6 +88,21 @@ std::uint64_t signin_key(const SignIn& r) {
                  !r.upn.empty() ? r.upn : r.user_id);
 }
 
+std::uint64_t audit_key(const AuditEvent& e) {
+  if (!e.id.empty()) return fnv_mix(kFnvBasis, e.id);
+  return fnv_mix(fnv_mix(fnv_mix(kFnvBasis, e.correlation_id), e.activity), e.time);
+}
+
+std::string_view audit_user(const AuditEvent& e) {
+  if (!e.targets.empty() && !e.targets[0].upn.empty()) return e.targets[0].upn;
+  return !e.initiator_upn.empty() ? e.initiator_upn : e.initiator_id;
+}
+
+bool is_registration(AuditClass c) {
+  return c == AuditClass::registration_started || c == AuditClass::registration_completed ||
+         c == AuditClass::registration_cancelled || c == AuditClass::registration_failed;
+}
+
 bool TriageAggregate::first_time(std::unordered_set<std::uint64_t>& seen, std::uint64_t key) {
   return seen.insert(key).second;
 }
@@ -201,12 +216,7 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
 }
 
 void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& c) {
-  std::uint64_t key = kFnvBasis;
-  if (!e.id.empty())
-    key = fnv_mix(key, e.id);
-  else
-    key = fnv_mix(fnv_mix(fnv_mix(key, e.correlation_id), e.activity), e.time);
-  if (!first_time(seen_audit_, key)) {
+  if (!first_time(seen_audit_, audit_key(e))) {
     ++audit_duplicates;
     return;
   }
@@ -217,9 +227,7 @@ void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& 
   }
   see(e.time);
   AuditBucket& b = audit[bucket_key(e.time)];
-  std::string_view user = !e.targets.empty() && !e.targets[0].upn.empty() ? e.targets[0].upn
-                          : !e.initiator_upn.empty()                      ? e.initiator_upn
-                                                                          : e.initiator_id;
+  std::string_view user = audit_user(e);
   switch (c.cls) {
     case AuditClass::registration_started:
       ++b.reg_started;
@@ -248,9 +256,7 @@ void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& 
     default:
       break;
   }
-  bool registration = c.cls == AuditClass::registration_started || c.cls == AuditClass::registration_completed ||
-                      c.cls == AuditClass::registration_cancelled || c.cls == AuditClass::registration_failed;
-  if (registration) {
+  if (is_registration(c.cls)) {
     auto& v = registrations_by_user[lower(user)];
     if (v.size() < kMaxTimesPerUser) v.emplace_back(e.time, c.cls);
     if (c.cls == AuditClass::registration_started) ++registration_attempts_by_hour[e.time / (3600 * kMicrosPerSecond)];

@@ -43,7 +43,7 @@ struct Scenario {
     fs::remove_all(dir);
     REQUIRE(synth::write_output(out.value(), dir.string()).ok());
     for (const auto& f : out->files) {
-      if (f.kind == "expected") continue;
+      if (f.kind == "expected" || f.kind == "users") continue;
       files.push_back((dir / f.name).string());
       if (f.kind == "signin") signins = files.back();
     }

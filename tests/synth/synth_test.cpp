@@ -132,7 +132,7 @@ struct Run {
     RunOptions ro;
     std::vector<std::string> paths;
     for (const auto& f : out.files)
-      if (f.kind != "expected") paths.push_back((dir.path / f.name).string());
+      if (f.kind != "expected" && f.kind != "users") paths.push_back((dir.path / f.name).string());
     for (auto& r : run_files(paths, ro, sink)) summaries.push_back(std::move(r.summary));
     expected = parser.parse(file_of(out, "expected").content);
   }
