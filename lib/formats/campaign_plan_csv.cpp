@@ -164,6 +164,7 @@ CampaignPlanFile parse_campaign_plan(std::string_view text, std::string_view nam
     f.waves[it->second].users.push_back(f.users.size());
     f.users.push_back(std::move(p));
   }
+  std::erase_if(f.waves, [](const PlannedWave& w) { return w.users.empty(); });  // every row of it was rejected
   std::stable_sort(f.waves.begin(), f.waves.end(), [](const PlannedWave& a, const PlannedWave& b) {
     return std::tie(a.start, a.region, a.zone) < std::tie(b.start, b.region, b.zone);
   });

@@ -273,7 +273,12 @@ void check_table(Output& out, const CampaignCheckView& v) {
         b += "  " + clean(plan.waves[w.wave].id) + " " + clean(plan.waves[w.wave].region) + ": " + clean(br) + "\n";
   }
   b += "\nNEXT\n";
+  std::string done;
   for (const auto& n : c.next) {
+    if (n.action == "DONE") {
+      done += (done.empty() ? "" : ", ") + n.region + " (" + n.zone + ")";
+      continue;
+    }
     std::string head = pad(n.region + " (" + n.zone + ")", 34);
     b += "  " + head;
     std::string act = n.action;
@@ -281,6 +286,7 @@ void check_table(Output& out, const CampaignCheckView& v) {
     out.paint(n.action == "PAUSE" ? sgr::bold_red : n.action == "GO" ? sgr::green : sgr::yellow, act);
     b += clean(n.why) + "\n";
   }
+  if (!done.empty()) b += "  every wave started: " + clean(done) + "\n";
   b += "\nSTILL TO DO: " + thousands(c.todo) + " users";
   if (c.todo > v.list_limit) b += " (first " + std::to_string(v.list_limit) + "; --format csv lists all)";
   b += "\n";

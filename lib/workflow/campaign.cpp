@@ -321,7 +321,8 @@ CampaignSetup group_users(const std::vector<DirectoryUser>& users, const Campaig
         label = z->name();
         break;
       case GroupBy::country:
-        label = country ? std::string(country->iso2) : std::string(trim(u->country));
+        label = country ? std::string(country->iso2)
+                        : std::string(trim(u->country).empty() ? trim(u->usage_location) : trim(u->country));
         break;
       case GroupBy::region:
         label = std::string(role_value(*u, GroupBy::region));
@@ -345,7 +346,7 @@ CampaignSetup group_users(const std::vector<DirectoryUser>& users, const Campaig
     p.upn = u->upn;
     p.display = u->display;
     p.department = u->department;
-    p.country = country ? std::string(country->iso2) : u->country;
+    p.country = country ? std::string(country->iso2) : (u->country.empty() ? u->usage_location : u->country);
     s.groups[it->second].users.push_back(s.users.size());
     s.users.push_back(std::move(p));
   }
@@ -390,7 +391,7 @@ CampaignPlan make_plan(CampaignSetup setup, const std::vector<std::array<std::ui
     if (gi < hours.size()) g.hours = hours[gi];
     g.history = 0;
     for (auto h : g.hours) g.history += h;
-    // Peak hours: the busiest local hours holding kPeakShare of the sign-ins.
+    // Peak hours: the hours at least kPeakRatio as busy as the busiest one (at most kMaxPeakHours, busiest first).
     g.peak.clear();
     if (g.history >= CampaignRules::kMinHistory) {
       std::vector<int> by_count(24);
@@ -398,12 +399,11 @@ CampaignPlan make_plan(CampaignSetup setup, const std::vector<std::array<std::ui
       std::stable_sort(by_count.begin(), by_count.end(), [&](int a, int b) {
         return g.hours[static_cast<std::size_t>(a)] > g.hours[static_cast<std::size_t>(b)];
       });
-      std::uint64_t acc = 0;
+      const double busiest = static_cast<double>(g.hours[static_cast<std::size_t>(by_count.front())]);
       for (int h : by_count) {
         if (static_cast<int>(g.peak.size()) >= CampaignRules::kMaxPeakHours) break;
+        if (static_cast<double>(g.hours[static_cast<std::size_t>(h)]) < CampaignRules::kPeakRatio * busiest) break;
         g.peak.push_back(h);
-        acc += g.hours[static_cast<std::size_t>(h)];
-        if (static_cast<double>(acc) >= CampaignRules::kPeakShare * static_cast<double>(g.history)) break;
       }
       std::sort(g.peak.begin(), g.peak.end());
       g.peak_from_history = true;
@@ -634,9 +634,10 @@ CampaignCheck check_campaign(const CampaignPlanFile& plan,
                           prev->id, 100.0 * r, co, st, 100.0 * w.pause_below, w.id, when);
     } else if (prev && st < CampaignRules::kMinStartedToJudge && prev->start <= at) {
       n.action = "WAIT";
-      n.why =
-          fmt::format("only {} of {}'s users have started registering: too few to judge its completion before {} ({})",
-                      st, prev->id, w.id, when);
+      n.why = fmt::format(
+          "only {} of {}'s users started registering after it began (fewer than {}): too few to judge its "
+          "completion before {} ({})",
+          st, prev->id, CampaignRules::kMinStartedToJudge, w.id, when);
     } else {
       n.action = "GO";
       n.why = prev && prev->start <= at ? fmt::format("{}'s completion is {:.0f}% ({} of {}): start {} as planned, {}",

@@ -43,10 +43,10 @@ struct CampaignRules {
   static constexpr int kWorkStart = 8, kWorkEnd = 18;         // local working hours [8, 18)
   static constexpr std::array<int, 2> kDefaultPeak = {8, 9};  // start of the working day, when everyone signs in
   static constexpr std::uint64_t kMinHistory = 100;           // interactive sign-ins a group needs for its own peak
-  static constexpr double kPeakShare = 0.30;                  // peak = busiest hours holding this share…
-  static constexpr int kMaxPeakHours = 4;                     // …but at most this many
-  static constexpr std::size_t kPilotMinGroup = 50;           // smaller groups get no separate pilot wave
-  static constexpr std::size_t kMinStartedToJudge = 5;        // registrations a wave needs before its rate counts
+  static constexpr double kPeakRatio = 0.75;         // peak = hours at least this busy relative to the busiest hour…
+  static constexpr int kMaxPeakHours = 4;            // …at most this many (the busiest)
+  static constexpr std::size_t kPilotMinGroup = 50;  // smaller groups get no separate pilot wave
+  static constexpr std::size_t kMinStartedToJudge = 5;  // registrations a wave needs before its rate counts
 };
 
 enum class GroupBy : std::uint8_t { automatic, region, office, city, country, timezone, count_ };
