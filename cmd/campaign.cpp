@@ -47,6 +47,7 @@ void setup(CLI::App& app) {
   app.require_subcommand(1, 1);
   plan_app = app.add_subcommand(
       "plan", "USERS.csv -> staggered registration waves per region, off-peak, capped, with a pause rule");
+  plan_opts.with_kind = false;
   plan_opts.add(*plan_app, {"table", "csv", "json", "ics"});
   plan_app->get_option("files")->description("the user list (Entra 'Download users' CSV or any CSV with a UPN column)");
   plan_app->add_option("--history", history, "sign-in logs: each region's local peak hours come from them")
@@ -84,6 +85,7 @@ void setup(CLI::App& app) {
   check_app->add_option("plan", plan_file, "the plan (`campaign plan … --format csv`)")
       ->type_name("PLAN.csv")
       ->required();
+  check_opts.with_kind = false;
   check_opts.add(*check_app, {"table", "csv", "json"});
   check_app->get_option("files")->description("audit logs (registration events) and service-health files");
   check_app->add_option("--at", check_at, "judge as of TIME (default now); events after it are ignored")
@@ -190,6 +192,13 @@ int run_check() {
   }
   bool audit = false;
   for (const auto& f : run.inputs) audit |= !f.summary.fatal && f.summary.kind == RecordKind::audit;
+  if (!audit) {
+    report_problems(stderr, run.inputs, check_opts.quiet);
+    fmt::print(stderr,
+               "idtriage: no audit log among the inputs: campaign check needs the directory audit log (its "
+               "registration events)\n");
+    return kExitInput;
+  }
   CampaignCheckView view;
   view.plan = &run.plan;
   view.check = &run.check;
@@ -212,10 +221,6 @@ int run_check() {
     if (!f.summary.fatal && (f.summary.kind == RecordKind::signin || f.summary.kind == RecordKind::ticket))
       fmt::print(stderr, "idtriage: {}: {} input ignored (campaign check reads audit logs and health)\n",
                  f.summary.path, record_kind_name(f.summary.kind));
-  if (!audit)
-    fmt::print(stderr,
-               "idtriage: no audit log among the inputs: campaign check needs the directory audit log (its "
-               "registration events)\n");
   return view.exit_code;
 }
 

@@ -4,12 +4,18 @@ _idtriage() {
   cur="${COMP_WORDS[COMP_CWORD]}"
   cmd="${COMP_WORDS[1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "triage precheck classify stats explain detect health tickets playbook synth --help --version" -- "$cur") )
+    COMPREPLY=( $(compgen -W "triage precheck campaign classify stats explain detect health tickets playbook synth --help --version" -- "$cur") )
     return
   fi
   case "$cmd" in
     triage) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --breakglass --breakglass-max-age --rules --tz --date-format" ;;
     precheck) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --action -a --signins --audit --tickets --health --policy --locations --group --breakglass --breakglass-max-age --at --recent" ;;
+    campaign)
+      case "${COMP_WORDS[2]}" in
+        plan) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --history --ics --wave-size --start --pilot --wave-hours --gap-days --pause-below --group-by --breakglass --breakglass-max-age" ;;
+        check) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --at --limit" ;;
+        *) COMPREPLY=( $(compgen -W "plan check" -- "$cur") ); return ;;
+      esac ;;
     classify) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --only --fields --list-fields --no-header" ;;
     stats) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --top" ;;
     explain) opts="--help -h --format -f --list" ;;
