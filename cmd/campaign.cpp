@@ -110,7 +110,9 @@ int run_plan() {
   co.gap_days = static_cast<int>(gap_days);
   co.pause_below = pause_pct / 100.0;
   co.group_by = *parse_group_by(group_by);
-  co.exclude = plan_breakglass.accounts();
+  TriageOptions bg;
+  plan_breakglass.apply(bg);
+  co.exclude = bg.breakglass;
   CivilTime start{};
   if (start_date.empty()) {
     std::int64_t day = now_micros() / (86400LL * kMicrosPerSecond) + 1;

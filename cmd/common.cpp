@@ -140,29 +140,24 @@ TriageInputs LabelledInputs::inputs(const InputOptions& opts) const {
 }
 
 void BreakglassOptions::add(CLI::App& app) {
-  app.add_option("--breakglass", list, "emergency-access UPNs, comma-separated")->type_name("UPN,…");
+  app.add_option("--breakglass", accounts, "emergency-access UPNs, comma-separated")->type_name("UPN,…");
   app.add_option("--breakglass-max-age", max_age,
                  "a break-glass account must have signed in successfully within this (default 30d)")
       ->type_name("DUR");
 }
 
-std::vector<std::string> BreakglassOptions::accounts() const {
-  std::vector<std::string> out;
-  for (std::string_view rest = list; !rest.empty();) {
+void BreakglassOptions::apply(TriageOptions& to) const {
+  auto age = parse_duration(max_age);
+  if (!age) throw UsageError("--breakglass-max-age: expected a duration such as 30d");
+  to.breakglass_max_age = *age;
+  for (std::string_view rest = accounts; !rest.empty();) {
     std::size_t c = rest.find(',');
     std::string u(trim(rest.substr(0, c)));
     rest = c == std::string_view::npos ? std::string_view{} : rest.substr(c + 1);
     for (char& ch : u)
       if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-    if (!u.empty()) out.push_back(u);
+    if (!u.empty()) to.breakglass.push_back(u);
   }
-  return out;
-}
-
-Micros BreakglassOptions::max_age_micros() const {
-  auto age = parse_duration(max_age);
-  if (!age) throw UsageError("--breakglass-max-age: expected a duration such as 30d");
-  return *age;
 }
 
 }  // namespace idt::cmd

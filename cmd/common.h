@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "render/output.h"
+#include "aggregate/triage_aggregate.h"
 #include "run/pipeline.h"
 #include "run/triage_run.h"
-#include "util/time.h"
 
 namespace idt::cmd {
 
@@ -53,13 +53,14 @@ struct LabelledInputs {
   TriageInputs inputs(const InputOptions& opts) const;
 };
 
-// --breakglass / --breakglass-max-age, declared once for every command that
-// checks emergency-access accounts (triage, precheck).
+// --breakglass UPN,… and --breakglass-max-age, declared once for every
+// command that checks emergency-access accounts (triage, precheck, campaign plan).
 struct BreakglassOptions {
-  std::string list, max_age = "30d";
+  std::string accounts, max_age = "30d";
   void add(CLI::App& app);
-  std::vector<std::string> accounts() const;  // trimmed, lower-cased UPNs, empty entries dropped
-  Micros max_age_micros() const;              // throws UsageError
+  // Trimmed, lower-cased UPNs into to.breakglass; the age into
+  // to.breakglass_max_age. Throws UsageError.
+  void apply(TriageOptions& to) const;
 };
 
 }  // namespace idt::cmd

@@ -67,8 +67,10 @@ int run() {
   auto r = parse_duration(recent);
   if (!r) throw UsageError("--recent: expected a duration such as 6h");
   po.recent = *r;
-  po.breakglass = breakglass.accounts();
-  po.breakglass_max_age = breakglass.max_age_micros();
+  TriageOptions to;
+  breakglass.apply(to);
+  po.breakglass = to.breakglass;
+  po.breakglass_max_age = to.breakglass_max_age;
   PrecheckInputs in;
   in.triage = labelled.inputs(opts);
   in.policies = policies;
@@ -79,9 +81,6 @@ int run() {
       throw UsageError("--group: expected GROUP-ID=members.csv, got '" + g + "'");
     in.groups.emplace_back(g.substr(0, eq), g.substr(eq + 1));
   }
-  TriageOptions to;
-  to.breakglass = po.breakglass;
-  to.breakglass_max_age = po.breakglass_max_age;
   auto rules = TicketRules::builtin();
   if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
 

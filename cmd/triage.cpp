@@ -49,8 +49,7 @@ int run() {
   auto b = parse_duration(bucket);
   if (!b || *b < 60 * kMicrosPerSecond) throw UsageError("--bucket: expected a duration of at least 1m (e.g. 15m, 1h)");
   to.bucket = *b;
-  to.breakglass_max_age = breakglass.max_age_micros();
-  to.breakglass = breakglass.accounts();
+  breakglass.apply(to);
   auto rules = TicketRules::builtin();
   if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
   if (!rules_file.empty()) {
