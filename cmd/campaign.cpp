@@ -34,6 +34,24 @@ InputOptions check_opts;
 std::string plan_file, check_at;
 std::size_t limit = 20;
 
+// Rejected rows of the user list or the plan, one stderr line each.
+void print_rejections(const std::string& path, const std::vector<Rejection>& rejections, bool quiet) {
+  if (quiet) return;
+  for (const auto& r : rejections) {
+    std::string msg;
+    append_sanitized(msg, fmt::format("{}:{}: rejected: {}", path, r.pos.line, r.message));
+    fmt::print(stderr, "idtriage: {}\n", msg);
+  }
+}
+
+// An input that cannot be used at all: one stderr line, exit 3.
+int input_failure(const std::string& path, const std::string& why) {
+  std::string msg;
+  append_sanitized(msg, path + ": " + why);
+  fmt::print(stderr, "idtriage: {}\n", msg);
+  return kExitInput;
+}
+
 Micros source_date_epoch_or_now() {
   if (const char* s = std::getenv("SOURCE_DATE_EPOCH"); s && *s) {
     long long v = 0;
@@ -138,12 +156,7 @@ int run_plan() {
   Micros dtstamp = source_date_epoch_or_now();
 
   CampaignPlanRun run = run_campaign_plan(plan_opts.files.front(), uo, history, ro, co);
-  if (run.users.fatal) {
-    std::string msg;
-    append_sanitized(msg, run.users.path + ": " + *run.users.fatal);
-    fmt::print(stderr, "idtriage: {}\n", msg);
-    return kExitInput;
-  }
+  if (run.users.fatal) return input_failure(run.users.path, *run.users.fatal);
   CampaignPlanView view;
   view.plan = &run.plan;
   view.users = &run.users;
@@ -160,11 +173,7 @@ int run_plan() {
   Output out(stdout, plan_opts.color_on());
   render_campaign_plan(out, view, fmt);
   out.flush();
-  for (const auto& r : run.users.rejections) {
-    std::string msg;
-    append_sanitized(msg, fmt::format("{}:{}: rejected: {}", run.users.path, r.pos.line, r.message));
-    if (!plan_opts.quiet) fmt::print(stderr, "idtriage: {}\n", msg);
-  }
+  print_rejections(run.users.path, run.users.rejections, plan_opts.quiet);
   report_problems(stderr, run.history, plan_opts.quiet);
   return view.exit_code;
 }
@@ -186,11 +195,8 @@ int run_check() {
   if (ro.until == kNoTime || ro.until > at) ro.until = at;
   CampaignCheckRun run = run_campaign_check(plan_file, check_opts.files, ro, at);
   if (run.plan.fatal) {
-    std::string msg;
-    append_sanitized(msg, run.plan.path + ": " + *run.plan.fatal);
-    fmt::print(stderr, "idtriage: {}\n", msg);
     report_problems(stderr, run.inputs, check_opts.quiet);
-    return kExitInput;
+    return input_failure(run.plan.path, *run.plan.fatal);
   }
   bool audit = false;
   for (const auto& f : run.inputs) audit |= !f.summary.fatal && f.summary.kind == RecordKind::audit;
@@ -213,11 +219,7 @@ int run_check() {
   Output out(stdout, check_opts.color_on());
   render_campaign_check(out, view, fmt);
   out.flush();
-  for (const auto& r : run.plan.rejections) {
-    std::string msg;
-    append_sanitized(msg, fmt::format("{}:{}: rejected: {}", run.plan.path, r.pos.line, r.message));
-    if (!check_opts.quiet) fmt::print(stderr, "idtriage: {}\n", msg);
-  }
+  print_rejections(run.plan.path, run.plan.rejections, check_opts.quiet);
   report_problems(stderr, run.inputs, check_opts.quiet);
   for (const auto& f : run.inputs)
     if (!f.summary.fatal && (f.summary.kind == RecordKind::signin || f.summary.kind == RecordKind::ticket))

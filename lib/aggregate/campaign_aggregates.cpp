@@ -11,13 +11,6 @@ namespace {
 
 constexpr std::size_t kMaxEventsPerUser = 2000;  // hostile input bound
 
-std::string lower(std::string_view s) {
-  std::string o(trim(s));
-  for (char& c : o)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return o;
-}
-
 // Interactive user sign-ins: the flag when the export has it, else the category.
 bool interactive(const SignIn& s) {
   if (s.interactive != Tri::unknown) return s.interactive == Tri::yes;
@@ -36,7 +29,7 @@ void HourProfileAggregate::add_signin(const SignIn& s, const SigninClassificatio
     ++not_interactive;
     return;
   }
-  auto it = group_of_.find(lower(s.upn));
+  auto it = group_of_.find(lower_ascii(s.upn));
   if (it == group_of_.end()) {
     ++other_users;
     return;
@@ -66,7 +59,7 @@ void HourProfileAggregate::reset() {
 
 void RegistrationProgress::add_audit(const AuditEvent& e, const AuditClassification& c) {
   if (!is_registration(c.cls)) return;
-  std::string user = lower(audit_user(e));
+  std::string user = lower_ascii(audit_user(e));
   if (!users_.count(user)) {
     ++other_users;
     return;

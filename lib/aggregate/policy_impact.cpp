@@ -11,13 +11,6 @@ namespace {
 
 constexpr std::size_t kMaxTracked = 200000;  // distinct users/apps kept per policy (hostile input bound)
 
-std::string lower(std::string_view s) {
-  std::string o(trim(s));
-  for (char& c : o)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return o;
-}
-
 bool workload(const SignIn& s) {
   return icontains(s.category, "serviceprincipal") || icontains(s.category, "managedidentity");
 }
@@ -75,7 +68,7 @@ void PolicyImpactAggregate::add_signin(const SignIn& s, const SigninClassificati
     return;
   }
   my_keys_.push_back(key);
-  std::string upn = lower(s.upn), id = lower(s.user_id);
+  std::string upn = lower_ascii(s.upn), id = lower_ascii(s.user_id);
   bool bg = false;
   for (const auto& b : breakglass_)
     if ((!upn.empty() && b == upn) || (!id.empty() && b == id)) {

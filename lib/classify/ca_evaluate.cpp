@@ -76,13 +76,6 @@ constexpr PlatformPrefix kPlatforms[] = {
 constexpr std::string_view kRiskLevels[] = {"none", "low", "medium", "high"};
 constexpr std::string_view kRegisterSecurityInfo = "urn:user:registersecurityinfo";
 
-std::string lower(std::string_view s) {
-  std::string o(trim(s));
-  for (char& c : o)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return o;
-}
-
 bool has(const CaList& l, std::string_view v) {
   for (const auto& x : l)
     if (iequals(x, v)) return true;
@@ -193,7 +186,7 @@ std::string_view ca_client_app_type(std::string_view used) {
 }
 
 std::string_view ca_platform(std::string_view os) {
-  std::string l = lower(os);
+  std::string l = lower_ascii(os);
   for (const auto& p : kPlatforms)
     if (l.starts_with(p.prefix)) return p.platform;
   return {};
@@ -210,13 +203,13 @@ CaPolicyEval::CaPolicyEval(const CaPolicyDef& policy, const std::vector<NamedLoc
     else if (iequals(u, "GuestsOrExternalUsers"))
       include_guests_ = true;
     else if (!iequals(u, "None"))
-      include_user_ids_.insert(lower(u));
+      include_user_ids_.insert(lower_ascii(u));
   }
   for (const auto& u : c.exclude_users) {
     if (iequals(u, "GuestsOrExternalUsers"))
       exclude_guests_ = true;
     else
-      exclude_user_ids_.insert(lower(u));
+      exclude_user_ids_.insert(lower_ascii(u));
   }
   include_guests_ |= c.include_guests_object;
   exclude_guests_ |= c.exclude_guests_object;
@@ -227,7 +220,7 @@ CaPolicyEval::CaPolicyEval(const CaPolicyDef& policy, const std::vector<NamedLoc
     for (const auto& gm : groups)
       if (iequals(gm.group_id, id)) {
         found = true;
-        for (const auto& m : gm.members) set->insert(lower(m));
+        for (const auto& m : gm.members) set->insert(lower_ascii(m));
       }
     if (found) g.members = std::move(set);
     return g;
@@ -272,7 +265,7 @@ CaPolicyEval::CaPolicyEval(const CaPolicyDef& policy, const std::vector<NamedLoc
 
 CaDecision CaPolicyEval::users(std::string_view user_id, std::string_view upn, std::string_view user_type) const {
   const CaConditions& c = policy_.conditions;
-  std::string id = lower(user_id), u = lower(upn);
+  std::string id = lower_ascii(user_id), u = lower_ascii(upn);
   auto member = [&](const Group& g) -> CaDecision {
     if (!g.members) return {CaMatch::unknown, CaUnknown::group_membership};
     if (id.empty() && u.empty()) return {CaMatch::unknown, CaUnknown::user_id_missing};
@@ -405,7 +398,7 @@ CaDecision CaPolicyEval::risks(const SignIn& s) const {
   // Sign-in risk first: a known "no" decides even when user risk is also set.
   CaDecision sign_in{CaMatch::yes, CaUnknown::none};
   if (!c.sign_in_risk.empty()) {
-    std::string level = lower(s.risk_level);
+    std::string level = lower_ascii(s.risk_level);
     sign_in = {CaMatch::unknown, CaUnknown::sign_in_risk_missing};
     for (auto known : kRiskLevels)
       if (level == known) sign_in = {has(c.sign_in_risk, level) ? CaMatch::yes : CaMatch::no, CaUnknown::none};

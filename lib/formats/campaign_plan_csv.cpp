@@ -33,13 +33,6 @@ enum Col {
 static_assert(std::size(kPlanColumns) == kCols, "every plan column needs an index");
 constexpr Col kRequired[] = {wave, region, zone, group_wave, start, end, upn};
 
-std::string lower(std::string_view s) {
-  std::string o(trim(s));
-  for (char& c : o)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return o;
-}
-
 std::string shown(std::string_view s) {
   std::string o;
   append_sanitized(o, s.substr(0, 80));
@@ -58,16 +51,14 @@ std::string_view unquote(std::string_view s) {
 CampaignPlanFile parse_campaign_plan(std::string_view text, std::string_view name) {
   CampaignPlanFile f;
   f.path = std::string(name);
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  CsvPreamble pre = read_csv_preamble(text);
-  std::string_view body = text.substr(pre.bytes);
-  char delim = pre.sep ? pre.sep : sniff_delimiter(body);
-  CsvReader rd(body, {delim});
-  std::vector<std::string_view> cells;
-  if (trim(body).empty() || rd.next(cells) != CsvReader::Status::row) {
+  CsvDocument doc;
+  if (!open_csv_document(text, doc)) {
     f.fatal = "empty file: no header row";
     return f;
   }
+  const CsvPreamble& pre = doc.pre;
+  CsvReader& rd = *doc.rows;
+  std::vector<std::string_view> cells(doc.header.begin(), doc.header.end());
   int idx[kCols];
   std::fill(std::begin(idx), std::end(idx), -1);
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -97,7 +88,7 @@ CampaignPlanFile parse_campaign_plan(std::string_view text, std::string_view nam
   while (true) {
     auto st = rd.next(cells);
     if (st == CsvReader::Status::end) break;
-    const std::uint64_t line = pre.lines + rd.row_line();
+    const std::uint64_t line = doc.line();
     if (st == CsvReader::Status::error) {
       reject(line, std::string(rd.error()));
       f.fatal = "line " + std::to_string(line) + ": " + std::string(rd.error()) + "; the rows after it were not read";
@@ -105,7 +96,7 @@ CampaignPlanFile parse_campaign_plan(std::string_view text, std::string_view nam
     }
     ++f.rows;
     std::string id(cell(wave));
-    std::string u = lower(cell(upn));
+    std::string u = lower_ascii(cell(upn));
     if (id.empty() || u.empty()) {
       reject(line, "no wave or no upn");
       continue;

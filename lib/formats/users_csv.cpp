@@ -13,15 +13,8 @@ namespace {
 
 constexpr std::size_t kKeepRejections = 100;
 
-std::string lower(std::string_view s) {
-  std::string o(trim(s));
-  for (char& c : o)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return o;
-}
-
 Tri parse_bool(std::string_view v) {
-  std::string l = lower(v);
+  std::string l = lower_ascii(v);
   if (l == "true" || l == "yes" || l == "1" || l == "enabled" || l == "y") return Tri::yes;
   if (l == "false" || l == "no" || l == "0" || l == "disabled" || l == "n") return Tri::no;
   return Tri::unknown;
@@ -38,18 +31,16 @@ std::string shown(std::string_view s) {
 DirectoryFile parse_directory(std::string_view text, std::string_view name, const UserReadOptions& opts) {
   DirectoryFile f;
   f.path = std::string(name);
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  CsvPreamble pre = read_csv_preamble(text);
-  if (pre.type_line) f.notes.push_back("skipped PowerShell '#TYPE' first line");
-  std::string_view body = text.substr(pre.bytes);
-  char delim = pre.sep ? pre.sep : sniff_delimiter(body);
-  CsvReader rd(body, {delim});
-  std::vector<std::string_view> cells;
-  if (trim(body).empty() || rd.next(cells) != CsvReader::Status::row) {
+  CsvDocument doc;
+  if (!open_csv_document(text, doc)) {
     f.fatal = "empty file: no header row";
     return f;
   }
-  std::vector<std::string> headers(cells.begin(), cells.end());
+  const CsvPreamble& pre = doc.pre;
+  if (pre.type_line) f.notes.push_back("skipped PowerShell '#TYPE' first line");
+  CsvReader& rd = *doc.rows;
+  std::vector<std::string_view> cells;
+  const std::vector<std::string>& headers = doc.header;
   std::size_t foreign = 0;
   for (const auto& h : headers) {
     // Directory exports share these two with sign-in logs; the others are log-only.
@@ -70,9 +61,8 @@ DirectoryFile parse_directory(std::string_view text, std::string_view name, cons
   if (!map.has(UserRole::upn) && !map.has(UserRole::mail)) {
     std::string list;
     for (std::size_t i = 0; i < headers.size() && i < 12; ++i) list += (i ? ", " : "") + shown(headers[i]);
-    f.fatal = "line " + std::to_string(header_line) +
-              ": no user principal name or mail column (" +
-              list + "); use --map upn=Column";
+    f.fatal = "line " + std::to_string(header_line) + ": no user principal name or mail column (" + list +
+              "); use --map upn=Column";
     return f;
   }
   std::string cols;
@@ -98,9 +88,9 @@ DirectoryFile parse_directory(std::string_view text, std::string_view name, cons
   while (!f.fatal) {
     auto st = rd.next(cells);
     if (st == CsvReader::Status::end) break;
-    const std::uint64_t line = pre.lines + rd.row_line();
+    const std::uint64_t line = doc.line();
     if (st == CsvReader::Status::error) {
-      reject(line, pre.bytes + rd.row_offset(), std::string(rd.error()));
+      reject(line, doc.offset(), std::string(rd.error()));
       f.fatal = "line " + std::to_string(line) + ": " + std::string(rd.error()) + "; the rows after it were not read";
       break;
     }
@@ -110,19 +100,19 @@ DirectoryFile parse_directory(std::string_view text, std::string_view name, cons
     std::string_view upn = cell(UserRole::upn);
     if (upn.empty()) upn = cell(UserRole::mail);
     if (upn.empty()) {
-      reject(line, pre.bytes + rd.row_offset(), "no user principal name or mail");
+      reject(line, doc.offset(), "no user principal name or mail");
       continue;
     }
     if (upn.find('@') == std::string_view::npos || upn.find_first_of(" \t,;") != std::string_view::npos) {
-      reject(line, pre.bytes + rd.row_offset(), "'" + shown(upn) + "' is not a user principal name");
+      reject(line, doc.offset(), "'" + shown(upn) + "' is not a user principal name");
       continue;
     }
-    u.upn = lower(upn);
+    u.upn = lower_ascii(upn);
     if (!seen.insert(u.upn).second) {
       ++f.duplicates;
       continue;
     }
-    u.id = lower(cell(UserRole::id));
+    u.id = lower_ascii(cell(UserRole::id));
     u.display = std::string(cell(UserRole::display));
     u.department = std::string(cell(UserRole::department));
     u.country = std::string(cell(UserRole::country));

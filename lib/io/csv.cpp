@@ -176,4 +176,16 @@ CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields) {
   }
 }
 
+bool open_csv_document(std::string_view text, CsvDocument& doc) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  doc.pre = read_csv_preamble(text);
+  std::string_view body = text.substr(doc.pre.bytes);
+  doc.delim = doc.pre.sep ? doc.pre.sep : sniff_delimiter(body);
+  doc.rows = std::make_unique<CsvReader>(body, CsvDialect{doc.delim});
+  std::vector<std::string_view> cells;
+  if (trim(body).empty() || doc.rows->next(cells) != CsvReader::Status::row) return false;
+  doc.header.assign(cells.begin(), cells.end());
+  return true;
+}
+
 }  // namespace idt

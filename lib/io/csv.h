@@ -4,6 +4,9 @@
 // delimiters and a missing final newline are all normal input.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -55,5 +58,19 @@ class CsvReader {
   Arena arena_;
   unsigned char cls_[256];
 };
+
+// A whole CSV export opened for reading: UTF-8 BOM and preamble skipped,
+// delimiter chosen ("sep=" line, else sniffed), header row read; `rows`
+// continues after the header. Row lines are file lines (preamble counted).
+struct CsvDocument {
+  CsvPreamble pre;
+  char delim = ',';
+  std::vector<std::string> header;
+  std::unique_ptr<CsvReader> rows;
+  std::uint64_t line() const { return pre.lines + rows->row_line(); }
+  std::uint64_t offset() const { return pre.bytes + rows->row_offset(); }
+};
+// False when the text has no header row (empty, or broken quoting in it).
+bool open_csv_document(std::string_view text, CsvDocument& doc);
 
 }  // namespace idt

@@ -368,10 +368,7 @@ void check_json(Output& out, const CampaignCheckView& v) {
     w.kv("region", n.region);
     w.kv("time_zone", n.zone);
     w.key("wave");
-    if (n.wave.empty())
-      w.null();
-    else
-      w.value(n.wave);
+    string_or_null(w, n.wave);
     w.kv("action", n.action);
     w.kv("why", n.why);
     w.end_object();

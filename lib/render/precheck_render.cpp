@@ -64,19 +64,13 @@ void render_json(Output& out, const PrecheckView& v) {
     w.kv("check", name(c.id));
     w.kv("gate", name(c.gate));
     w.key("subject");
-    if (c.subject.empty())
-      w.null();
-    else
-      w.value(c.subject);
+    string_or_null(w, c.subject);
     w.kv("summary", c.summary);
     w.key("details").begin_array();
     for (const auto& d : c.details) w.value(d);
     w.end_array();
     w.key("playbook");
-    if (c.playbook.empty())
-      w.null();
-    else
-      w.value(c.playbook);
+    string_or_null(w, c.playbook);
     w.end_object();
   }
   w.end_array();
@@ -85,10 +79,7 @@ void render_json(Output& out, const PrecheckView& v) {
     w.begin_object();
     w.kv("name", p.policy);
     w.key("id");
-    if (p.id.empty())
-      w.null();
-    else
-      w.value(p.id);
+    string_or_null(w, p.id);
     w.kv("state", p.state);
     w.kv("grant", p.grant);
     w.kv("blocks", p.blocks);
@@ -106,22 +97,10 @@ void render_json(Output& out, const PrecheckView& v) {
     w.kv("users", p.users);
     w.kv("report_only_seen", p.report_only_seen);
     w.kv("report_only_failure", p.report_only_failure);
-    w.key("top_users").begin_array();
-    for (const auto& u : p.top_users) {
-      w.begin_object();
-      w.kv("user", u.key);
-      w.kv("count", u.count);
-      w.end_object();
-    }
-    w.end_array();
-    w.key("top_apps").begin_array();
-    for (const auto& u : p.top_apps) {
-      w.begin_object();
-      w.kv("app", u.key);
-      w.kv("count", u.count);
-      w.end_object();
-    }
-    w.end_array();
+    w.key("top_users");
+    count_items_json(w, "user", p.top_users);
+    w.key("top_apps");
+    count_items_json(w, "app", p.top_apps);
     w.key("notes").begin_array();
     for (const auto& n : p.notes) w.value(n);
     w.end_array();

@@ -94,8 +94,9 @@ PrecheckRun run_precheck(const PrecheckInputs& in_given, const RunOptions& ro, c
     if (s.fatal || s.kind != RecordKind::signin) continue;
     if (s.path == "<stdin>") {
       if (!run.evals.empty())
-        run.warnings.push_back("<stdin>: sign-ins read from stdin cannot be read a second time to measure the "
-                               "policy; give them as a file");
+        run.warnings.push_back(
+            "<stdin>: sign-ins read from stdin cannot be read a second time to measure the "
+            "policy; give them as a file");
       continue;
     }
     signin_files.push_back(s.path);
@@ -118,25 +119,7 @@ PrecheckRun run_precheck(const PrecheckInputs& in_given, const RunOptions& ro, c
   PrecheckEvidence ev;
   ev.report = &run.triage.report;
   ev.agg = run.triage.agg.get();
-  for (const auto& rep : run.triage.inputs) {
-    if (rep.file.summary.fatal) continue;
-    switch (rep.file.summary.kind) {
-      case RecordKind::signin:
-        ev.inputs.signin = true;
-        break;
-      case RecordKind::audit:
-        ev.inputs.audit = true;
-        break;
-      case RecordKind::ticket:
-        ev.inputs.tickets = true;
-        break;
-      case RecordKind::health:
-        ev.inputs.health = true;
-        break;
-      default:
-        break;
-    }
-  }
+  for (const auto& rep : run.triage.inputs) mark_input(ev.inputs, rep.file.summary);
   ev.unreadable = run.unreadable;
   for (std::size_t i = 0; i < run.evals.size(); ++i)
     ev.policies.push_back({&run.evals[i], i < run.impact.size() ? &run.impact[i] : nullptr});

@@ -27,6 +27,12 @@ bool icontains(std::string_view h, std::string_view n) {
   return false;
 }
 
+std::string lower_ascii(std::string_view s) {
+  std::string out(trim(s));
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
 std::string normalize_name(std::string_view s) {
   std::string out;
   out.reserve(s.size());

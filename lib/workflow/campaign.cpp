@@ -180,13 +180,6 @@ constexpr CountryAlias kCountryAliases[] = {
     {"Russian Federation", "RU"},
 };
 
-std::string lower(std::string_view s) {
-  std::string o(trim(s));
-  for (char& c : o)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return o;
-}
-
 bool is_business_day(std::int64_t days) {
   int wd = static_cast<int>(((days % 7) + 11) % 7);  // 0 Sunday … 6 Saturday (1970-01-01 was a Thursday)
   return wd != 0 && wd != 6;
@@ -433,7 +426,7 @@ CampaignPlan make_plan(CampaignSetup setup, const std::vector<std::array<std::ui
     std::vector<std::size_t> us = g.users;
     std::sort(us.begin(), us.end(), [&](std::size_t a, std::size_t b) {
       const PlanUser &x = plan.setup.users[a], &y = plan.setup.users[b];
-      std::string dx = lower(x.department), dy = lower(y.department);
+      std::string dx = lower_ascii(x.department), dy = lower_ascii(y.department);
       return std::tie(dx, x.upn) < std::tie(dy, y.upn);
     });
     std::vector<std::size_t> sizes;
