@@ -29,7 +29,7 @@ void HourProfileAggregate::add_signin(const SignIn& s, const SigninClassificatio
     ++not_interactive;
     return;
   }
-  auto it = group_of_.find(lower_ascii(s.upn));
+  auto it = group_of_.find(ascii_lower(trim(s.upn)));
   if (it == group_of_.end()) {
     ++other_users;
     return;
@@ -59,7 +59,7 @@ void HourProfileAggregate::reset() {
 
 void RegistrationProgress::add_audit(const AuditEvent& e, const AuditClassification& c) {
   if (!is_registration(c.cls)) return;
-  std::string user = lower_ascii(audit_user(e));
+  std::string user = ascii_lower(trim(audit_user(e)));
   if (!users_.count(user)) {
     ++other_users;
     return;

@@ -68,7 +68,7 @@ void PolicyImpactAggregate::add_signin(const SignIn& s, const SigninClassificati
     return;
   }
   my_keys_.push_back(key);
-  std::string upn = lower_ascii(s.upn), id = lower_ascii(s.user_id);
+  std::string upn = ascii_lower(trim(s.upn)), id = ascii_lower(trim(s.user_id));
   bool bg = false;
   for (const auto& b : breakglass_)
     if ((!upn.empty() && b == upn) || (!id.empty() && b == id)) {

@@ -186,7 +186,7 @@ std::string_view ca_client_app_type(std::string_view used) {
 }
 
 std::string_view ca_platform(std::string_view os) {
-  std::string l = lower_ascii(os);
+  std::string l = ascii_lower(trim(os));
   for (const auto& p : kPlatforms)
     if (l.starts_with(p.prefix)) return p.platform;
   return {};
@@ -203,13 +203,13 @@ CaPolicyEval::CaPolicyEval(const CaPolicyDef& policy, const std::vector<NamedLoc
     else if (iequals(u, "GuestsOrExternalUsers"))
       include_guests_ = true;
     else if (!iequals(u, "None"))
-      include_user_ids_.insert(lower_ascii(u));
+      include_user_ids_.insert(ascii_lower(trim(u)));
   }
   for (const auto& u : c.exclude_users) {
     if (iequals(u, "GuestsOrExternalUsers"))
       exclude_guests_ = true;
     else
-      exclude_user_ids_.insert(lower_ascii(u));
+      exclude_user_ids_.insert(ascii_lower(trim(u)));
   }
   include_guests_ |= c.include_guests_object;
   exclude_guests_ |= c.exclude_guests_object;
@@ -220,7 +220,7 @@ CaPolicyEval::CaPolicyEval(const CaPolicyDef& policy, const std::vector<NamedLoc
     for (const auto& gm : groups)
       if (iequals(gm.group_id, id)) {
         found = true;
-        for (const auto& m : gm.members) set->insert(lower_ascii(m));
+        for (const auto& m : gm.members) set->insert(ascii_lower(trim(m)));
       }
     if (found) g.members = std::move(set);
     return g;
@@ -265,7 +265,7 @@ CaPolicyEval::CaPolicyEval(const CaPolicyDef& policy, const std::vector<NamedLoc
 
 CaDecision CaPolicyEval::users(std::string_view user_id, std::string_view upn, std::string_view user_type) const {
   const CaConditions& c = policy_.conditions;
-  std::string id = lower_ascii(user_id), u = lower_ascii(upn);
+  std::string id = ascii_lower(trim(user_id)), u = ascii_lower(trim(upn));
   auto member = [&](const Group& g) -> CaDecision {
     if (!g.members) return {CaMatch::unknown, CaUnknown::group_membership};
     if (id.empty() && u.empty()) return {CaMatch::unknown, CaUnknown::user_id_missing};
@@ -398,7 +398,7 @@ CaDecision CaPolicyEval::risks(const SignIn& s) const {
   // Sign-in risk first: a known "no" decides even when user risk is also set.
   CaDecision sign_in{CaMatch::yes, CaUnknown::none};
   if (!c.sign_in_risk.empty()) {
-    std::string level = lower_ascii(s.risk_level);
+    std::string level = ascii_lower(trim(s.risk_level));
     sign_in = {CaMatch::unknown, CaUnknown::sign_in_risk_missing};
     for (auto known : kRiskLevels)
       if (level == known) sign_in = {has(c.sign_in_risk, level) ? CaMatch::yes : CaMatch::no, CaUnknown::none};

@@ -96,7 +96,7 @@ CampaignPlanFile parse_campaign_plan(std::string_view text, std::string_view nam
     }
     ++f.rows;
     std::string id(cell(wave));
-    std::string u = lower_ascii(cell(upn));
+    std::string u = ascii_lower(trim(cell(upn)));
     if (id.empty() || u.empty()) {
       reject(line, "no wave or no upn");
       continue;

@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t kKeepRejections = 100;
 
 Tri parse_bool(std::string_view v) {
-  std::string l = lower_ascii(v);
+  std::string l = ascii_lower(trim(v));
   if (l == "true" || l == "yes" || l == "1" || l == "enabled" || l == "y") return Tri::yes;
   if (l == "false" || l == "no" || l == "0" || l == "disabled" || l == "n") return Tri::no;
   return Tri::unknown;
@@ -107,12 +107,12 @@ DirectoryFile parse_directory(std::string_view text, std::string_view name, cons
       reject(line, doc.offset(), "'" + shown(upn) + "' is not a user principal name");
       continue;
     }
-    u.upn = lower_ascii(upn);
+    u.upn = ascii_lower(trim(upn));
     if (!seen.insert(u.upn).second) {
       ++f.duplicates;
       continue;
     }
-    u.id = lower_ascii(cell(UserRole::id));
+    u.id = ascii_lower(trim(cell(UserRole::id)));
     u.display = std::string(cell(UserRole::display));
     u.department = std::string(cell(UserRole::department));
     u.country = std::string(cell(UserRole::country));

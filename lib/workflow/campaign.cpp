@@ -426,7 +426,7 @@ CampaignPlan make_plan(CampaignSetup setup, const std::vector<std::array<std::ui
     std::vector<std::size_t> us = g.users;
     std::sort(us.begin(), us.end(), [&](std::size_t a, std::size_t b) {
       const PlanUser &x = plan.setup.users[a], &y = plan.setup.users[b];
-      std::string dx = lower_ascii(x.department), dy = lower_ascii(y.department);
+      std::string dx = ascii_lower(trim(x.department)), dy = ascii_lower(trim(y.department));
       return std::tie(dx, x.upn) < std::tie(dy, y.upn);
     });
     std::vector<std::size_t> sizes;
