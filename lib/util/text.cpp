@@ -27,6 +27,12 @@ bool icontains(std::string_view h, std::string_view n) {
   return false;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
 std::string normalize_name(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -229,13 +235,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string o(s);
-  for (char& c : o)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return o;
 }
 
 }  // namespace idt
