@@ -92,10 +92,8 @@ void setup(CLI::App& app) {
                    "pause rule: the next wave waits while completion is below PCT percent (default 80)")
       ->type_name("PCT")
       ->check(CLI::Range(0.0, 100.0));
-  std::vector<std::string> by(kGroupByNames.begin(), kGroupByNames.end());
-  plan_app->add_option("--group-by", group_by, "waves per auto|region|office|city|country|timezone (default auto)")
-      ->type_name("COLUMN")
-      ->check(CLI::IsMember(by));
+  add_choice(*plan_app, "--group-by", group_by, {{kGroupByNames.begin(), kGroupByNames.end()}},
+             "the column waves are grouped by (default auto)", "COLUMN");
   plan_breakglass.add(*plan_app);
 
   check_app = app.add_subcommand(

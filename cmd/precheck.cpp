@@ -4,7 +4,6 @@
 // Exit 0 GO, 10 WAIT, 11 STOP, so change pipelines can gate on it.
 #include <fmt/format.h>
 
-#include "classify/ticket_classifier.h"
 #include "commands.h"
 #include "common.h"
 #include "render/precheck_render.h"
@@ -18,6 +17,7 @@ namespace {
 InputOptions opts;
 LabelledInputs labelled;
 BreakglassOptions breakglass;
+TicketOptions ticket_opts;
 std::string action, at, recent = "6h";
 std::vector<std::string> policies, locations, groups;
 
@@ -25,11 +25,9 @@ void setup(CLI::App& app) {
   opts.files_required = false;
   opts.with_kind = false;
   opts.add(app, {"table", "json", "csv", "md"});
-  std::vector<std::string> actions(kPrecheckActionNames.begin(), kPrecheckActionNames.end());
-  app.add_option("--action,-a", action, "the change to check: ca-change|method-reset|campaign")
-      ->type_name("ACTION")
-      ->required()
-      ->check(CLI::IsMember(actions));
+  add_choice(app, "--action,-a", action, {{kPrecheckActionNames.begin(), kPrecheckActionNames.end()}},
+             "the change to check", "ACTION")
+      ->required();
   labelled.add(app);
   app.add_option("--policy", policies,
                  "proposed Conditional Access policy as Graph exports it (JSON; one policy, a list or an array)")
@@ -43,6 +41,7 @@ void setup(CLI::App& app) {
       ->type_name("ID=FILE")
       ->allow_extra_args(false);
   breakglass.add(app);
+  ticket_opts.add(app);
   app.add_option("--at", at, "judge as of TIME (default now); records after it are ignored")->type_name("TIME");
   app.add_option("--recent", recent,
                  "a provider issue or finding that ended this recently still means WAIT (default 6h)")
@@ -51,6 +50,7 @@ void setup(CLI::App& app) {
 
 int run() {
   RunOptions ro = labelled.run_options(opts);
+  ticket_opts.apply(ro);
   OutputFormat fmt = opts.output_format();
   PrecheckOptions po;
   po.action = *parse_precheck_action(action);
@@ -81,10 +81,9 @@ int run() {
       throw UsageError("--group: expected GROUP-ID=members.csv, got '" + g + "'");
     in.groups.emplace_back(g.substr(0, eq), g.substr(eq + 1));
   }
-  auto rules = TicketRules::builtin();
-  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
+  const TicketRules rules = ticket_opts.load_rules();
 
-  PrecheckRun run = run_precheck(in, ro, to, rules.value(), po);
+  PrecheckRun run = run_precheck(in, ro, to, rules, po);
   PrecheckView view;
   view.report = &run.report;
   view.inputs = run.triage.inputs;

@@ -3,22 +3,20 @@
 // playbooks, print the verdict and findings; exit 1 on findings ≥ --fail-on.
 #include <algorithm>
 
-#include "classify/ticket_classifier.h"
 #include "commands.h"
 #include "common.h"
-#include "formats/ticket_dates.h"
-#include "render/reports.h"
+#include "render/inputs_render.h"
 #include "render/triage_render.h"
 #include "run/triage_run.h"
-#include "util/text.h"
 
 namespace idt::cmd {
 namespace {
 
 InputOptions opts;
 LabelledInputs labelled;
-std::string bucket = "15m", fail_on = "high", rules_file, tz, date_format;
-BreakglassOptions breakglass;
+TicketOptions ticket_opts;
+BreakglassOptions breakglass_opts;
+std::string bucket = "15m", fail_on = "high";
 
 void setup(CLI::App& app) {
   opts.files_required = false;
@@ -26,22 +24,15 @@ void setup(CLI::App& app) {
   opts.add(app, {"table", "json", "md"});
   labelled.add(app);
   app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
-  app.add_option("--fail-on", fail_on, "exit 1 when a finding has this severity or more: info|low|medium|high|critical")
-      ->type_name("SEV");
-  breakglass.add(app);
-  app.add_option("--rules", rules_file, "extra ticket rules file (see `idtriage tickets --help`)")->type_name("FILE");
-  app.add_option("--tz", tz, "time zone offset of local-time ticket exports (e.g. +02:00)")->type_name("OFFSET");
-  app.add_option("--date-format", date_format, "ticket date order when ambiguous: dmy|mdy")->type_name("ORDER");
+  add_choice(app, "--fail-on", fail_on, {{kSeverityNames.begin(), kSeverityNames.end()}},
+             "exit 1 when a finding has this severity or more", "SEV");
+  breakglass_opts.add(app);
+  ticket_opts.add(app);
 }
 
 int run() {
   RunOptions ro = labelled.run_options(opts);
-  if (!tz.empty()) {
-    auto off = parse_utc_offset(tz);
-    if (!off) throw UsageError("--tz: expected UTC or an offset like +02:00 / -0500, got '" + tz + "'");
-    ro.parse.tz_offset_minutes = *off;
-  }
-  ro.parse.date_format = date_format;
+  ticket_opts.apply(ro);
   OutputFormat fmt = opts.output_format();
   auto sev = parse_severity(fail_on);
   if (!sev) throw UsageError("--fail-on: expected info, low, medium, high or critical");
@@ -49,16 +40,11 @@ int run() {
   auto b = parse_duration(bucket);
   if (!b || *b < 60 * kMicrosPerSecond) throw UsageError("--bucket: expected a duration of at least 1m (e.g. 15m, 1h)");
   to.bucket = *b;
-  breakglass.apply(to);
-  auto rules = TicketRules::builtin();
-  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
-  if (!rules_file.empty()) {
-    auto added = rules->add_file(rules_file);
-    if (!added.ok()) throw UsageError("--rules: " + added.error().message);
-  }
+  breakglass_opts.apply(to);
+  const TicketRules rules = ticket_opts.load_rules();
 
   TriageInputs in = labelled.inputs(opts);
-  TriageRun run = run_triage(in, ro, to, rules.value());
+  TriageRun run = run_triage(in, ro, to, rules);
   TriageView view;
   view.fail_on = *sev;
   bool over = std::any_of(run.report.findings.begin(), run.report.findings.end(),

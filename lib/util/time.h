@@ -45,9 +45,9 @@ std::string format_rfc3339(Micros t, bool with_millis = false);
 // "UTC", "Z", "GMT", "+02:00", "-0500", "+2", "UTC+5:30", "GMT-3" -> minutes
 // east of UTC (at most 14 h). Zone names (Europe/Madrid) are util/tz.h's.
 std::optional<int> parse_utc_offset(std::string_view s);
-// "05:50" and "2026-06-01 05:50" (UTC) for human lines; "?" for kNoTime.
-std::string format_hhmm(Micros t);
-std::string format_day_minute(Micros t);
+// "05:50" and "2026-06-01 05:50" (UTC) for human lines; `none` for kNoTime.
+std::string format_hhmm(Micros t, std::string_view none = "?");
+std::string format_day_minute(Micros t, std::string_view none = "?");
 Micros now_micros();
 
 }  // namespace idt
