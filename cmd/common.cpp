@@ -209,6 +209,30 @@ void BreakglassOptions::apply(TriageOptions& to) const {
   }
 }
 
+CLI::Option* add_set_option(CLI::App& app, std::vector<std::string>& into) {
+  return app.add_option("--set", into, "fill a user-message placeholder, e.g. --set incident_id=MO1329260 (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+}
+
+TemplateValues parse_set_options(const std::vector<std::string>& sets) {
+  TemplateValues values;
+  for (const auto& s : sets) {
+    std::size_t eq = s.find('=');
+    std::string key(trim(std::string_view(s).substr(0, eq)));
+    if (eq == std::string::npos || key.empty())
+      throw UsageError("--set '" + s + "': expected NAME=VALUE, e.g. --set incident_id=MO1329260");
+    if (!is_known_placeholder(key)) {
+      std::vector<std::string_view> known;
+      for (const auto& p : known_placeholders()) known.push_back(p.name);
+      throw UsageError(fmt::format("--set: unknown placeholder '{}'{} (known: {})", key, did_you_mean(key, known),
+                                   fmt::join(known, ", ")));
+    }
+    values.emplace_back(key, s.substr(eq + 1));
+  }
+  return values;
+}
+
 void check_files(const std::vector<std::string>& files) {
   if (files.empty()) throw UsageError("no input files given");
   int stdin_count = 0;
@@ -217,10 +241,16 @@ void check_files(const std::vector<std::string>& files) {
 }
 
 void LabelledInputs::add(CLI::App& app) {
-  app.add_option("--signins", signins, "sign-in log files")->type_name("FILE");
-  app.add_option("--audit", audits, "audit log files")->type_name("FILE");
-  app.add_option("--tickets", tickets, "help-desk ticket CSV files")->type_name("FILE");
-  app.add_option("--health", healths, "service-health JSON files")->type_name("FILE");
+  // One file per flag (repeat the flag for more): a role flag never swallows
+  // the unlabelled files after it.
+  app.add_option("--signins", signins, "a sign-in log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
+  app.add_option("--audit", audits, "an audit log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
+  app.add_option("--tickets", tickets, "a help-desk ticket CSV file (repeat for more)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  app.add_option("--health", healths, "a service-health JSON file (repeat for more)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
 }
 
 RunOptions LabelledInputs::run_options(InputOptions& opts) const {

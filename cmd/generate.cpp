@@ -75,12 +75,14 @@ std::string man(const CLI::App& app) {
       options(*leaf);
     }
   }
-  m << ".SH EXIT STATUS\n.TP\n0\nsuccess: no findings at or above \\-\\-fail\\-on (triage), GO (precheck), no wave "
-       "breached its pause rule (campaign check)\n.TP\n1\nfindings at or above \\-\\-fail\\-on (triage); a wave "
-       "breached its pause rule, or the next wave must not start (campaign check)\n.TP\n2\nusage error\n.TP\n3\n"
-       "input error: unreadable or invalid input, or rejected records under \\-\\-strict (takes precedence)\n.TP\n4\n"
-       "internal error\n.TP\n10\nprecheck: WAIT (not now: re\\-check later or complete the evidence)\n.TP\n11\n"
-       "precheck: STOP (do not make this change now)\n";
+  m << ".SH EXIT STATUS\n.TP\n0\nsuccess (triage: all clear, no findings at or above \\-\\-fail\\-on and every input "
+       "judged; precheck: GO; campaign check: no wave breached its pause rule)\n.TP\n1\nfindings at or above "
+       "\\-\\-fail\\-on (default medium) (triage); a wave breached its pause rule, or the next wave must not start "
+       "(campaign check)\n.TP\n2\nusage error\n.TP\n3\ninput error: unreadable or invalid input, or rejected records "
+       "under \\-\\-strict (takes precedence)\n.TP\n4\ninternal error\n.TP\n5\ntriage incomplete: nothing at or above "
+       "\\-\\-fail\\-on, but not everything could be judged (no records in range, every record rejected, an empty "
+       "sign-in export, a span too short for the bucket, time outliers); never an all-clear\n.TP\n10\nprecheck: WAIT "
+       "(not now: re\\-check later or complete the evidence)\n.TP\n11\nprecheck: STOP (do not make this change now)\n";
   m << ".SH ENVIRONMENT\n.TP\nNO_COLOR\nwhen set and not empty, no colour unless \\-\\-color always\n";
   m << ".SH SEE ALSO\nREADME.md and docs/ in the idtriage source tree.\n";
   return m.str();

@@ -4,6 +4,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "aggregate/triage_aggregate.h"
@@ -30,7 +31,9 @@ struct TriageRun {
 // does not count as that input.
 void mark_input(InputPresence& inputs, const FileSummary& file);
 
+// `settings` (--set name=value) fill the playbooks' placeholders the
+// findings do not (org, helpdesk…).
 TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts,
-                     const TicketRules& rules);
+                     const TicketRules& rules, const std::vector<std::pair<std::string, std::string>>& settings = {});
 
 }  // namespace idt

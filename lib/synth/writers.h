@@ -18,7 +18,7 @@ enum class SigninShape : std::uint8_t { eventhub, graph };
 void write_signins(std::string& out, const Plan& plan, const World& world, SigninShape shape, std::uint64_t seed);
 void write_audit(std::string& out, const Plan& plan, const World& world, std::uint64_t seed);
 void write_tickets(std::string& out, const Plan& plan, const World& world);
-void write_health(std::string& out, const Plan& plan);
+void write_health(std::string& out, const Plan& plan, HealthShape shape = HealthShape::graph);
 // The tenant's user list as Entra "Download users" writes it, with two
 // break-glass accounts (bg1@, bg2@) and a few disabled accounts.
 void write_users(std::string& out, const World& world);

@@ -15,7 +15,9 @@ namespace {
 constexpr std::array<bool, 3> kAll = {true, true, true};
 
 constexpr CheckRule kRules[] = {
-    {CheckId::inputs, kAll, "every input could be read; an unreadable input is WAIT (the evidence is incomplete)"},
+    {CheckId::inputs, kAll,
+     "every input could be read and the triage underneath could judge them; an unreadable input, or a triage "
+     "that could not judge everything (triage exit 5), is WAIT: the evidence is incomplete, never a GO"},
     {CheckId::evidence_age, kAll,
      "the newest sign-in/audit record is at most 2 h older than --at; older evidence is WAIT (export current logs)"},
     {CheckId::provider_health, kAll,
@@ -116,13 +118,25 @@ struct Ctx {
 };
 
 void check_inputs(Ctx& c) {
-  if (c.ev.unreadable.empty()) {
-    c.add(CheckId::inputs, Gate::go, "every input was read");
+  // Why a triage could not judge (the verdicts' incomplete reasons); an
+  // unreadable input is listed once, from `unreadable`.
+  std::vector<std::string> unjudged;
+  for (const auto& r : c.ev.report->incomplete) {
+    if (r.code == "input_unreadable") continue;
+    unjudged.push_back("triage could not judge: " + (r.input.empty() ? std::string() : r.input + ": ") + r.detail +
+                       " (" + r.code + ")");
+  }
+  if (c.ev.unreadable.empty() && unjudged.empty()) {
+    c.add(CheckId::inputs, Gate::go, "every input was read and judged");
     return;
   }
-  CheckResult& r = c.add(CheckId::inputs, Gate::wait,
-                         count(c.ev.unreadable.size()) + " input(s) could not be read: the evidence is incomplete");
+  std::string summary = !c.ev.unreadable.empty()
+                            ? count(c.ev.unreadable.size()) + " input(s) could not be read: the evidence is incomplete"
+                            : "the triage could not judge everything (" + count(unjudged.size()) +
+                                  " reason(s)): the evidence is incomplete";
+  CheckResult& r = c.add(CheckId::inputs, Gate::wait, summary);
   r.details = c.ev.unreadable;
+  r.details.insert(r.details.end(), unjudged.begin(), unjudged.end());
 }
 
 void check_evidence_age(Ctx& c) {

@@ -202,6 +202,25 @@ TEST_CASE("break-glass accounts and evidence age", "[workflow][precheck]") {
   CHECK(gate(unread.run(), CheckId::inputs) == Gate::wait);
 }
 
+TEST_CASE("a triage that could not judge everything is never GO", "[workflow][precheck]") {
+  Fixture f;
+  REQUIRE(f.run().verdict == Gate::go);
+  f.rep.state = VerdictState::incomplete;
+  f.rep.incomplete.push_back({"span_too_short", "", "the sign-ins cover 40 min, the baselines need 2 h"});
+  PrecheckReport r = f.run(PrecheckAction::method_reset);
+  CHECK(r.verdict == Gate::wait);
+  CHECK(gate(r, CheckId::inputs) == Gate::wait);
+  REQUIRE(check(r, CheckId::inputs)->details.size() == 1);
+  CHECK(check(r, CheckId::inputs)->details[0].find("span_too_short") != std::string::npos);
+  CHECK(r.headline.find("could not judge") != std::string::npos);
+  // An unreadable input is named once, from the unreadable list.
+  f.rep.incomplete = {{"input_unreadable", "x.json", "not valid JSON"}};
+  f.ev.unreadable = {"x.json: not valid JSON"};
+  r = f.run();
+  CHECK(gate(r, CheckId::inputs) == Gate::wait);
+  CHECK(check(r, CheckId::inputs)->details == std::vector<std::string>{"x.json: not valid JSON"});
+}
+
 TEST_CASE("policy checks: break-glass exclusion, report-only, would-block share", "[workflow][precheck]") {
   CaPolicySet set;
   REQUIRE(parse_ca_export(R"([
