@@ -18,10 +18,14 @@ struct Command {
 
 std::span<const Command> all_commands();
 
-// Exit codes (docs/findings.md, "Exit codes"): 0 ok, 1 findings at/above
-// --fail-on, 2 usage, 3 input error, 4 internal error, 5 triage incomplete.
+// Exit codes (README "Exit codes", docs/findings.md): 0 ok, 1 findings
+// at/above --fail-on (or a campaign wave that breached its pause rule),
+// 2 usage, 3 input error, 4 internal error, 5 triage incomplete; precheck:
+// 0 GO, 10 WAIT, 11 STOP (below 64, clear of the shell's 126-165 and
+// sysexits' 64-78, so a pipeline can gate on them).
 inline constexpr int kExitOk = 0, kExitFindings = 1, kExitUsage = 2, kExitInput = 3, kExitInternal = 4,
                      kExitIncomplete = 5;  // triage: nothing at --fail-on, but not everything could be judged
+inline constexpr int kExitWait = 10, kExitStop = 11;
 
 // Thrown by commands for usage errors detected after parsing (bad --since…).
 struct UsageError : std::runtime_error {

@@ -241,6 +241,41 @@ void check_files(const std::vector<std::string>& files) {
   if (stdin_count > 1) throw UsageError("'-' (stdin) can be given only once");
 }
 
+void LabelledInputs::add(CLI::App& app) {
+  // One file per flag (repeat the flag for more): a role flag never swallows
+  // the unlabelled files after it.
+  app.add_option("--signins", signins, "a sign-in log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
+  app.add_option("--audit", audits, "an audit log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
+  app.add_option("--tickets", tickets, "a help-desk ticket CSV file (repeat for more)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  app.add_option("--health", healths, "a service-health JSON file (repeat for more)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+}
+
+RunOptions LabelledInputs::run_options(InputOptions& opts) const {
+  if (opts.files.empty() && signins.empty() && audits.empty() && tickets.empty() && healths.empty())
+    throw UsageError("no inputs: give files, or --signins/--audit/--tickets/--health");
+  std::vector<std::string> all = opts.files;
+  for (const auto* v : {&signins, &audits, &tickets, &healths}) all.insert(all.end(), v->begin(), v->end());
+  std::vector<std::string> saved = opts.files;
+  opts.files = all;  // validates '-' once and the window/encoding options
+  RunOptions ro;
+  try {
+    ro = opts.run_options();
+  } catch (...) {
+    opts.files = saved;
+    throw;
+  }
+  opts.files = saved;
+  return ro;
+}
+
+TriageInputs LabelledInputs::inputs(const InputOptions& opts) const {
+  return TriageInputs{opts.files, signins, audits, tickets, healths};
+}
+
 TicketRules load_ticket_rules(const std::vector<std::string>& files) {
   auto rules = TicketRules::builtin();
   if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);

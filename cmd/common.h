@@ -16,6 +16,7 @@
 #include "playbook/playbook.h"
 #include "render/output.h"
 #include "run/pipeline.h"
+#include "run/triage_run.h"
 
 namespace idt::cmd {
 
@@ -72,7 +73,7 @@ struct InputOptions {
 };
 
 // --rules (repeatable), --tz and --date-format: how help-desk tickets are read
-// and classified (tickets, triage).
+// and classified (tickets, triage, precheck).
 struct TicketOptions {
   std::vector<std::string> rules_files;
   std::string tz, date_format;
@@ -81,11 +82,13 @@ struct TicketOptions {
   TicketRules load_rules() const;    // built-in rules plus --rules files; throws UsageError
 };
 
-// --breakglass UPN,… and --breakglass-max-age.
+// --breakglass UPN,… and --breakglass-max-age (triage, precheck).
 struct BreakglassOptions {
   std::string accounts, max_age = "30d";
   void add(CLI::App& app);
-  void apply(TriageOptions& to) const;  // throws UsageError
+  // Trimmed, lower-cased UPNs into to.breakglass; the age into
+  // to.breakglass_max_age. Throws UsageError.
+  void apply(TriageOptions& to) const;
 };
 
 // --set NAME=VALUE (repeatable, one pair each): fills user-message
@@ -96,6 +99,17 @@ TemplateValues parse_set_options(const std::vector<std::string>& sets);
 
 // Rejects "-" given more than once, and checks there is at least one input.
 void check_files(const std::vector<std::string>& files);
+
+// --signins/--audit/--tickets/--health beside unlabelled files (triage,
+// precheck): the kinds a triage run reads.
+struct LabelledInputs {
+  std::vector<std::string> signins, audits, tickets, healths;
+  void add(CLI::App& app);
+  // Validates every file (stdin once, at least one input) and the window
+  // options with them; returns the run options.
+  RunOptions run_options(InputOptions& opts) const;
+  TriageInputs inputs(const InputOptions& opts) const;
+};
 
 // The built-in ticket rules plus each --rules file (UsageError names file:line).
 TicketRules load_ticket_rules(const std::vector<std::string>& files);

@@ -59,20 +59,30 @@ std::string man(const CLI::App& app) {
        "portal CSV), classifies every record and reports counts and findings. Every FILE may be \\fB\\-\\fR (stdin) "
        "and may be gzip\\-compressed.\n";
   m << ".SH COMMANDS\n";
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    m << ".SS " << roff_escape(sub->get_name()) << "\n" << roff_escape(sub->get_description()) << "\n";
-    for (const CLI::Option* o : visible_options(*sub)) {
+  auto options = [&](const CLI::App& sub) {
+    for (const CLI::Option* o : visible_options(sub)) {
       if (o->get_name() == "--help,-h" || o->get_lnames() == std::vector<std::string>{"help"}) continue;
       m << ".TP\n.B " << roff_escape(option_names(o)) << "\n" << roff_escape(o->get_description()) << "\n";
       if (std::string v = values_of(o, ", "); !v.empty()) m << ".br\none of: " << roff_escape(v) << "\n";
     }
+  };
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    m << ".SS " << roff_escape(sub->get_name()) << "\n" << roff_escape(sub->get_description()) << "\n";
+    options(*sub);
+    for (const CLI::App* leaf : sub->get_subcommands({})) {
+      m << ".SS " << roff_escape(sub->get_name() + " " + leaf->get_name()) << "\n"
+        << roff_escape(leaf->get_description()) << "\n";
+      options(*leaf);
+    }
   }
   m << ".SH EXIT STATUS\n.TP\n0\nsuccess (triage: all clear, no findings at or above \\-\\-fail\\-on and every input "
-       "judged)\n.TP\n1\nfindings at or above \\-\\-fail\\-on (default medium)\n.TP\n2\nusage error\n.TP\n3\ninput "
-       "error: unreadable or invalid input, or rejected records under \\-\\-strict\n.TP\n4\ninternal error\n.TP\n5\n"
-       "triage incomplete: nothing at or above \\-\\-fail\\-on, but not everything could be judged (no records in "
-       "range, every record rejected, an empty sign-in export, a span too short for the bucket, time outliers); "
-       "never an all-clear\n";
+       "judged; precheck: GO; campaign check: no wave breached its pause rule)\n.TP\n1\nfindings at or above "
+       "\\-\\-fail\\-on (default medium) (triage); a wave breached its pause rule, or the next wave must not start "
+       "(campaign check)\n.TP\n2\nusage error\n.TP\n3\ninput error: unreadable or invalid input, or rejected records "
+       "under \\-\\-strict (takes precedence)\n.TP\n4\ninternal error\n.TP\n5\ntriage incomplete: nothing at or above "
+       "\\-\\-fail\\-on, but not everything could be judged (no records in range, every record rejected, an empty "
+       "sign-in export, a span too short for the bucket, time outliers); never an all-clear\n.TP\n10\nprecheck: WAIT "
+       "(not now: re\\-check later or complete the evidence)\n.TP\n11\nprecheck: STOP (do not make this change now)\n";
   m << ".SH ENVIRONMENT\n.TP\nNO_COLOR\nwhen set and not empty, no colour unless \\-\\-color always\n";
   m << ".SH SEE ALSO\nREADME.md and docs/ in the idtriage source tree.\n";
   return m.str();
@@ -101,23 +111,44 @@ std::string bash(const CLI::App& app) {
     << "_idtriage() {\n  local cur prev cmd vals\n  cur=\"${COMP_WORDS[COMP_CWORD]}\"\n"
     << "  prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n  cmd=\"${COMP_WORDS[1]}\"\n"
     << "  if [ \"$COMP_CWORD\" -eq 1 ]; then\n    COMPREPLY=( $(compgen -W \"" << words(names)
-    << " --help --version\" -- \"$cur\") )\n    return\n  fi\n  case \"$cmd $prev\" in\n";
+    << " --help --version\" -- \"$cur\") )\n    return\n  fi\n";
+  // A command with subcommands (campaign plan|check) is keyed by both words.
+  std::string nested;
   for (const CLI::App* sub : app.get_subcommands({}))
-    for (const CLI::Option* o : sub->get_options()) {
+    if (!sub->get_subcommands({}).empty()) nested += (nested.empty() ? "" : "|") + sub->get_name();
+  b << "  local key=\"$cmd\"\n";
+  if (!nested.empty()) b << "  case \"$cmd\" in\n    " << nested << ") key=\"$cmd ${COMP_WORDS[2]}\" ;;\n  esac\n";
+  b << "  case \"$key $prev\" in\n";
+  auto value_cases = [&](const CLI::App& sub, const std::string& key) {
+    for (const CLI::Option* o : sub.get_options()) {
       std::string v = values_of(o, " ");
       if (v.empty()) continue;
       std::string pat;
-      for (const auto& l : o->get_lnames())
-        pat += (pat.empty() ? "" : "|") + ("\"" + sub->get_name() + " --" + l + "\"");
-      for (const auto& s : o->get_snames())
-        pat += (pat.empty() ? "" : "|") + ("\"" + sub->get_name() + " -" + s + "\"");
+      for (const auto& l : o->get_lnames()) pat += (pat.empty() ? "" : "|") + ("\"" + key + " --" + l + "\"");
+      for (const auto& s : o->get_snames()) pat += (pat.empty() ? "" : "|") + ("\"" + key + " -" + s + "\"");
       b << "    " << pat << ") vals=\"" << v << "\" ;;\n";
     }
+  };
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    value_cases(*sub, sub->get_name());
+    for (const CLI::App* leaf : sub->get_subcommands({})) value_cases(*leaf, sub->get_name() + " " + leaf->get_name());
+  }
   b << "    *) vals=\"\" ;;\n  esac\n"
     << "  if [ -n \"$vals\" ]; then\n    COMPREPLY=( $(compgen -W \"$vals\" -- \"$cur\") )\n    return\n  fi\n"
     << "  case \"$cmd\" in\n";
-  for (const CLI::App* sub : app.get_subcommands({}))
-    b << "    " << sub->get_name() << ") opts=\"" << words(flags_of(*sub)) << "\" ;;\n";
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    auto leaves = sub->get_subcommands({});
+    if (leaves.empty()) {
+      b << "    " << sub->get_name() << ") opts=\"" << words(flags_of(*sub)) << "\" ;;\n";
+      continue;
+    }
+    std::vector<std::string> names;
+    for (const CLI::App* leaf : leaves) names.push_back(leaf->get_name());
+    b << "    " << sub->get_name() << ")\n      case \"${COMP_WORDS[2]}\" in\n";
+    for (const CLI::App* leaf : leaves)
+      b << "        " << leaf->get_name() << ") opts=\"" << words(flags_of(*leaf)) << "\" ;;\n";
+    b << "        *) COMPREPLY=( $(compgen -W \"" << words(names) << "\" -- \"$cur\") ); return ;;\n      esac ;;\n";
+  }
   b << "    *) opts=\"\" ;;\n  esac\n  if [[ \"$cur\" == -* ]]; then\n    COMPREPLY=( $(compgen -W \"$opts\" -- "
        "\"$cur\") )\n"
     << "  else\n    COMPREPLY=( $(compgen -f -- \"$cur\") )\n  fi\n}\ncomplete -o filenames -F _idtriage idtriage\n";
@@ -135,9 +166,9 @@ std::string zsh(const CLI::App& app) {
     z << "    '" << sub->get_name() << ":" << d << "'\n";
   }
   z << "  )\n  if (( CURRENT == 2 )); then\n    _describe 'command' commands\n    return\n  fi\n  case $words[2] in\n";
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    z << "    " << sub->get_name() << ") _arguments";
-    for (const CLI::Option* o : sub->get_options())
+  auto arguments = [&](const CLI::App& sub) {
+    z << "_arguments";
+    for (const CLI::Option* o : sub.get_options())
       for (const auto& l : o->get_lnames()) {
         std::string d = o->get_description();
         for (auto& c : d)
@@ -146,7 +177,26 @@ std::string zsh(const CLI::App& app) {
         if (std::string v = values_of(o, " "); !v.empty()) z << ":" << l << ":(" << v << ")";
         z << "'";
       }
-    z << " '*:file:_files' ;;\n";
+    z << " '*:file:_files'";
+  };
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    auto leaves = sub->get_subcommands({});
+    z << "    " << sub->get_name() << ") ";
+    if (leaves.empty()) {
+      arguments(*sub);
+      z << " ;;\n";
+      continue;
+    }
+    std::vector<std::string> names;
+    for (const CLI::App* leaf : leaves) names.push_back(leaf->get_name());
+    z << "\n      if (( CURRENT == 3 )); then\n        _values 'subcommand' " << words(names)
+      << "\n        return\n      fi\n      case $words[3] in\n";
+    for (const CLI::App* leaf : leaves) {
+      z << "        " << leaf->get_name() << ") ";
+      arguments(*leaf);
+      z << " ;;\n";
+    }
+    z << "      esac ;;\n";
   }
   z << "  esac\n}\n_idtriage \"$@\"\n";
   return z.str();
@@ -157,21 +207,36 @@ std::string fish(const CLI::App& app) {
   f << "# fish completion for idtriage (generated by `idtriage --generate fish`)\n";
   std::vector<std::string> names;
   for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    std::string d = sub->get_description();
+  auto quoted = [](std::string d) {
     for (auto& c : d)
       if (c == '"') c = '\'';
-    f << "complete -c idtriage -n \"not __fish_seen_subcommand_from " << words(names) << "\" -a " << sub->get_name()
-      << " -d \"" << d << "\"\n";
-    for (const CLI::Option* o : sub->get_options())
+    return d;
+  };
+  auto flags = [&](const CLI::App& sub, const std::string& condition) {
+    for (const CLI::Option* o : sub.get_options())
       for (const auto& l : o->get_lnames()) {
-        std::string od = o->get_description();
-        for (auto& c : od)
-          if (c == '"') c = '\'';
-        f << "complete -c idtriage -n \"__fish_seen_subcommand_from " << sub->get_name() << "\" -l " << l;
+        f << "complete -c idtriage -n \"" << condition << "\" -l " << l;
         if (std::string v = values_of(o, " "); !v.empty()) f << " -x -a \"" << v << "\"";
-        f << " -d \"" << od << "\"\n";
+        f << " -d \"" << quoted(o->get_description()) << "\"\n";
       }
+  };
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    f << "complete -c idtriage -n \"not __fish_seen_subcommand_from " << words(names) << "\" -a " << sub->get_name()
+      << " -d \"" << quoted(sub->get_description()) << "\"\n";
+    auto leaves = sub->get_subcommands({});
+    if (leaves.empty()) {
+      flags(*sub, "__fish_seen_subcommand_from " + sub->get_name());
+      continue;
+    }
+    std::vector<std::string> leaf_names;
+    for (const CLI::App* leaf : leaves) leaf_names.push_back(leaf->get_name());
+    for (const CLI::App* leaf : leaves) {
+      f << "complete -c idtriage -n \"__fish_seen_subcommand_from " << sub->get_name()
+        << "; and not __fish_seen_subcommand_from " << words(leaf_names) << "\" -a " << leaf->get_name() << " -d \""
+        << quoted(leaf->get_description()) << "\"\n";
+      flags(*leaf,
+            "__fish_seen_subcommand_from " + sub->get_name() + "; and __fish_seen_subcommand_from " + leaf->get_name());
+    }
   }
   return f.str();
 }

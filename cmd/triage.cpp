@@ -17,9 +17,9 @@ namespace idt::cmd {
 namespace {
 
 InputOptions opts;
+LabelledInputs labelled;
 TicketOptions ticket_opts;
 BreakglassOptions breakglass_opts;
-std::vector<std::string> signins, audits, tickets, healths;
 // Default --fail-on medium: every finding that asks staff to act fails a
 // nightly job — a suspected provider outage before the provider posts, a
 // lockout wave, a campaign overload (docs/findings.md, "Exit codes").
@@ -31,18 +31,7 @@ void setup(CLI::App& app) {
   opts.files_required = false;
   opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
   opts.add(app, {"table", "json", "md"});
-  // One file per flag (repeat the flag for more): a role flag never swallows
-  // the unlabelled files after it.
-  app.add_option("--signins", signins, "a sign-in log file (repeat for more)")
-      ->type_name("FILE")
-      ->allow_extra_args(false);
-  app.add_option("--audit", audits, "an audit log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
-  app.add_option("--tickets", tickets, "a help-desk ticket CSV file (repeat for more)")
-      ->type_name("FILE")
-      ->allow_extra_args(false);
-  app.add_option("--health", healths, "a service-health JSON file (repeat for more)")
-      ->type_name("FILE")
-      ->allow_extra_args(false);
+  labelled.add(app);
   app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
   add_choice(app, "--fail-on", fail_on, {{kSeverityNames.begin(), kSeverityNames.end()}},
              "exit 1 when a finding has this severity or more (default medium)", "SEV");
@@ -55,14 +44,7 @@ void setup(CLI::App& app) {
 }
 
 int run() {
-  if (opts.files.empty() && signins.empty() && audits.empty() && tickets.empty() && healths.empty())
-    throw UsageError("no inputs: give files, or --signins/--audit/--tickets/--health");
-  std::vector<std::string> all = opts.files;
-  for (auto* v : {&signins, &audits, &tickets, &healths}) all.insert(all.end(), v->begin(), v->end());
-  std::vector<std::string> saved = opts.files;
-  opts.files = all;  // validates '-' once and the window/encoding options
-  RunOptions ro = opts.run_options();
-  opts.files = saved;
+  RunOptions ro = labelled.run_options(opts);
   ticket_opts.apply(ro);
   OutputFormat fmt = opts.output_format();
   auto sev = parse_severity(fail_on);
@@ -76,7 +58,7 @@ int run() {
 
   const TemplateValues values = parse_set_options(settings);
 
-  TriageInputs in{opts.files, signins, audits, tickets, healths};
+  TriageInputs in = labelled.inputs(opts);
   TriageRun run = run_triage(in, ro, to, rules, values);
   TriageView view;
   view.fail_on = *sev;

@@ -135,6 +135,27 @@ void TriageAggregate::see(Micros t) {
   if (last == kNoTime || t > last) last = t;
 }
 
+std::uint64_t signin_key(const SignIn& r) {
+  if (!r.id.empty()) return fnv_mix(kFnvBasis, r.id);
+  return fnv_mix(fnv_mix(fnv_mix(fnv_mix(kFnvBasis, r.correlation_id), r.request_id), r.time),
+                 !r.upn.empty() ? r.upn : r.user_id);
+}
+
+std::uint64_t audit_key(const AuditEvent& e) {
+  if (!e.id.empty()) return fnv_mix(kFnvBasis, e.id);
+  return fnv_mix(fnv_mix(fnv_mix(kFnvBasis, e.correlation_id), e.activity), e.time);
+}
+
+std::string_view audit_user(const AuditEvent& e) {
+  if (!e.targets.empty() && !e.targets[0].upn.empty()) return e.targets[0].upn;
+  return !e.initiator_upn.empty() ? e.initiator_upn : e.initiator_id;
+}
+
+bool is_registration(AuditClass c) {
+  return c == AuditClass::registration_started || c == AuditClass::registration_completed ||
+         c == AuditClass::registration_cancelled || c == AuditClass::registration_failed;
+}
+
 bool TriageAggregate::first_time(std::unordered_set<std::uint64_t>& seen, std::uint64_t key) {
   return seen.insert(key).second;
 }
@@ -155,12 +176,7 @@ void TriageAggregate::trace(std::string_view user, std::string_view display, Use
 }
 
 void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c) {
-  std::uint64_t key = 1469598103934665603ull;
-  if (!r.id.empty())
-    key = mix(key, r.id);
-  else
-    key = mix(mix(mix(mix(key, r.correlation_id), r.request_id), r.time), user_of(r));
-  if (!first_time(seen_signins_, key)) {
+  if (!first_time(seen_signins_, signin_key(r))) {
     ++signin_duplicates;
     return;
   }
@@ -281,12 +297,7 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
 }
 
 void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& c) {
-  std::uint64_t key = 1469598103934665603ull;
-  if (!e.id.empty())
-    key = mix(key, e.id);
-  else
-    key = mix(mix(mix(key, e.correlation_id), e.activity), e.time);
-  if (!first_time(seen_audit_, key)) {
+  if (!first_time(seen_audit_, audit_key(e))) {
     ++audit_duplicates;
     return;
   }
@@ -299,9 +310,7 @@ void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& 
   ++audit_dated;
   AuditBucket& b = audit[minute_key(e.time)];
   ++b.events;
-  std::string_view user = !e.targets.empty() && !e.targets[0].upn.empty() ? e.targets[0].upn
-                          : !e.initiator_upn.empty()                      ? e.initiator_upn
-                                                                          : e.initiator_id;
+  std::string_view user = audit_user(e);
   switch (c.cls) {
     case AuditClass::registration_started:
       ++b.reg_started;
@@ -333,9 +342,7 @@ void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& 
     default:
       break;
   }
-  bool registration = c.cls == AuditClass::registration_started || c.cls == AuditClass::registration_completed ||
-                      c.cls == AuditClass::registration_cancelled || c.cls == AuditClass::registration_failed;
-  if (registration) {
+  if (is_registration(c.cls)) {
     auto& v = registrations_by_user[ascii_lower(user)];
     if (v.size() < kMaxTimesPerUser) v.emplace_back(e.time, c.cls);
     if (c.cls == AuditClass::registration_started) ++registration_attempts_by_hour[e.time / (3600 * kMicrosPerSecond)];
@@ -352,8 +359,8 @@ void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& 
 }
 
 void TriageAggregate::add_ticket(const Ticket& t, const TicketClassification& c) {
-  std::uint64_t key = 1469598103934665603ull;
-  key = !t.id.empty() ? mix(key, t.id) : mix(mix(key, t.title), t.opened_text);
+  std::uint64_t key = kFnvBasis;
+  key = !t.id.empty() ? fnv_mix(key, t.id) : fnv_mix(fnv_mix(key, t.title), t.opened_text);
   if (!first_time(seen_tickets_, key)) {
     ++ticket_duplicates;
     return;

@@ -85,6 +85,8 @@ constexpr LogFieldName kNames[] = {
     {"multifactor authentication result", F::mfa_result, S},
     {"authenticationdetails", F::auth_details, S},
     {"risklevelduringsignin", F::risk_level, S},
+    {"usertype", F::user_type, S},
+    {"user type", F::user_type, S},
     {"properties", F::properties, B},
     {"type", F::type_column, B},
     // ---- audit
@@ -169,6 +171,7 @@ LogFieldSet counting_log_fields() {
                      LogField::correlation_id,
                      LogField::user_display,
                      LogField::risk_level,
+                     LogField::user_type,
                      LogField::auth_requirement,
                      LogField::mfa_method,
                      LogField::mfa_result,

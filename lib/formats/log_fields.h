@@ -58,6 +58,7 @@ enum class LogField : std::uint8_t {
   mfa_result,
   auth_details,
   risk_level,
+  user_type,  // userType: Member / Guest
   properties,  // Event Hub nested record
   // audit
   activity_time,  // activityDateTime, ActivityDateTime
@@ -87,7 +88,7 @@ using LogFieldSet = std::bitset<kLogFieldCount>;
 LogFieldSet all_log_fields();
 // What classification, `stats` and `detect` read: everything except
 // descriptive sign-in details (location, device, user agent, IP, client app,
-// CA policies and status, request/correlation ids, display name, risk,
+// CA policies and status, request/correlation ids, display name, risk, user type,
 // authentication requirement, MFA method/result, interactive flag).
 LogFieldSet counting_log_fields();
 

@@ -341,6 +341,9 @@ void LogRecordBuilder::set_text(LogField f, std::string_view v, bool stable) {
         case LogField::risk_level:
           s_.risk_level = s;
           break;
+        case LogField::user_type:
+          s_.user_type = s;
+          break;
         case LogField::activity:
           a_.activity = trim(s);
           break;

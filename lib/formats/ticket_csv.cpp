@@ -23,46 +23,20 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-// Lines before the header: PowerShell Export-Csv "#TYPE …", Excel "sep=;".
-struct Preamble {
-  std::size_t bytes = 0, lines = 0;
-  char sep = 0;
-  bool type_line = false;
-};
-
-Preamble read_preamble(std::string_view text) {
-  Preamble p;
-  for (int i = 0; i < 2; ++i) {
-    std::string_view rest = text.substr(p.bytes);
-    std::size_t eol = rest.find('\n');
-    std::string_view line = rest.substr(0, eol);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (istarts_with(line, "#TYPE"))
-      p.type_line = true;
-    else if (istarts_with(line, "sep=") && line.size() == 5)
-      p.sep = line[4];
-    else
-      break;
-    p.bytes += eol == std::string_view::npos ? rest.size() : eol + 1;
-    ++p.lines;
-  }
-  return p;
-}
-
 std::string delimiter_name(char d) {
   if (d == '\t') return "tab";
   return std::string("'") + d + "'";
 }
 
 struct HeaderInfo {
-  Preamble pre;
+  CsvPreamble pre;
   char delim = ',';
   std::vector<std::string> names;
 };
 
 // Reads the preamble and the header row; false if there is no header row.
 bool read_header(std::string_view text, HeaderInfo& h) {
-  h.pre = read_preamble(text);
+  h.pre = read_csv_preamble(text);
   std::string_view body = text.substr(h.pre.bytes);
   h.delim = h.pre.sep ? h.pre.sep : sniff_delimiter(body);
   CsvReader rd(body, {h.delim});

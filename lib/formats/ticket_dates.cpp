@@ -280,29 +280,6 @@ std::optional<Micros> parse_ticket_date(std::string_view s, DateOrder order, int
   return from_civil(y, m, d, h, mi, sec, us) - static_cast<Micros>(offset) * 60 * kMicrosPerSecond;
 }
 
-std::optional<int> parse_utc_offset(std::string_view s) {
-  s = trim_ws(s);
-  if (name_equals(s, "z") || name_equals(s, "utc") || name_equals(s, "gmt")) return 0;
-  if (s.size() > 3 && (name_equals(s.substr(0, 3), "utc") || name_equals(s.substr(0, 3), "gmt"))) s.remove_prefix(3);
-  if (s.empty() || (s[0] != '+' && s[0] != '-')) return std::nullopt;
-  int sign = s[0] == '-' ? -1 : 1;
-  Scan sc{s.substr(1)};
-  int h = 0, m = 0;
-  std::size_t nh = sc.number(4, h);
-  if (nh == 0) return std::nullopt;
-  if (nh == 4) {  // "0530"
-    m = h % 100;
-    h /= 100;
-  } else if (nh > 2) {
-    return std::nullopt;
-  } else if (sc.peek() == ':') {
-    ++sc.p;
-    if (sc.number(2, m) != 2) return std::nullopt;
-  }
-  if (!sc.end() || h > 14 || m > 59) return std::nullopt;
-  return sign * (h * 60 + m);
-}
-
 void DateOrderDetector::see(std::string_view v) {
   v = trim_ws(v);
   if (v.empty() || v == "?") return;

@@ -31,10 +31,7 @@ int month_from_name(std::string_view word);
 std::optional<Micros> parse_ticket_date(std::string_view s, DateOrder order = DateOrder::unknown,
                                         int tz_offset_minutes = 0);
 
-// --tz: "UTC", "Z", "+02:00", "-0500", "+2", "UTC+5:30" -> minutes east of UTC.
-// Zone names (Europe/Madrid) are not accepted: exports do not say whether
-// daylight saving applied, so the offset must be explicit.
-std::optional<int> parse_utc_offset(std::string_view s);
+// --tz offsets: parse_utc_offset in util/time.h.
 
 // Watches the values of one column and decides day/month order:
 // a first number > 12 means dmy, a second number > 12 means mdy.

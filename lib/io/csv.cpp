@@ -2,6 +2,8 @@
 // fields jump from quote to quote with memchr.
 #include "io/csv.h"
 
+#include "util/text.h"
+
 #include <cstring>
 
 namespace idt {
@@ -18,6 +20,25 @@ std::size_t count_newlines(const char* p, const char* e) {
   return n;
 }
 }  // namespace
+
+CsvPreamble read_csv_preamble(std::string_view text) {
+  CsvPreamble p;
+  for (int i = 0; i < 2; ++i) {
+    std::string_view rest = text.substr(p.bytes);
+    std::size_t eol = rest.find('\n');
+    std::string_view line = rest.substr(0, eol);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (istarts_with(line, "#TYPE"))
+      p.type_line = true;
+    else if (istarts_with(line, "sep=") && line.size() == 5)
+      p.sep = line[4];
+    else
+      break;
+    p.bytes += eol == std::string_view::npos ? rest.size() : eol + 1;
+    ++p.lines;
+  }
+  return p;
+}
 
 char sniff_delimiter(std::string_view text) {
   const char cands[3] = {',', ';', '\t'};
@@ -153,6 +174,18 @@ CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields) {
     }
     ++pos_;  // unreachable in practice; never loop forever
   }
+}
+
+bool open_csv_document(std::string_view text, CsvDocument& doc) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  doc.pre = read_csv_preamble(text);
+  std::string_view body = text.substr(doc.pre.bytes);
+  doc.delim = doc.pre.sep ? doc.pre.sep : sniff_delimiter(body);
+  doc.rows = std::make_unique<CsvReader>(body, CsvDialect{doc.delim});
+  std::vector<std::string_view> cells;
+  if (trim(body).empty() || doc.rows->next(cells) != CsvReader::Status::row) return false;
+  doc.header.assign(cells.begin(), cells.end());
+  return true;
 }
 
 }  // namespace idt

@@ -4,6 +4,9 @@
 // delimiters and a missing final newline are all normal input.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +21,15 @@ struct CsvDialect {
 
 // Chooses ',', ';' or '\t' from the first lines (counting outside quotes).
 char sniff_delimiter(std::string_view text);
+
+// Lines some tools write before the header: PowerShell Export-Csv "#TYPE …",
+// Excel "sep=;". Up to two such lines are recognised.
+struct CsvPreamble {
+  std::size_t bytes = 0, lines = 0;  // to skip before the header row
+  char sep = 0;                      // from "sep=", 0 if none
+  bool type_line = false;            // a "#TYPE" line was skipped
+};
+CsvPreamble read_csv_preamble(std::string_view text);
 
 class CsvReader {
  public:
@@ -46,5 +58,19 @@ class CsvReader {
   Arena arena_;
   unsigned char cls_[256];
 };
+
+// A whole CSV export opened for reading: UTF-8 BOM and preamble skipped,
+// delimiter chosen ("sep=" line, else sniffed), header row read; `rows`
+// continues after the header. Row lines are file lines (preamble counted).
+struct CsvDocument {
+  CsvPreamble pre;
+  char delim = ',';
+  std::vector<std::string> header;
+  std::unique_ptr<CsvReader> rows;
+  std::uint64_t line() const { return pre.lines + rows->row_line(); }
+  std::uint64_t offset() const { return pre.bytes + rows->row_offset(); }
+};
+// False when the text has no header row (empty, or broken quoting in it).
+bool open_csv_document(std::string_view text, CsvDocument& doc);
 
 }  // namespace idt

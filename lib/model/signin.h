@@ -45,6 +45,7 @@ struct SignIn {
   std::string_view mfa_method, mfa_detail;  // mfaDetail.authMethod / authDetail
   SmallVec<AuthStep, 6> auth_steps;
   std::string_view risk_level;  // riskLevelDuringSignIn
+  std::string_view user_type;   // userType: Member / Guest (Graph beta, Event Hub, Log Analytics, portal CSV)
 
   void clear() { *this = SignIn{}; }
 };

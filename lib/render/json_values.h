@@ -1,14 +1,16 @@
 // Why: the pieces every JSON renderer writes the same way: times (RFC 3339
-// UTC, or null for a record or report without one), per-class counts (every
-// class, zeros included) and the hourly block that sign-ins, audit and
-// tickets share.
+// UTC, or null for a record or report without one), optional strings and
+// top-N lists, per-class counts (every class, zeros included) and the hourly
+// block that sign-ins, audit and tickets share.
 #pragma once
 #include <array>
 #include <cstdint>
 #include <map>
 #include <span>
 #include <string_view>
+#include <vector>
 
+#include "correlate/finding.h"
 #include "util/json_writer.h"
 #include "util/time.h"
 
@@ -19,6 +21,26 @@ inline void time_or_null(JsonWriter& w, Micros t) {
     w.null();
   else
     w.value(format_rfc3339(t));
+}
+
+// [{"<key_name>":…,"count":n},…] for a top-N list.
+inline void count_items_json(JsonWriter& w, std::string_view key_name, const std::vector<CountItem>& items) {
+  w.begin_array();
+  for (const auto& i : items) {
+    w.begin_object();
+    w.kv(key_name, i.key);
+    w.kv("count", i.count);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+// A string, or null when it is empty (ids, subjects, playbooks that may be absent).
+inline void string_or_null(JsonWriter& w, std::string_view s) {
+  if (s.empty())
+    w.null();
+  else
+    w.value(s);
 }
 
 // {"start":…,"end":…}

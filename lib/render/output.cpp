@@ -21,6 +21,8 @@ bool parse_output_format(std::string_view s, OutputFormat& out) {
     out = OutputFormat::csv;
   else if (n == "tsv")
     out = OutputFormat::tsv;
+  else if (n == "ics" || n == "ical" || n == "icalendar")
+    out = OutputFormat::ics;
   else if (n == "md" || n == "markdown")
     out = OutputFormat::md;
   else
@@ -40,6 +42,8 @@ std::string_view output_format_name(OutputFormat f) {
       return "csv";
     case OutputFormat::tsv:
       return "tsv";
+    case OutputFormat::ics:
+      return "ics";
     case OutputFormat::md:
       return "md";
   }

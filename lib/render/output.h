@@ -7,7 +7,7 @@
 
 namespace idt {
 
-enum class OutputFormat { table, json, jsonl, csv, tsv, md };
+enum class OutputFormat { table, json, jsonl, csv, tsv, md, ics };
 bool parse_output_format(std::string_view s, OutputFormat& out);
 std::string_view output_format_name(OutputFormat f);
 

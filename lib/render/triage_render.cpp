@@ -34,17 +34,6 @@ std::string upper(std::string_view s) {
   return o;
 }
 
-void items_json(JsonWriter& w, std::string_view key_name, const std::vector<CountItem>& items) {
-  w.begin_array();
-  for (const auto& i : items) {
-    w.begin_object();
-    w.kv(key_name, i.key);
-    w.kv("count", i.count);
-    w.end_object();
-  }
-  w.end_array();
-}
-
 // "key":["…",…]
 void strings_json(JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
   w.key(key).begin_array();
@@ -146,13 +135,13 @@ void render_json(Output& out, const TriageView& v) {
     for (const auto& [k, x] : f.evidence.rates) w.kv(k, x);
     w.end_object();
     w.key("top_codes");
-    items_json(w, "code", f.evidence.top_codes);
+    count_items_json(w, "code", f.evidence.top_codes);
     w.key("top_apps");
-    items_json(w, "app", f.evidence.top_apps);
+    count_items_json(w, "app", f.evidence.top_apps);
     w.key("top_ips");
-    items_json(w, "ip", f.evidence.top_ips);
+    count_items_json(w, "ip", f.evidence.top_ips);
     w.key("top_users");
-    items_json(w, "user", f.evidence.top_users);
+    count_items_json(w, "user", f.evidence.top_users);
     w.key("breached").begin_array();
     for (const auto& x : f.evidence.breached) {
       w.begin_object();

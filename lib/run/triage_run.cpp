@@ -23,6 +23,25 @@ class TriageSink final : public Sink {
 
 }  // namespace
 
+void mark_input(InputPresence& inputs, const FileSummary& file) {
+  switch (file.fatal ? RecordKind::unknown : file.kind) {
+    case RecordKind::signin:
+      inputs.signin = true;
+      break;
+    case RecordKind::audit:
+      inputs.audit = true;
+      break;
+    case RecordKind::ticket:
+      inputs.tickets = true;
+      break;
+    case RecordKind::health:
+      inputs.health = true;
+      break;
+    default:
+      break;
+  }
+}
+
 TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts,
                      const TicketRules& rules, const std::vector<std::pair<std::string, std::string>>& settings) {
   TriageRun run;
@@ -41,23 +60,7 @@ TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const Triag
       InputReport rep;
       rep.file = std::move(res.front());
       rep.duplicates = agg.signin_duplicates + agg.audit_duplicates + agg.ticket_duplicates - before;
-      // A file that could not be read as its kind does not count as that input.
-      switch (rep.file.summary.fatal ? RecordKind::unknown : rep.file.summary.kind) {
-        case RecordKind::signin:
-          co.inputs.signin = true;
-          break;
-        case RecordKind::audit:
-          co.inputs.audit = true;
-          break;
-        case RecordKind::ticket:
-          co.inputs.tickets = true;
-          break;
-        case RecordKind::health:
-          co.inputs.health = true;
-          break;
-        default:
-          break;
-      }
+      mark_input(co.inputs, rep.file.summary);
       run.input_error |= rep.file.summary.fatal.has_value() || (opts.parse.strict && rep.file.summary.rejected > 0);
       run.inputs.push_back(std::move(rep));
     }

@@ -10,6 +10,7 @@
 #include "aggregate/triage_aggregate.h"
 #include "classify/ticket_classifier.h"
 #include "correlate/finding.h"
+#include "correlate/triage.h"
 #include "run/pipeline.h"
 
 namespace idt {
@@ -25,6 +26,10 @@ struct TriageRun {
   std::vector<InputReport> inputs;
   bool input_error = false;  // an input could not be read (or, strict, had rejections)
 };
+
+// Which kinds of input a run had: a file that could not be read as its kind
+// does not count as that input.
+void mark_input(InputPresence& inputs, const FileSummary& file);
 
 // `settings` (--set name=value) fill the playbooks' placeholders the
 // findings do not (org, helpdesk…).

@@ -255,6 +255,10 @@ Result<SynthOutput> generate(const SynthOptions& o) {
   out.files.push_back(std::move(health));
   std::string expected = expected_json(*sc, o, plan, world, out.files);
   out.files.push_back({"EXPECTED.json", "expected", std::move(expected), 0});
+  // The user list comes after EXPECTED.json: it is not a log a triage reads.
+  SynthFile users{"users.csv", "users", {}, world.users.size() + 2};
+  write_users(users.content, world);
+  out.files.push_back(std::move(users));
   return out;
 }
 

@@ -22,13 +22,13 @@ struct SynthOptions {
 
 struct SynthFile {
   std::string name;  // "signins.jsonl", "audit.json", …
-  std::string kind;  // signin / audit / ticket / health / expected
+  std::string kind;  // signin / audit / ticket / health / expected / users
   std::string content;
   std::uint64_t records = 0;
 };
 
 struct SynthOutput {
-  std::vector<SynthFile> files;  // signins, audit, tickets, health, EXPECTED.json — in that order
+  std::vector<SynthFile> files;  // signins, audit, tickets, health, EXPECTED.json, users.csv — in that order
 };
 
 // Everything is built in memory (~3.2 KB per sign-in, ~20 sign-ins per user):

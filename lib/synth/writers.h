@@ -1,6 +1,7 @@
 // Why: one writer per export shape, each rendering the same plan: Event Hub
 // JSON lines or a Graph signIns response, a Graph directoryAudits response,
-// a ServiceNow incident CSV and a Graph serviceAnnouncement/issues response.
+// a ServiceNow incident CSV, a Graph serviceAnnouncement/issues response and
+// an Entra "Download users" CSV.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -18,6 +19,9 @@ void write_signins(std::string& out, const Plan& plan, const World& world, Signi
 void write_audit(std::string& out, const Plan& plan, const World& world, std::uint64_t seed);
 void write_tickets(std::string& out, const Plan& plan, const World& world);
 void write_health(std::string& out, const Plan& plan, HealthShape shape = HealthShape::graph);
+// The tenant's user list as Entra "Download users" writes it, with two
+// break-glass accounts (bg1@, bg2@) and a few disabled accounts.
+void write_users(std::string& out, const World& world);
 
 // Ticket number of the i-th ticket in time order ("INC0010001", …).
 std::string ticket_number(std::size_t i);

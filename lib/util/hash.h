@@ -27,6 +27,25 @@ constexpr std::uint64_t fnv1a_ci(std::string_view s, char ignore = 0) {
   }
   return h;
 }
+// Record identity keys: FNV-1a over fields, each followed by a separator
+// byte so ("ab","c") and ("a","bc") differ.
+constexpr std::uint64_t kFnvBasis = 1469598103934665603ull;
+constexpr std::uint64_t fnv_mix(std::uint64_t h, std::string_view s) {
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  h ^= 0xff;
+  h *= 1099511628211ull;
+  return h;
+}
+constexpr std::uint64_t fnv_mix(std::uint64_t h, std::int64_t v) {
+  for (int i = 0; i < 8; ++i) {
+    h ^= static_cast<std::uint64_t>(v >> (8 * i)) & 0xff;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
 namespace literals {
 constexpr std::uint64_t operator""_h(const char* s, std::size_t n) { return fnv1a({s, n}); }
 }  // namespace literals

@@ -27,6 +27,12 @@ bool icontains(std::string_view h, std::string_view n) {
   return false;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
 std::string normalize_name(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -285,13 +291,6 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
                          std::size_t max_distance) {
   std::string_view s = suggest(word, candidates, max_distance);
   return s.empty() ? std::string() : " (did you mean '" + std::string(s) + "'?)";
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string o(s);
-  for (char& c : o)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return o;
 }
 
 }  // namespace idt

@@ -18,10 +18,11 @@ inline std::string_view trim(std::string_view s) {
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);
 bool icontains(std::string_view haystack, std::string_view needle);
+// ASCII letters lower-cased, every other byte kept (no trimming: callers
+// trim() first). The form UPNs, object ids and keywords are compared in.
+std::string ascii_lower(std::string_view s);
 // Lower-case ASCII, collapse runs of whitespace to one space, trim.
 std::string normalize_name(std::string_view s);
-// ASCII letters lower-cased, everything else kept (UPNs, keys).
-std::string ascii_lower(std::string_view s);
 
 // Appends code point `cp` encoded as UTF-8.
 void append_utf8(std::string& out, std::uint32_t cp);

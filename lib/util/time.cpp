@@ -242,4 +242,46 @@ Micros now_micros() {
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+std::optional<int> parse_utc_offset(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  auto is = [&](std::string_view w) {
+    if (s.size() != w.size()) return false;
+    for (std::size_t i = 0; i < w.size(); ++i)
+      if ((s[i] | 0x20) != w[i]) return false;
+    return true;
+  };
+  if (is("z") || is("utc") || is("gmt")) return 0;
+  if (s.size() > 3) {
+    std::string_view p = s.substr(0, 3);
+    bool named = ((p[0] | 0x20) == 'u' && (p[1] | 0x20) == 't' && (p[2] | 0x20) == 'c') ||
+                 ((p[0] | 0x20) == 'g' && (p[1] | 0x20) == 'm' && (p[2] | 0x20) == 't');
+    if (named) s.remove_prefix(3);
+  }
+  if (s.empty() || (s[0] != '+' && s[0] != '-')) return std::nullopt;
+  int sign = s[0] == '-' ? -1 : 1;
+  s.remove_prefix(1);
+  auto digits = [&](std::size_t max, int& out) {
+    std::size_t n = 0;
+    out = 0;
+    while (n < s.size() && n < max && s[n] >= '0' && s[n] <= '9') out = out * 10 + (s[n++] - '0');
+    s.remove_prefix(n);
+    return n;
+  };
+  int h = 0, m = 0;
+  std::size_t nh = digits(4, h);
+  if (nh == 0) return std::nullopt;
+  if (nh == 4) {  // "0530"
+    m = h % 100;
+    h /= 100;
+  } else if (nh > 2) {
+    return std::nullopt;
+  } else if (!s.empty() && s[0] == ':') {
+    s.remove_prefix(1);
+    if (digits(2, m) != 2) return std::nullopt;
+  }
+  if (!s.empty() || h > 14 || m > 59) return std::nullopt;
+  return sign * (h * 60 + m);
+}
+
 }  // namespace idt

@@ -42,6 +42,9 @@ std::optional<Micros> parse_time_arg(std::string_view s, Micros now);
 std::optional<Micros> parse_duration(std::string_view s);
 
 std::string format_rfc3339(Micros t, bool with_millis = false);
+// "UTC", "Z", "GMT", "+02:00", "-0500", "+2", "UTC+5:30", "GMT-3" -> minutes
+// east of UTC (at most 14 h). Zone names (Europe/Madrid) are util/tz.h's.
+std::optional<int> parse_utc_offset(std::string_view s);
 // "05:50" and "2026-06-01 05:50" (UTC) for human lines; `none` for kNoTime.
 std::string format_hhmm(Micros t, std::string_view none = "?");
 std::string format_day_minute(Micros t, std::string_view none = "?");

@@ -18,8 +18,10 @@ ALLOWED = {
     "aggregate": {"util", "model", "classify"},
     "correlate": {"util", "model", "classify", "aggregate"},
     "playbook": {"util", "model", "correlate"},
-    "render": {"util", "model", "classify", "aggregate", "correlate", "playbook"},  # draws the report model only
-    "run": {"util", "io", "model", "formats", "classify", "aggregate", "correlate", "playbook"},  # orchestrates, never renders
+    # help-desk and admin workflows (precheck, campaign plans) decide from findings, aggregates and playbooks
+    "workflow": {"util", "model", "classify", "aggregate", "correlate", "playbook"},
+    "render": {"util", "model", "classify", "aggregate", "correlate", "playbook", "workflow"},  # draws the report model only
+    "run": {"util", "io", "model", "formats", "classify", "aggregate", "correlate", "playbook", "workflow"},  # orchestrates, never renders
     "synth": {"util", "model", "classify"},                   # a generator beside the flow; nothing in lib/ uses it
 }
 STAGES = set(ALLOWED)

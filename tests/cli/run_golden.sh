@@ -6,6 +6,8 @@
 set -u
 bin=$1; src=$2; regen=${3:-}
 cd "$src" || exit 2
+# Calendar files carry a creation stamp: fixed here (reproducible-builds convention) so goldens are stable.
+export SOURCE_DATE_EPOCH=1780272000
 fail=0; n=0
 run_case() {  # name, args...
   local name=$1; shift
@@ -50,6 +52,9 @@ check_same stdin_equals_file "'$bin' classify --format jsonl --fields time,user,
   "'$bin' classify --format jsonl --fields time,user,code,class - < '$f'"
 check_same gzip_equals_file "'$bin' classify --format jsonl --fields time,user,code,class '$f'" \
   "gzip -c '$f' | '$bin' classify --format jsonl --fields time,user,code,class -"
+# The committed drill plan is what `campaign plan` makes today (its README has the command).
+check_same drill_plan_is_current "'$bin' campaign plan testdata/drill-mo1329260/users.csv --history testdata/drill-mo1329260/signins.jsonl.gz --start 2026-06-01 --wave-size 40 --breakglass bg1@contoso.com,bg2@contoso.com --format csv" \
+  "cat testdata/campaign/drill-plan.csv"
 # The triage JSON contract, schema-style, over every synth scenario and the drill.
 d=testdata/drill-mo1329260
 n=$((n+1))
@@ -63,6 +68,44 @@ for s in $("$bin" synth --list 2>/dev/null | awk 'NR>0{print $1}'); do
   [ "$out" = "schema: ok" ] || { echo "FAIL triage schema ($s): $out"; fail=$((fail+1)); }
 done
 rm -rf "$tmp"
+# Calendar files must parse with a real iCalendar library and keep RFC 5545's
+# line rules: CRLF only, no line over 75 octets, one VEVENT per planned wave.
+ics_py=""
+for py in /usr/bin/python3 python3; do
+  if "$py" -c 'import icalendar' 2>/dev/null; then ics_py=$py; break; fi
+done
+n=$((n+1))
+if [ -z "$ics_py" ]; then
+  echo "FAIL ics: python3-icalendar is not installed (./dev installs it)"; fail=$((fail+1))
+else
+  tmp=$(mktemp -d)
+  "$bin" campaign plan testdata/drill-mo1329260/users.csv --history testdata/drill-mo1329260/signins.jsonl.gz \
+    --start 2026-06-01 --wave-size 40 --format json --ics "$tmp/plan.ics" > "$tmp/plan.json" 2>/dev/null
+  if ! "$ics_py" - "$tmp/plan.ics" "$tmp/plan.json" <<'PY'
+import json, sys, icalendar
+raw = open(sys.argv[1], "rb").read()
+plan = json.load(open(sys.argv[2]))
+lines = raw.split(b"\r\n")
+assert lines[-1] == b"", "file must end with CRLF"
+assert b"\n" not in raw.replace(b"\r\n", b""), "bare LF"
+assert max(len(l) for l in lines) <= 75, "line over 75 octets"
+cal = icalendar.Calendar.from_ical(raw)
+events = [c for c in cal.walk() if c.name == "VEVENT"]
+assert len(events) == len(plan["waves"]), (len(events), len(plan["waves"]))
+uids = set()
+for e, w in zip(events, plan["waves"]):
+    for k in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"):
+        assert k in e, k
+    uids.add(str(e["UID"]))
+    assert e["DTSTART"].dt.isoformat().replace("+00:00", "Z") == w["start"], (e["DTSTART"].dt, w["start"])
+    desc = str(e["DESCRIPTION"])
+    for u in w["users"]:
+        assert u["upn"] in desc, u["upn"]
+assert len(uids) == len(events), "UIDs must be unique"
+PY
+  then echo "FAIL ics: the calendar does not parse or breaks RFC 5545 line rules"; fail=$((fail+1)); fi
+  rm -rf "$tmp"
+fi
 # Generated docs must match the CLI (regenerate with: build/idtriage --generate man > man/idtriage.1 …).
 for kind in man bash zsh fish; do
   case $kind in man) file=man/idtriage.1 ;; *) file=completions/idtriage.$kind ;; esac

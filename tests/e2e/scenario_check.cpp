@@ -33,6 +33,7 @@ ScenarioRun run_scenario(const std::string& scenario, std::uint32_t users, std::
   TriageInputs in;
   std::string expected;
   for (const auto& f : gen->files) {
+    if (f.kind == "users") continue;  // a directory list for campaign plan, not a log
     if (f.kind == "expected")
       expected = f.content;
     else

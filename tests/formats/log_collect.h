@@ -25,7 +25,7 @@ struct OwnedSignIn {
   Micros time = kNoTime;
   std::string id, request_id, correlation_id, user_id, upn, user_display, app_id, app_name, resource_id, resource_name,
       ip, country, state, city, client_app, user_agent, browser, os, category, failure_reason, additional_details,
-      ca_status, auth_requirement, mfa_method, mfa_detail, risk_level;
+      ca_status, auth_requirement, mfa_method, mfa_detail, risk_level, user_type;
   Tri interactive = Tri::unknown;
   bool has_error_code = false;
   std::int64_t error_code = 0;
@@ -94,6 +94,7 @@ class Collect final : public RecordSink {
     for (const auto& s : r.auth_steps)
       o.steps.push_back({std::string(s.method), std::string(s.detail), std::string(s.requirement), s.succeeded});
     o.risk_level = r.risk_level;
+    o.user_type = r.user_type;
     SigninClassification c = classify_signin(r);
     o.cls = std::string(name(c.cls));
     o.reason = std::string(c.reason);

@@ -193,6 +193,7 @@ TEST_CASE("realdata: Graph beta signIns (duplicate keys, an escaped no-break spa
   CHECK(r.id == "1691d37b-8579-43a7-966a-0f35583c1300");
   CHECK(r.interactive == Tri::yes);
   CHECK(r.category == "interactiveUser");  // from signInEventTypes
+  CHECK(r.user_type == "member");
   CHECK(r.ca_status == "notApplied");
   CHECK(r.ca_policies.empty());
   CHECK(r.failure_reason == "Error validating credentials due to invalid username or password.");
@@ -267,6 +268,7 @@ TEST_CASE("realdata: Event Hub sample log (success, Previously satisfied)", "[fo
   CHECK(r.interactive == Tri::yes);
   CHECK(r.category == "SignInLogs");
   CHECK(r.auth_requirement == "singleFactorAuthentication");
+  CHECK(r.user_type == "Member");  // precheck evaluates GuestsOrExternalUsers with it
   CHECK(r.mfa_method.empty());  // mfaDetail is {}
   REQUIRE(r.steps.size() == 1);
   CHECK(r.steps[0].method == "Previously satisfied");

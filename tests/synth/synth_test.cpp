@@ -132,7 +132,7 @@ struct Run {
     RunOptions ro;
     std::vector<std::string> paths;
     for (const auto& f : out.files)
-      if (f.kind != "expected") paths.push_back((dir.path / f.name).string());
+      if (f.kind != "expected" && f.kind != "users") paths.push_back((dir.path / f.name).string());
     for (auto& r : run_files(paths, ro, sink)) summaries.push_back(std::move(r.summary));
     expected = parser.parse(file_of(out, "expected").content);
   }
@@ -557,7 +557,7 @@ TEST_CASE("synth: output is pinned (same bytes on every compiler, standard libra
   // printed below. If it fails without one, generation depends on something
   // it must not (evaluation order of operands, std:: distributions, hash
   // iteration order, locale, floating point).
-  constexpr std::uint64_t kPinned = 0x4043e108856b81c8ULL;
+  constexpr std::uint64_t kPinned = 0xc427dccc035bcff9ULL;  // since users.csv joined the output
   synth::SynthOptions o;
   o.scenario = "outage_phishing";
   o.users = 60;

@@ -28,7 +28,7 @@ std::string sanitized(std::string_view s) {
 }
 }  // namespace
 
-TEST_CASE("trim, iequals, istarts_with, icontains, normalize_name", "[util][text]") {
+TEST_CASE("trim, iequals, istarts_with, icontains, ascii_lower, normalize_name", "[util][text]") {
   CHECK(trim("  a b \t\r\n") == "a b");
   CHECK(trim("").empty());
   CHECK(trim(" \t ").empty());
@@ -39,6 +39,8 @@ TEST_CASE("trim, iequals, istarts_with, icontains, normalize_name", "[util][text
   CHECK(icontains("Contact MySignIns support", "mysignins"));
   CHECK_FALSE(icontains("abc", "abcd"));
   CHECK(icontains("abc", ""));
+  CHECK(ascii_lower("Ada.Lovelace@Contoso.COM") == "ada.lovelace@contoso.com");
+  CHECK(ascii_lower(" A\xC3\x89b ") == " a\xC3\x89b ");  // spaces and non-ASCII bytes kept
   CHECK(normalize_name("  Autonomous system  number ") == "autonomous system number");
   CHECK(normalize_name("IP\taddress\r\n") == "ip address");
   CHECK(normalize_name("Date (UTC)") == "date (utc)");
