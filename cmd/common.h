@@ -4,7 +4,10 @@
 #pragma once
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/output.h"
@@ -19,6 +22,7 @@ struct InputOptions {
   std::string color = "auto";
   std::string encoding = "auto";
   std::string input_format;
+  std::string max_decoded = "64G";
   std::string kind;
   std::vector<std::string> maps;
   unsigned threads = 0;
@@ -36,6 +40,9 @@ struct InputOptions {
 
   std::vector<std::string> format_choices;
 };
+
+// A size with an optional K/M/G/T suffix (powers of 1024), e.g. "64G".
+std::optional<std::uint64_t> parse_size(std::string_view s);
 
 // Rejects "-" given more than once, and checks there is at least one input.
 void check_files(const std::vector<std::string>& files);

@@ -444,13 +444,15 @@ error_code LogRecordBuilder::set_json(LogField f, ond::value& v) {
         if (auto e = v.get_string().get(s)) return e;
         return nested(f, s);
       }
-      if (t != ond::json_type::object) return SUCCESS;
+      // "properties" inside "properties" is not an export shape; a hostile
+      // record could nest it 100k deep, one stack frame each. Past a few
+      // levels it is skipped (simdjson skips without recursion).
+      if (t != ond::json_type::object || properties_depth_ >= kMaxPropertiesDepth) return SUCCESS;
       ond::object o;
       if (auto e = v.get_object().get(o)) return e;
-      bool saved = in_properties_;
-      in_properties_ = true;
+      ++properties_depth_;
       error_code e = set_object(o);
-      in_properties_ = saved;
+      --properties_depth_;
       return e;
     }
     case LogField::error_code:
@@ -489,8 +491,15 @@ error_code LogRecordBuilder::set_json(LogField f, ond::value& v) {
 // An unwanted value is not built, but its objects and arrays are still
 // walked so the record's structure is validated as in a full read (a
 // trailing comma in a skipped CA policy list is still an invalid record).
-// Leaf values are skipped unread.
-error_code LogRecordBuilder::walk_unread(ond::value& v) {
+// Leaf values are skipped unread. The walk is a recursion, so it stops
+// kMaxWalkDepth levels down: deeper content is left to simdjson, which
+// skips it without recursion (a 100k-deep array is not a stack overflow).
+// A full read never descends that far either (it skips what it does not
+// read), so both reads still accept and reject the same records.
+namespace {
+constexpr int kMaxWalkDepth = 256;
+error_code walk_unread(ond::value& v, int depth) {
+  if (depth >= kMaxWalkDepth) return SUCCESS;
   ond::json_type t;
   if (auto e = v.type().get(t)) return e;
   if (t == ond::json_type::object) {
@@ -498,22 +507,23 @@ error_code LogRecordBuilder::walk_unread(ond::value& v) {
     if (auto e = v.get_object().get(o)) return e;
     for (auto fr : o) {
       if (auto e = fr.error()) return e;
-      if (auto e = walk_unread(fr.value_unsafe().value())) return e;
+      if (auto e = walk_unread(fr.value_unsafe().value(), depth + 1)) return e;
     }
   } else if (t == ond::json_type::array) {
     ond::array a;
     if (auto e = v.get_array().get(a)) return e;
     for (auto item : a) {
       if (auto e = item.error()) return e;
-      if (auto e = walk_unread(item.value_unsafe())) return e;
+      if (auto e = walk_unread(item.value_unsafe(), depth + 1)) return e;
     }
   }
   return SUCCESS;
 }
+}  // namespace
 
 error_code LogRecordBuilder::set_object(ond::object obj) {
   // Nested objects (Event Hub "properties") use positions after the outer ones.
-  std::size_t position = depth_ == 0 && !in_properties_ ? 0 : 64;
+  std::size_t position = depth_ == 0 && properties_depth_ == 0 ? 0 : 64;
   for (auto field_result : obj) {
     // Used in place: copying the field out of its result costs a
     // store-forwarding stall per key on the hottest loop.
@@ -529,7 +539,7 @@ error_code LogRecordBuilder::set_object(ond::object obj) {
     }
     ++position;
     if (!wanted(f)) {
-      if (auto e = walk_unread(field.value())) return e;
+      if (auto e = walk_unread(field.value(), 0)) return e;
       continue;
     }
     // Event Hub top level vs its "properties": inside properties, "category"

@@ -267,6 +267,7 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
     const std::uint64_t line = cur_lines + rd->row_line();
     const std::uint64_t offset = base_offset + cur_off + rd->row_offset();
     in.release_before(offset);  // bounded RSS on multi-GB mapped files
+    if (in.stale()) break;      // the file was cut under us: the rest reads as zeros (read_input reports it)
     if (st == CsvReader::Status::error) {
       end_resync();
       if (stop) break;

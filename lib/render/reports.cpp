@@ -82,6 +82,7 @@ void append_file_json(std::string& b, const FileResult& f) {
   w.kv("kept", f.kept);
   w.kv("filtered", f.filtered);
   w.kv("rejected", s.rejected);
+  w.kv("warnings", s.warnings);
   w.key("first");
   time_or_null(w, s.first);
   w.key("last");
@@ -404,6 +405,18 @@ std::size_t report_problems(std::FILE* err, const std::vector<FileResult>& files
       if (s.rejected > f.rejections.size()) {
         std::fprintf(err, "idtriage: %s: … and %" PRIu64 " more rejected records\n", name.c_str(),
                      static_cast<std::uint64_t>(s.rejected - f.rejections.size()));
+        ++n;
+      }
+      for (const auto& w : s.warning_list) {
+        std::string m;
+        append_sanitized(m, w.message);
+        std::fprintf(err, "idtriage: %s:%" PRIu64 ": warning: %s\n", name.c_str(),
+                     static_cast<std::uint64_t>(w.pos.line), m.c_str());
+        ++n;
+      }
+      if (s.warnings > s.warning_list.size()) {
+        std::fprintf(err, "idtriage: %s: … and %" PRIu64 " more warnings\n", name.c_str(),
+                     static_cast<std::uint64_t>(s.warnings - s.warning_list.size()));
         ++n;
       }
     }

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Why: the hostile-input suite (issue #10, docs/security.md). Each case builds
+# its input with tests/hostile/gen.py (nothing large or binary is committed),
+# runs the real binary and asserts the exact behaviour: exit code, the error
+# or warning line on stderr, and the counts in the JSON output. No case
+# measures time; where a case needs a race (a file truncated while it is
+# read) it asserts what must hold whichever side wins.
+# Usage: run_hostile.sh BINARY SOURCE_DIR
+set -u
+bin=$1; src=$2
+gen="python3 $src/tests/hostile/gen.py"
+tmp=$(mktemp -d /tmp/idt-hostile.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+fail=0; n=0
+
+ok() { n=$((n+1)); echo "ok   $1"; }
+bad() { n=$((n+1)); fail=$((fail+1)); echo "FAIL $1: $2"; }
+# run NAME CMD...: runs a command, keeps stdout/stderr/exit in $tmp/NAME.{out,err,rc}
+run() {
+  local name=$1; shift
+  "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+  echo $? >"$tmp/$name.rc"
+}
+rc() { cat "$tmp/$1.rc"; }
+expect_rc() {  # NAME WANT
+  if [ "$(rc "$1")" = "$2" ]; then ok "$1: exit $2"; else bad "$1" "exit $(rc "$1"), want $2; stderr: $(head -c 400 "$tmp/$1.err")"; fi
+}
+expect_err() {  # NAME EXACT-LINE (one line of stderr must equal it)
+  if grep -qxF -- "$2" "$tmp/$1.err"; then ok "$1: stderr has \"$2\""; else bad "$1" "stderr lacks \"$2\"; got: $(head -c 600 "$tmp/$1.err")"; fi
+}
+expect_err_prefix() {  # NAME PREFIX (a stderr line starts with it)
+  if grep -q -- "^$(printf '%s' "$2" | sed 's/[][\.*^$/]/\\&/g')" "$tmp/$1.err"; then ok "$1: stderr starts \"$2\""
+  else bad "$1" "no stderr line starts \"$2\"; got: $(head -c 600 "$tmp/$1.err")"; fi
+}
+expect_no_err() {
+  if [ ! -s "$tmp/$1.err" ]; then ok "$1: stderr empty"; else bad "$1" "stderr not empty: $(head -c 400 "$tmp/$1.err")"; fi
+}
+# json NAME PYEXPR: evaluates PYEXPR with d = the JSON on stdout; must be true
+json() {
+  local name=$1 expr=$2
+  if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($expr) else 1)" "$tmp/$name.out" 2>/dev/null
+  then ok "$name: $expr"; else bad "$name" "not true: $expr (stdout: $(head -c 300 "$tmp/$name.out"))"; fi
+}
+
+# --- Write errors -----------------------------------------------------------
+$gen eventhub "$tmp/eh.json" 2000
+run devfull_stats "$bin" stats --format json "$tmp/eh.json"
+"$bin" stats --format json "$tmp/eh.json" >/dev/full 2>"$tmp/devfull.err"; echo $? >"$tmp/devfull.rc"
+expect_rc devfull 5
+expect_err devfull "idtriage: cannot write the output: No space left on device"
+"$bin" classify --list-fields >/dev/full 2>"$tmp/devfull_list.err"; echo $? >"$tmp/devfull_list.rc"
+expect_rc devfull_list 5
+# A reader that goes away: quiet, exit 0, and the run stops (no hang on a big input).
+( "$bin" classify --format jsonl "$tmp/eh.json" 2>"$tmp/pipe.err"; echo $? >"$tmp/pipe.rc" ) | head -1 >/dev/null
+expect_rc pipe 0
+expect_no_err pipe
+
+# --- A file truncated while it is read --------------------------------------
+# Whichever side wins the race, the run never crashes (SIGBUS was exit 135):
+# it ends with exit 0 (read before the cut) or 3 with the message.
+$gen eventhub "$tmp/big.json" 300000
+size=$(stat -c %s "$tmp/big.json")
+hit=0
+for delay in 0.02 0.05 0.1 0.2 0.4 0.8; do
+  cp "$tmp/big.json" "$tmp/cut.json"
+  "$bin" classify --format jsonl -j 1 "$tmp/cut.json" >/dev/null 2>"$tmp/trunc.err" &
+  pid=$!
+  sleep "$delay"; truncate -s $((size / 5)) "$tmp/cut.json"
+  wait $pid; code=$?
+  if [ $code -ne 0 ] && [ $code -ne 3 ]; then bad "truncated_while_reading" "exit $code after ${delay}s"; hit=-1; break; fi
+  if [ $code -eq 3 ]; then
+    if grep -q "error: changed or truncated while reading" "$tmp/trunc.err"; then hit=1; break; fi
+    bad "truncated_while_reading" "exit 3 without the message: $(head -c 300 "$tmp/trunc.err")"; hit=-1; break
+  fi
+done
+if [ $hit -eq 1 ]; then ok "truncated_while_reading: exit 3, \"changed or truncated while reading\"";
+elif [ $hit -eq 0 ]; then ok "truncated_while_reading: every run finished before the cut (no crash)"; fi
+
+# --- Nesting depth: 100k deep in a read, a skipped and an unknown field ----
+for field in deviceDetail status unknownField; do
+  $gen deep "$tmp/deep_$field.json" "$field"
+  for cmd in stats detect; do
+    run "deep_${field}_$cmd" "$bin" $cmd --format json "$tmp/deep_$field.json"
+    expect_rc "deep_${field}_$cmd" 0
+    json "deep_${field}_$cmd" "d['inputs'][0]['records'] == 3 and d['inputs'][0]['rejected'] == 0"
+  done
+  run "deep_${field}_classify" "$bin" classify --format jsonl "$tmp/deep_$field.json"
+  expect_rc "deep_${field}_classify" 0
+  if [ "$(wc -l <"$tmp/deep_${field}_classify.out")" -eq 3 ]; then ok "deep_${field}_classify: 3 records"
+  else bad "deep_${field}_classify" "$(wc -l <"$tmp/deep_${field}_classify.out") records, want 3"; fi
+  run "deep_${field}_triage" "$bin" triage --format json "$tmp/deep_$field.json"
+  json "deep_${field}_triage" "d['inputs'][0]['records'] == 3"
+done
+
+# --- Decompression: refuse binary or unrecognised data before spooling ------
+# TMPDIR points nowhere: had anything been spooled, the error would say so.
+$gen zero-bomb "$tmp/bomb.gz" 256
+TMPDIR=$tmp/nonexistent run bomb "$bin" stats --format json "$tmp/bomb.gz"
+expect_rc bomb 3
+expect_err bomb "idtriage: $tmp/bomb.gz: error: binary data, not a log, ticket or health export"
+TMPDIR=$tmp/nonexistent run devzero timeout 60 "$bin" stats --format json /dev/zero
+expect_rc devzero 3
+expect_err devzero "idtriage: /dev/zero: error: binary data, not a log, ticket or health export"
+yes | TMPDIR=$tmp/nonexistent timeout 60 "$bin" stats --format json - >"$tmp/yes.out" 2>"$tmp/yes.err"; echo $? >"$tmp/yes.rc"
+expect_rc yes 3
+expect_err yes "idtriage: <stdin>: error: unrecognised format (first line: \"y\")"
+# A text bomb (valid records, 1000:1) stops at --max-decoded, keeping what came before.
+$gen text-bomb "$tmp/textbomb.gz" 64
+run maxdecoded "$bin" stats --format json --max-decoded 1M "$tmp/textbomb.gz"
+expect_rc maxdecoded 3
+expect_err maxdecoded "idtriage: $tmp/textbomb.gz: error: decodes to more than 1 MiB (--max-decoded); the text after that is not read"
+json maxdecoded "d['inputs'][0]['records'] > 1000 and d['signin']['total'] == d['inputs'][0]['records']"
+run maxdecoded_bad "$bin" stats --max-decoded lots "$tmp/textbomb.gz"
+expect_rc maxdecoded_bad 2
+
+# --- A truncated .gz keeps every record decodable before the cut ------------
+$gen eventhub-gz "$tmp/full.gz" 6079
+head -c $(( $(stat -c %s "$tmp/full.gz") / 2 )) "$tmp/full.gz" >"$tmp/half.gz"
+whole=$(zcat "$tmp/half.gz" 2>/dev/null | grep -c '}}$')
+run truncated_gz "$bin" stats --format json "$tmp/half.gz"
+expect_rc truncated_gz 3
+expect_err_prefix truncated_gz "idtriage: $tmp/half.gz: error: truncated gzip data: the compressed stream ends at byte"
+json truncated_gz "d['inputs'][0]['records'] == $whole and d['inputs'][0]['records'] > 2000 and d['inputs'][0]['rejected'] <= 1"
+
+# --- JSON lines: a bad first line costs that line; records run together -----
+$gen bad-first-line "$tmp/badfirst.json" 5
+run badfirst "$bin" stats --format json "$tmp/badfirst.json"
+expect_rc badfirst 0
+json badfirst "d['inputs'][0]['records'] == 5 and d['inputs'][0]['rejected'] == 1"
+$gen run-together "$tmp/together.json"
+run together "$bin" stats --format json "$tmp/together.json"
+expect_rc together 0
+json together "d['inputs'][0]['records'] == 4 and d['inputs'][0]['warnings'] == 1 and d['signin']['total'] == 4"
+expect_err_prefix together "idtriage: $tmp/together.json:1: warning: records run together on one line"
+
+echo "hostile: $((n - fail)) passed, $fail failed"
+[ $fail -eq 0 ]
