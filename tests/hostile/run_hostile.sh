@@ -133,5 +133,11 @@ expect_rc together 0
 json together "d['inputs'][0]['records'] == 4 and d['inputs'][0]['warnings'] == 1 and d['signin']['total'] == 4"
 expect_err_prefix together "idtriage: $tmp/together.json:1: warning: records run together on one line"
 
+# --- User ticket rules: a costly RE2 program is refused at load -------------
+printf '[slow]\nclass = other\npattern = .{0,1000}a.{0,1000}b\nsample = ab\n' >"$tmp/slow.rules"
+run rules_slow "$bin" tickets --rules "$tmp/slow.rules" "$src/testdata/tickets/all_tickets.csv"
+expect_rc rules_slow 2
+expect_err_prefix rules_slow "idtriage: --rules: $tmp/slow.rules:3: rule 'slow': pattern is too costly: its RE2 program has 16006 instructions (limit 2000"
+
 echo "hostile: $((n - fail)) passed, $fail failed"
 [ $fail -eq 0 ]
