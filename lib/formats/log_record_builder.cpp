@@ -39,6 +39,20 @@ error_code key_of(ond::field& f, std::string_view& out) {
   return f.unescaped_key().get(out);
 }
 
+// An error code as exporters write it: "50126", 50126, and 50126.0 (a
+// PowerShell or pandas export turns integer columns into floats). Anything
+// else (50126.5, words, out of range) is not a code: the record is kept
+// without one, as "no code", never rejected for it.
+bool code_of_text(std::string_view t, long long& out) {
+  t = trim(t);
+  if (parse_int(t, out)) return true;
+  const std::size_t dot = t.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == t.size()) return false;
+  for (char c : t.substr(dot + 1))
+    if (c != '0') return false;
+  return parse_int(t.substr(0, dot), out);
+}
+
 Tri tri_of_text(std::string_view v) {
   v = trim(v);
   if (iequals(v, "true") || v == "1" || iequals(v, "yes")) return Tri::yes;
@@ -155,19 +169,18 @@ error_code LogRecordBuilder::int_of(ond::value& v, std::int64_t& out, bool& ok) 
   ond::json_type t;
   ok = false;
   if (auto e = v.type().get(t)) return e;
-  if (t == ond::json_type::number) {
-    if (auto e = v.get_int64().get(out)) return e;
-    ok = true;
+  std::string_view s;
+  if (t == ond::json_type::number)
+    s = v.raw_json_token();  // 50126 and 50126.0 alike; never an error for the record
+  else if (t == ond::json_type::string) {
+    if (auto e = v.get_string().get(s)) return e;
+  } else {
     return SUCCESS;
   }
-  if (t == ond::json_type::string) {
-    std::string_view s;
-    if (auto e = v.get_string().get(s)) return e;
-    long long x;
-    if (parse_int(s, x)) {
-      out = x;
-      ok = true;
-    }
+  long long x;
+  if (code_of_text(s, x)) {
+    out = x;
+    ok = true;
   }
   return SUCCESS;
 }
@@ -218,7 +231,7 @@ void LogRecordBuilder::set_text(LogField f, std::string_view v, bool stable) {
     case LogField::error_code:
     case LogField::error_code_fallback: {
       long long x;
-      if (!parse_int(t, x)) break;
+      if (!code_of_text(t, x)) break;
       if (f == LogField::error_code) {
         s_.has_error_code = true;
         s_.error_code = x;

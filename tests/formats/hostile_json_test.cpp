@@ -131,3 +131,32 @@ TEST_CASE("JSON: nesting 100k deep, in any field, read or skipped, is no crash a
     CHECK(users(few) == users(all));
   }
 }
+
+TEST_CASE("error codes as exporters write them: 50126.0 is 50126, odd numbers cost no record", "[formats][hostile]") {
+  auto code_of = [](const std::string& status_code) {
+    std::string r = R"({"time":"2026-06-01T05:50:00Z","category":"SignInLogs","properties":{"userPrincipalName":"a@x.com","status":{"errorCode":)" +
+                    status_code + "}}}\n";
+    Parsed p = read_text(r);
+    REQUIRE(p.summary.records == 1);
+    REQUIRE(p.summary.rejected == 0);
+    const auto& s = p.sink.signins.at(0);
+    return s.has_error_code ? s.error_code : -1;
+  };
+  CHECK(code_of("50126") == 50126);
+  CHECK(code_of("50126.0") == 50126);
+  CHECK(code_of("50126.000") == 50126);
+  CHECK(code_of("\"50126.0\"") == 50126);
+  CHECK(code_of("50126.5") == -1);
+  CHECK(code_of("1e400") == -1);
+  CHECK(code_of("123456789012345678901234567890") == -1);
+  // Event Hub resultType and CSV columns too.
+  Parsed eh = read_text(
+      R"({"time":"2026-06-01T05:50:00Z","category":"SignInLogs","resultType":"50126.0","properties":{"userPrincipalName":"a@x.com"}})"
+      "\n");
+  REQUIRE(eh.sink.signins.size() == 1);
+  CHECK(eh.sink.signins[0].error_code == 50126);
+  Parsed csv = read_text("TimeGenerated,ResultType,UserPrincipalName\n2026-06-01T05:50:00Z,50126.0,a@x.com\n");
+  REQUIRE(csv.sink.signins.size() == 1);
+  CHECK(csv.sink.signins[0].error_code == 50126);
+  CHECK(csv.sink.signins[0].cls == "auth_failure");
+}
