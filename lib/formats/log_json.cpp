@@ -40,11 +40,21 @@ SniffResult sniff_shape(std::string_view h, Shape shape) {
   if (c != '{' && c != '[') return {};
   bool eh_props = has_json_key(h, "properties");
   std::string_view eh_cat = json_string_value(h, "category");
+  if (eh_cat.empty()) eh_cat = json_string_value(h, "Category");
   bool records_wrapper = has_json_key(h, "records");
-  bool eh = eh_props && (!eh_cat.empty() || records_wrapper) &&
-            (has_json_key(h, "time") || has_json_key(h, "resultType") || has_json_key(h, "operationName"));
   bool la = has_json_key(h, "TimeGenerated") || has_json_key(h, "SourceSystem") ||
             (has_json_key(h, "ResultType") && has_json_key(h, "OperationName"));
+  // Minimal Event Hub records (Elastic's fixtures, real consumers that drop
+  // empty fields): a log category and a time or an operation, properties
+  // sparse or absent, keys in either case. They are records (class unknown
+  // when there is no code), not an unrecognised file.
+  bool sparse_eh = !eh_props && !la && (is_signin_log_name(eh_cat) || iequals(eh_cat, "AuditLogs")) &&
+                   (has_json_key(h, "time") || has_json_key(h, "Time") || has_json_key(h, "createdDateTime") ||
+                    has_json_key(h, "CreatedDateTime") || has_json_key(h, "operationName") ||
+                    has_json_key(h, "OperationName"));
+  bool eh = (eh_props && (!eh_cat.empty() || records_wrapper) &&
+             (has_json_key(h, "time") || has_json_key(h, "resultType") || has_json_key(h, "operationName"))) ||
+            sparse_eh;
   bool graph_signin =
       has_json_key(h, "createdDateTime") && (has_json_key(h, "appId") || has_json_key(h, "userPrincipalName"));
   bool graph_audit = has_json_key(h, "activityDateTime") && has_json_key(h, "activityDisplayName");

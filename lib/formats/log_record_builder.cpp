@@ -284,6 +284,12 @@ void LogRecordBuilder::set_text(LogField f, std::string_view v, bool stable) {
         case LogField::user_display:
           s_.user_display = s;
           break;
+        case LogField::sp_id:
+          s_.sp_id = s;
+          break;
+        case LogField::sp_name:
+          s_.sp_name = s;
+          break;
         case LogField::app_id:
           s_.app_id = s;
           break;
@@ -760,6 +766,9 @@ bool LogRecordBuilder::finish(std::string& why) {
     }
     if (s_.failure_reason.empty()) s_.failure_reason = reason_fallback_;
     if (s_.ip.empty()) s_.ip = ip_fallback_;
+    // Service-principal sign-ins often carry no appDisplayName: the app is
+    // the service principal.
+    if (s_.app_name.empty()) s_.app_name = s_.sp_name;
     s_.category = category_raw_;
     if (!type_column_.empty() && iequals(type_column_, "AuditLogs")) {
       why = "an AuditLogs record (Type AuditLogs) in a sign-in input";
@@ -779,7 +788,8 @@ bool LogRecordBuilder::finish(std::string& why) {
       why = "unparseable time \"" + std::string(bad_time_text_.substr(0, 60)) + "\"";
       return false;
     }
-    if (s_.time == kNoTime && !s_.has_error_code && s_.id.empty() && s_.upn.empty() && s_.app_id.empty()) {
+    if (s_.time == kNoTime && !s_.has_error_code && s_.id.empty() && s_.upn.empty() && s_.app_id.empty() &&
+        s_.sp_id.empty()) {
       why = "no sign-in fields (time, error code, id, user or app) in this record";
       return false;
     }
