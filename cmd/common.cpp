@@ -145,6 +145,18 @@ bool InputOptions::color_on() const {
   return use_color(m, stdout);
 }
 
+void refuse_other_kinds(std::vector<FileResult>& files, std::string_view command) {
+  for (FileResult& f : files) {
+    FileSummary& s = f.summary;
+    if (s.fatal || (s.kind != RecordKind::ticket && s.kind != RecordKind::health)) continue;
+    const bool ticket = s.kind == RecordKind::ticket;
+    s.fatal = "this is " + std::string(ticket ? "a help-desk ticket export" : "service-health data") + " (" + s.format +
+              ", " + std::to_string(s.records) + " records); `idtriage " + std::string(command) +
+              "` reads sign-in and audit logs: use `idtriage " + (ticket ? "tickets" : "health") +
+              " FILE` (or give it to `idtriage triage`)";
+  }
+}
+
 void check_files(const std::vector<std::string>& files) {
   if (files.empty()) throw UsageError("no input files given");
   int stdin_count = 0;

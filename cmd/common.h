@@ -41,6 +41,11 @@ struct InputOptions {
   std::vector<std::string> format_choices;
 };
 
+// Files of a kind a command does not read (tickets or health given to
+// classify or stats) become input errors that say what the file is and
+// which command reads it, instead of an empty report with exit 0.
+void refuse_other_kinds(std::vector<FileResult>& files, std::string_view command);
+
 // A size with an optional K/M/G/T suffix (powers of 1024), e.g. "64G".
 std::optional<std::uint64_t> parse_size(std::string_view s);
 

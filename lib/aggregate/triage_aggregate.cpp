@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "aggregate/dedupe.h"
 #include "classify/codes.h"
 #include "util/hash.h"
 #include "util/text.h"
@@ -23,13 +24,6 @@ std::uint64_t mix(std::uint64_t h, std::string_view s) {
   }
   h ^= 0xff;
   h *= 1099511628211ull;
-  return h;
-}
-std::uint64_t mix(std::uint64_t h, std::int64_t v) {
-  for (int i = 0; i < 8; ++i) {
-    h ^= static_cast<std::uint64_t>(v >> (8 * i)) & 0xff;
-    h *= 1099511628211ull;
-  }
   return h;
 }
 
@@ -104,12 +98,8 @@ bool TriageAggregate::first_time(std::unordered_set<std::uint64_t>& seen, std::u
 }
 
 void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c) {
-  std::uint64_t key = 1469598103934665603ull;
-  if (!r.id.empty())
-    key = mix(key, r.id);
-  else
-    key = mix(mix(mix(mix(key, r.correlation_id), r.request_id), r.time), user_of(r));
-  if (!first_time(seen_signins_, key)) {
+  const std::uint64_t key = record_key(r);  // 0: nothing to tell copies apart by
+  if (key != 0 && !first_time(seen_signins_, key)) {
     ++signin_duplicates;
     return;
   }
@@ -217,12 +207,8 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
 }
 
 void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& c) {
-  std::uint64_t key = 1469598103934665603ull;
-  if (!e.id.empty())
-    key = mix(key, e.id);
-  else
-    key = mix(mix(mix(key, e.correlation_id), e.activity), e.time);
-  if (!first_time(seen_audit_, key)) {
+  const std::uint64_t key = record_key(e);
+  if (key != 0 && !first_time(seen_audit_, key)) {
     ++audit_duplicates;
     return;
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "correlate/series.h"
@@ -26,14 +27,69 @@ struct Series {
   Micros end_of(std::size_t i) const { return start_of(i) + bucket; }
 };
 
+// Records per bucket key, all kinds together (sorted by key).
+std::vector<std::pair<std::int64_t, std::uint64_t>> records_per_bucket(const TriageAggregate& a) {
+  std::map<std::int64_t, std::uint64_t> w;
+  for (const auto& [k, b] : a.signin) w[k] += b.total;
+  for (const auto& [k, b] : a.audit)
+    w[k] += std::uint64_t{b.reg_started} + b.reg_completed + b.reg_cancelled + b.reg_failed + b.deleted +
+            b.admin_changes + b.ca_changes + b.method_policy_changes;
+  for (const auto& [k, b] : a.tickets)
+    for (auto n : b.by_class) w[k] += n;
+  return {w.begin(), w.end()};
+}
+
+// The timeline the detectors read. Inputs spanning more buckets than it
+// holds (one record dated year 1 beside today's export) used to keep the
+// first kMaxSeries buckets from the earliest record, so today's records fell
+// off its end and every finding vanished: a false all-clear. The span is now
+// the kMaxSeries buckets holding the most records; records outside it are
+// counted in totals and named in the report (records_outside_span).
 Series series_span(const TriageAggregate& a) {
   Series s;
   s.bucket = a.options().bucket;
   if (a.first == kNoTime) return s;
   s.first_key = a.bucket_key(a.first);
   std::int64_t last = a.bucket_key(a.last);
-  s.n = static_cast<std::size_t>(std::min<std::int64_t>(last - s.first_key + 1, kMaxSeries));
+  if (last - s.first_key + 1 <= static_cast<std::int64_t>(kMaxSeries)) {
+    s.n = static_cast<std::size_t>(last - s.first_key + 1);
+    return s;
+  }
+  const auto w = records_per_bucket(a);
+  std::uint64_t best = 0, in = 0;
+  for (std::size_t lo = 0, hi = 0; lo < w.size(); in -= w[lo++].second) {
+    while (hi < w.size() && w[hi].first - w[lo].first < static_cast<std::int64_t>(kMaxSeries)) in += w[hi++].second;
+    if (in > best) {  // the window [lo, hi): as tight as its records, as a normal span would be
+      best = in;
+      s.first_key = w[lo].first;
+      s.n = static_cast<std::size_t>(w[hi - 1].first - w[lo].first + 1);
+    }
+  }
   return s;
+}
+
+// Records of each kind whose bucket lies outside the series: "12 sign-ins,
+// 3 tickets", or empty when none does.
+std::string records_outside_span(const TriageAggregate& a, const Series& s) {
+  auto outside = [&](std::int64_t k) { return k < s.first_key || k >= s.first_key + static_cast<std::int64_t>(s.n); };
+  std::uint64_t signins = 0, audits = 0, tickets = 0;
+  for (const auto& [k, b] : a.signin)
+    if (outside(k)) signins += b.total;
+  for (const auto& [k, b] : a.audit)
+    if (outside(k))
+      audits += std::uint64_t{b.reg_started} + b.reg_completed + b.reg_cancelled + b.reg_failed + b.deleted +
+                b.admin_changes + b.ca_changes + b.method_policy_changes;
+  for (const auto& [k, b] : a.tickets)
+    if (outside(k))
+      for (auto n : b.by_class) tickets += n;
+  std::string out;
+  auto add = [&](std::uint64_t n, const char* one, const char* many) {
+    if (n) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  add(signins, "sign-in", "sign-ins");
+  add(audits, "audit event", "audit events");
+  add(tickets, "ticket", "tickets");
+  return out;
 }
 
 template <class Map, class F>
@@ -704,6 +760,14 @@ TriageReport correlate(const TriageAggregate& a, const CorrelateOptions& o) {
   if (a.tickets_undated)
     rep.undecided.push_back(std::to_string(a.tickets_undated) +
                             " tickets without a parseable date are counted but not placed in time");
+  if (a.first != kNoTime) {
+    const Series span = series_span(a);
+    const std::string outside = records_outside_span(a, span);
+    if (!outside.empty())
+      rep.undecided.push_back(outside + " outside the analysed span " + format_day_minute(span.start_of(0)) + " to " +
+                              format_day_minute(span.end_of(span.n - 1)) +
+                              " UTC: counted in totals, not on the timeline; use --since/--until to choose the span");
+  }
   if (a.first != kNoTime && a.last - a.first > 7 * 86400LL * kMicrosPerSecond)
     rep.undecided.push_back("inputs span " + std::to_string((a.last - a.first) / (86400LL * kMicrosPerSecond)) +
                             " days: baselines mix different days; use --since/--until to focus");

@@ -71,7 +71,8 @@ void text_counts(Output& out, const CountMap& m, std::size_t top, std::uint64_t 
 
 }  // namespace
 
-void append_file_json(std::string& b, const FileResult& f) {
+namespace {
+void file_json(std::string& b, const FileResult& f, const std::uint64_t* duplicates) {
   JsonWriter w(b);
   const FileSummary& s = f.summary;
   w.begin_object();
@@ -83,6 +84,7 @@ void append_file_json(std::string& b, const FileResult& f) {
   w.kv("filtered", f.filtered);
   w.kv("rejected", s.rejected);
   w.kv("warnings", s.warnings);
+  if (duplicates) w.kv("duplicates", *duplicates);
   w.key("first");
   time_or_null(w, s.first);
   w.key("last");
@@ -107,6 +109,10 @@ void append_file_json(std::string& b, const FileResult& f) {
   w.end_object();
 }
 
+}  // namespace
+
+void append_file_json(std::string& b, const FileResult& f) { file_json(b, f, nullptr); }
+
 void append_file_json(JsonWriter& w, const FileResult& f) {
   std::string one;
   append_file_json(one, f);
@@ -120,7 +126,11 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
     w.begin_object();
     w.kv("schema", "idtriage.stats/1");
     w.key("inputs").begin_array();
-    for (const auto& f : r.files) append_file_json(w, f);
+    for (std::size_t i = 0; i < r.files.size(); ++i) {
+      std::string one;
+      file_json(one, r.files[i], i < r.duplicates.size() ? &r.duplicates[i] : nullptr);
+      w.raw(one);
+    }
     w.end_array();
     w.key("signin").begin_object();
     w.kv("total", r.signin.total);
@@ -177,16 +187,18 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
     return;
   }
   // text
-  std::uint64_t rejected = 0, filtered = 0;
+  std::uint64_t rejected = 0, filtered = 0, duplicates = 0;
   for (const auto& f : r.files) {
     rejected += f.summary.rejected;
     filtered += f.filtered;
   }
+  for (auto d : r.duplicates) duplicates += d;
   out.paint(sgr::bold, "idtriage stats");
   b += "  " + thousands(r.files.size()) + (r.files.size() == 1 ? " file" : " files") + " · " +
        thousands(r.signin.total) + " sign-ins · " + thousands(r.audit.total) + " audit · " + thousands(rejected) +
        " rejected";
   if (filtered) b += " · " + thousands(filtered) + " outside --since/--until";
+  if (duplicates) b += " · " + thousands(duplicates) + " duplicates (overlapping exports, counted once)";
   b += '\n';
   if (r.signin.total) {
     section(out, "SIGN-INS BY CLASS");
@@ -242,7 +254,8 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
     text_counts(out, r.audit.by_service, r.top, r.audit.total);
   }
   section(out, "FILES");
-  for (const auto& f : r.files) {
+  for (std::size_t i = 0; i < r.files.size(); ++i) {
+    const FileResult& f = r.files[i];
     const FileSummary& s = f.summary;
     std::string name;
     append_sanitized(name, s.path);
@@ -250,6 +263,7 @@ void render_stats(Output& out, const StatsReport& r, OutputFormat fmt) {
          std::string(record_kind_name(s.kind)) + " · read " + thousands(s.records) + " · classified " +
          thousands(f.kept) + " · rejected " + thousands(s.rejected);
     if (f.filtered) b += " · outside window " + thousands(f.filtered);
+    if (i < r.duplicates.size() && r.duplicates[i]) b += " · duplicates " + thousands(r.duplicates[i]);
     if (s.first != kNoTime) b += " · " + time_or_dash(s.first) + " → " + time_or_dash(s.last);
     b += '\n';
     if (s.fatal) {

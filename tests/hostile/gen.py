@@ -49,6 +49,24 @@ def main():
     kind, out, args = sys.argv[1], sys.argv[2], sys.argv[3:]
     if kind == "eventhub":  # N records of Event Hub JSON lines
         write(out, eventhub_lines(int(args[0])))
+    elif kind == "eventhub-range":  # records with ids START..END-1 (overlapping exports share ids)
+        a, b = int(args[0]), int(args[1])
+        hours = ["2026-06-01T0%d:10:00Z" % (i % 10) for i in range(10)]
+        write(out, "".join(line(signin(i, when=hours[i % 10])) + "\n" for i in range(a, b)))
+    elif kind == "sparse":  # minimal Event Hub records: a category and a time, keys in either case
+        write(out, '{"time": "1/9/2007 9:41:00 AM", "category": "SignInLogs"}\n'
+                   '{"Category":"ServicePrincipalSignInLogs","CorrelationId":"c-1","CreatedDateTime":'
+                   '"2025-07-01T10:45:17.5824212Z","DurationMs":0,"OperationName":"Sign-in activity"}\n')
+    elif kind == "service-principal":  # a failing service principal and a managed identity
+        sp = {"time": "2022-02-08T06:22:28Z", "category": "ServicePrincipalSignInLogs", "resultType": "7000215",
+              "properties": {"id": "sp-1", "userId": None, "appId": "6131d760-0000-4000-8000-000000000002",
+                             "status": {"errorCode": 7000215}, "servicePrincipalName": "Deploy-Pipeline",
+                             "servicePrincipalId": "b029d485-0000-4000-8000-000000000003"}}
+        mi = {"time": "2022-01-24T04:59:49Z", "category": "ManagedIdentitySignInLogs", "resultType": "0",
+              "properties": {"id": "mi-1", "userId": "", "ipAddress": "", "status": {"errorCode": 0},
+                             "servicePrincipalName": "vm-backup-identity",
+                             "servicePrincipalId": "9d370547-0000-4000-8000-000000000005"}}
+        write(out, line(sp) + "\n" + line(mi) + "\n")
     elif kind == "eventhub-gz":  # N records, gzip'd
         with gzip.open(out, "wt") as f:
             f.write(eventhub_lines(int(args[0])))

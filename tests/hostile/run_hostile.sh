@@ -109,7 +109,8 @@ $gen text-bomb "$tmp/textbomb.gz" 64
 run maxdecoded "$bin" stats --format json --max-decoded 1M "$tmp/textbomb.gz"
 expect_rc maxdecoded 3
 expect_err maxdecoded "idtriage: $tmp/textbomb.gz: error: decodes to more than 1 MiB (--max-decoded); the text after that is not read"
-json maxdecoded "d['inputs'][0]['records'] > 1000 and d['signin']['total'] == d['inputs'][0]['records']"
+# (one record repeated: every copy after the first is a duplicate, counted once)
+json maxdecoded "d['inputs'][0]['records'] > 1000 and d['signin']['total'] == 1 and d['inputs'][0]['duplicates'] == d['inputs'][0]['records'] - 1"
 run maxdecoded_bad "$bin" stats --max-decoded lots "$tmp/textbomb.gz"
 expect_rc maxdecoded_bad 2
 
@@ -132,6 +133,44 @@ run together "$bin" stats --format json "$tmp/together.json"
 expect_rc together 0
 json together "d['inputs'][0]['records'] == 4 and d['inputs'][0]['warnings'] == 1 and d['signin']['total'] == 4"
 expect_err_prefix together "idtriage: $tmp/together.json:1: warning: records run together on one line"
+
+# --- Accounting: read = kept + filtered + rejected; overlapping exports once -
+$gen eventhub-range "$tmp/day1.json" 0 300
+$gen eventhub-range "$tmp/day2.json" 200 400   # 100 records in both exports
+printf '{"time":"2026-06-01T05:00:00Z","category":"SignInLogs","properties":{"id":"bad",\n' >>"$tmp/day2.json"
+for j in 1 2; do
+  run "overlap_stats_j$j" "$bin" stats --format json -j $j "$tmp/day1.json" "$tmp/day2.json"
+  expect_rc "overlap_stats_j$j" 0
+  json "overlap_stats_j$j" "d['signin']['total'] == 400 and [i['duplicates'] for i in d['inputs']] == [0, 100] and [i['rejected'] for i in d['inputs']] == [0, 1]"
+  json "overlap_stats_j$j" "all(i['kept'] + i['filtered'] == i['records'] for i in d['inputs']) and d['signin']['total'] == sum(i['kept'] - i['duplicates'] for i in d['inputs'])"
+done
+run overlap_window "$bin" stats --format json --since 2026-06-01T05:00:00Z "$tmp/day1.json" "$tmp/day2.json"
+json overlap_window "all(i['kept'] + i['filtered'] == i['records'] for i in d['inputs']) and d['signin']['total'] == sum(i['kept'] - i['duplicates'] for i in d['inputs']) and sum(i['filtered'] for i in d['inputs']) > 0"
+run overlap_triage "$bin" triage --format json "$tmp/day1.json" "$tmp/day2.json"
+json overlap_triage "sum(d['totals']['signin'].values()) == 400 and [i['duplicates'] for i in d['inputs']] == [0, 100]"
+run overlap_detect "$bin" detect --format json "$tmp/day1.json" "$tmp/day2.json"
+json overlap_detect "[i['records'] + i['rejected'] for i in d['inputs']] == [300, 201]"
+# A ticket or health file given to a command that reads logs says so.
+run classify_tickets "$bin" classify "$src/testdata/tickets/all_tickets.csv"
+expect_rc classify_tickets 3
+expect_err classify_tickets "idtriage: $src/testdata/tickets/all_tickets.csv: error: this is a help-desk ticket export (ticket-csv, 5431 records); \`idtriage classify\` reads sign-in and audit logs: use \`idtriage tickets FILE\` (or give it to \`idtriage triage\`)"
+run stats_health "$bin" stats --format json "$src/testdata/health/graph-docs-v1.0_servicehealthissue-get.response.json"
+expect_rc stats_health 3
+expect_err_prefix stats_health "idtriage: $src/testdata/health/graph-docs-v1.0_servicehealthissue-get.response.json: error: this is service-health data (graph-health-json, 1 records); \`idtriage stats\` reads sign-in and audit logs: use \`idtriage health FILE\`"
+
+# --- Every real export read: sparse Event Hub records, service principals --
+$gen sparse "$tmp/sparse.json"
+run sparse "$bin" stats --format json "$tmp/sparse.json"
+expect_rc sparse 0
+json sparse "d['inputs'][0]['format'] == 'eventhub-json' and d['inputs'][0]['records'] == 2 and d['signin']['by_class']['unknown'] == 2"
+$gen service-principal "$tmp/sp.json"
+run sp "$bin" classify --format csv --fields user,service_principal,app,code,class,reason "$tmp/sp.json"
+expect_rc sp 0
+if [ "$(sed -n 2p "$tmp/sp.out")" = "Deploy-Pipeline,Deploy-Pipeline,Deploy-Pipeline,7000215,auth_failure,bad_client_secret" ] &&
+   [ "$(sed -n 3p "$tmp/sp.out")" = "vm-backup-identity,vm-backup-identity,vm-backup-identity,0,success,success" ]; then
+  ok "sp: the service principal is the actor"; else bad sp "$(cat "$tmp/sp.out")"; fi
+run sp_stats "$bin" stats --format json "$tmp/sp.json"
+json sp_stats "d['signin']['by_app'] == {'Deploy-Pipeline': 1, 'vm-backup-identity': 1} and d['signin']['by_class']['unknown'] == 0"
 
 # --- User ticket rules: a costly RE2 program is refused at load -------------
 printf '[slow]\nclass = other\npattern = .{0,1000}a.{0,1000}b\nsample = ab\n' >"$tmp/slow.rules"
