@@ -24,16 +24,23 @@ class StatsSink final : public UnitSink {
   void reset() override {
     signin = SigninStats();
     audit = AuditStats();
+    keyed = 0;
     index_->forget_file(file_);
   }
   void on_signin(const SignIn& r, const SigninClassification& c, const SourcePos& p) override {
-    if (index_->first(record_key(r), p.file_index, p.offset)) signin.add(r, c);
+    if (first(record_key(r), p)) signin.add(r, c);
   }
   void on_audit(const AuditEvent& e, const AuditClassification& c, const SourcePos& p) override {
-    if (index_->first(record_key(e), p.file_index, p.offset)) audit.add(e, c);
+    if (first(record_key(e), p)) audit.add(e, c);
   }
+  std::uint32_t file() const { return file_; }
+  std::uint64_t keyed = 0;  // records with an identity (RecordIndex::add_seen)
 
  private:
+  bool first(std::uint64_t key, const SourcePos& p) {
+    keyed += key != 0;
+    return index_->first(key, p.file_index, p.offset);
+  }
   RecordIndex* index_;
   std::uint32_t file_;
 };
@@ -54,6 +61,7 @@ int run() {
   report.top = top;
   report.files =
       run_files_parallel(opts.files, ro, [&](std::size_t file) -> UnitSink& { return sinks.emplace_back(index, file); });
+  for (const auto& s : sinks) index.add_seen(s.file(), s.keyed);
   report.duplicates = index.duplicates_per_file();
   refuse_other_kinds(report.files, "stats");
   for (const auto& s : sinks) {

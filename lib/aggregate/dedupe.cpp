@@ -5,26 +5,17 @@
 #include "aggregate/dedupe.h"
 
 #include <algorithm>
+#include <functional>
+#include <string_view>
 
 namespace idt {
 namespace {
 
-constexpr std::uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
-
-std::uint64_t mix(std::uint64_t h, std::string_view s) {
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= kFnvPrime;
-  }
-  h ^= 0xff;
-  h *= kFnvPrime;
-  return h;
-}
-std::uint64_t mix(std::uint64_t h, std::int64_t v) {
-  for (int i = 0; i < 8; ++i) {
-    h ^= static_cast<std::uint64_t>(v >> (8 * i)) & 0xff;
-    h *= kFnvPrime;
-  }
+// Word-at-a-time (the standard library's murmur-style hash of the bytes):
+// record ids are 36-character GUIDs, hashed once per record.
+std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+std::uint64_t combine(std::uint64_t h, std::uint64_t v) {
+  h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
   return h;
 }
 std::uint64_t nonzero(std::uint64_t h) { return h ? h : 1; }
@@ -40,16 +31,19 @@ std::uint64_t position(std::uint32_t file, std::uint64_t offset) {
 }  // namespace
 
 std::uint64_t record_key(const SignIn& r) {
-  if (!r.id.empty()) return nonzero(mix(kFnvBasis, r.id));
+  if (!r.id.empty()) return nonzero(hash_of(r.id));
   if (r.correlation_id.empty() && r.request_id.empty()) return 0;
   std::string_view user = !r.upn.empty() ? r.upn : r.user_id;
-  return nonzero(mix(mix(mix(mix(kFnvBasis, r.correlation_id), r.request_id), r.time), user));
+  std::uint64_t h = combine(hash_of(r.correlation_id), hash_of(r.request_id));
+  h = combine(h, static_cast<std::uint64_t>(r.time));
+  return nonzero(combine(h, hash_of(user)));
 }
 
 std::uint64_t record_key(const AuditEvent& e) {
-  if (!e.id.empty()) return nonzero(mix(kFnvBasis, e.id));
+  if (!e.id.empty()) return nonzero(hash_of(e.id) * 0xff51afd7ed558ccdull);  // not equal to a sign-in's key
   if (e.correlation_id.empty()) return 0;
-  return nonzero(mix(mix(mix(kFnvBasis, e.correlation_id), e.activity), e.time));
+  std::uint64_t h = combine(hash_of(e.correlation_id), hash_of(e.activity));
+  return nonzero(combine(h, static_cast<std::uint64_t>(e.time)));
 }
 
 struct RecordIndex::Shard {
@@ -81,7 +75,6 @@ RecordIndex::~RecordIndex() = default;
 
 bool RecordIndex::first(std::uint64_t key, std::uint32_t file, std::uint64_t offset) {
   if (key == 0) return true;
-  if (file < seen_.size()) seen_[file].fetch_add(1, std::memory_order_relaxed);
   const std::uint64_t pos = position(file, offset);
   Shard& s = shards_[key >> 58];  // the top bits choose the shard, the rest the slot
   std::lock_guard<std::mutex> lock(s.mu);
@@ -96,6 +89,10 @@ bool RecordIndex::first(std::uint64_t key, std::uint32_t file, std::uint64_t off
   }
   e.pos = std::min(e.pos, pos);
   return false;
+}
+
+void RecordIndex::add_seen(std::uint32_t file, std::uint64_t n) {
+  if (file < seen_.size()) seen_[file].fetch_add(n, std::memory_order_relaxed);
 }
 
 void RecordIndex::forget_file(std::uint32_t file) {

@@ -34,6 +34,9 @@ class RecordIndex {
   // which copy is counted does not change a count). `file`/`offset` place
   // the record in input order; key 0 is always counted.
   bool first(std::uint64_t key, std::uint32_t file, std::uint64_t offset);
+  // Records with a key (key != 0) each file gave to first(); the readers
+  // count their own and report them when done (no shared counter per record).
+  void add_seen(std::uint32_t file, std::uint64_t n);
 
   // A file whose parallel slices are read again in one piece: its records
   // are taken out again (not thread-safe against first() on the same file).
@@ -45,7 +48,7 @@ class RecordIndex {
 
  private:
   struct Shard;
-  std::vector<std::atomic<std::uint64_t>> seen_;  // records with a key, per file
+  std::vector<std::atomic<std::uint64_t>> seen_;  // records with a key, per file (add_seen)
   std::unique_ptr<Shard[]> shards_;
 };
 
