@@ -523,10 +523,12 @@ class Decoder {
       // JSON must be UTF-8 and simdjson validates every record it parses
       // (a record with bad bytes is rejected with its position), so JSON is
       // passed through; other text is checked here.
+      // (The first non-blank byte within kHeadBytes, as map_file looks.)
+      const std::size_t look = std::min(b.size(), kHeadBytes);
       std::size_t i = 0;
-      while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) ++i;
-      if (i == b.size() && !at_end && b.size() < kHeadBytes) return false;
-      set(i < b.size() && (b[i] == '{' || b[i] == '[') ? Mode::raw : Mode::utf8_or_1252, Encoding::utf8);
+      while (i < look && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) ++i;
+      if (i == look && !at_end && b.size() < kHeadBytes) return false;
+      set(i < look && (b[i] == '{' || b[i] == '[') ? Mode::raw : Mode::utf8_or_1252, Encoding::utf8);
     }
     pending_.erase(0, skip);
     offset_ += skip;
@@ -787,10 +789,12 @@ class InputBuilder {
     // JSON skips the whole-file pass (see Decoder::decide); other text
     // without a BOM is validated in chunks whose pages are dropped right
     // after, so even this pass does not make a multi-GB file resident.
+    // (Within the first kHeadBytes, as the stream decoder decides.)
     std::size_t first = raw.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    while (first < raw.size() && (raw[first] == ' ' || raw[first] == '\t' || raw[first] == '\r' || raw[first] == '\n'))
+    const std::size_t look = std::min(raw.size(), kHeadBytes + first);
+    while (first < look && (raw[first] == ' ' || raw[first] == '\t' || raw[first] == '\r' || raw[first] == '\n'))
       ++first;
-    const bool looks_json = first < raw.size() && (raw[first] == '{' || raw[first] == '[');
+    const bool looks_json = first < look && (raw[first] == '{' || raw[first] == '[');
     if (!decode && enc == Encoding::auto_detect && !looks_json && raw.substr(0, 3) != "\xEF\xBB\xBF") {
       constexpr std::size_t kValidate = 16u << 20;
       const std::size_t page = page_size();
