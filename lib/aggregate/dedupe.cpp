@@ -21,6 +21,9 @@ std::uint64_t combine(std::uint64_t h, std::uint64_t v) {
 std::uint64_t nonzero(std::uint64_t h) { return h ? h : 1; }
 
 constexpr std::size_t kShards = 64;
+// Entry::counted of a record whose counting file was read again: nobody
+// counts it until a reader meets it again (forget_file).
+constexpr std::uint32_t kNobody = 0xFFFFFFFF;
 // File index in the top 24 bits, byte offset in the low 40 (1 TiB a file):
 // ordering positions is ordering (file, offset).
 std::uint64_t position(std::uint32_t file, std::uint64_t offset) {
@@ -88,6 +91,10 @@ bool RecordIndex::first(std::uint64_t key, std::uint32_t file, std::uint64_t off
     return true;
   }
   e.pos = std::min(e.pos, pos);
+  if (e.counted == kNobody) {  // its counting file was read again: this copy counts
+    e.counted = file;
+    return true;
+  }
   return false;
 }
 
@@ -97,20 +104,16 @@ void RecordIndex::add_seen(std::uint32_t file, std::uint64_t n) {
 
 void RecordIndex::forget_file(std::uint32_t file) {
   if (file < seen_.size()) seen_[file].store(0);
+  // The file's counts were dropped: a record it counted is counted by nobody
+  // until a reader meets it again (its copies elsewhere were not counted, so
+  // the read again counts it once); one counted by another file stays
+  // counted there. Entries stay, so the earliest position another file gave
+  // a record is kept and copies are still charged to the later file.
   for (std::size_t i = 0; i < kShards; ++i) {
     Shard& s = shards_[i];
     std::lock_guard<std::mutex> lock(s.mu);
-    std::vector<Shard::Entry> old = std::move(s.slots);
-    s.slots.assign(old.size(), Shard::Entry{});
-    s.used = 0;
-    // The file's counts were dropped: a record it counted is forgotten (its
-    // copies elsewhere were not counted, so the read again counts it once);
-    // one counted by another file stays counted there.
-    for (const Shard::Entry& e : old)
-      if (e.key && e.counted != file) {
-        s.find(e.key) = e;
-        ++s.used;
-      }
+    for (Shard::Entry& e : s.slots)
+      if (e.key && e.counted == file) e.counted = kNobody;
   }
 }
 
@@ -118,11 +121,14 @@ std::vector<std::uint64_t> RecordIndex::duplicates_per_file() const {
   std::vector<std::uint64_t> owned(seen_.size(), 0), out(seen_.size(), 0);
   for (std::size_t i = 0; i < kShards; ++i)
     for (const Shard::Entry& e : shards_[i].slots) {
-      if (!e.key) continue;
+      if (!e.key || e.counted == kNobody) continue;  // not met again after a read again: nobody's
       const std::size_t file = static_cast<std::size_t>(e.pos >> 40);
       if (file < owned.size()) ++owned[file];
     }
-  for (std::size_t f = 0; f < out.size(); ++f) out[f] = seen_[f].load() - owned[f];
+  for (std::size_t f = 0; f < out.size(); ++f) {
+    const std::uint64_t seen = seen_[f].load();
+    out[f] = seen > owned[f] ? seen - owned[f] : 0;
+  }
   return out;
 }
 

@@ -88,3 +88,27 @@ TEST_CASE("RecordIndex: parallel readers and a file read again", "[aggregate][de
   again.add_seen(1, 1000);
   CHECK(again.duplicates_per_file() == std::vector<std::uint64_t>{0, 1000});
 }
+
+TEST_CASE("RecordIndex: a file read again keeps the earlier file's claim to the original", "[aggregate][dedupe]") {
+  // File 1's slices got there first (a thread race), file 0's copy was not
+  // counted; file 1 is then read again. The copy is still file 1's, the
+  // original file 0's, and the record is counted once.
+  RecordIndex idx(2);
+  std::uint64_t counted = 0;
+  counted += idx.first(42, 1, 100);
+  counted += idx.first(42, 0, 5);
+  REQUIRE(counted == 1);
+  idx.forget_file(1);
+  counted -= 1;  // file 1's sink was emptied
+  counted += idx.first(42, 1, 100);
+  CHECK(counted == 1);
+  idx.add_seen(0, 1);
+  idx.add_seen(1, 1);
+  CHECK(idx.duplicates_per_file() == std::vector<std::uint64_t>{0, 1});
+  // A record the first read gave and the read again does not is nobody's.
+  RecordIndex gone(1);
+  CHECK(gone.first(9, 0, 1));
+  gone.forget_file(0);
+  gone.add_seen(0, 0);
+  CHECK(gone.duplicates_per_file() == std::vector<std::uint64_t>{0});
+}
