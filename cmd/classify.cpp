@@ -1,10 +1,9 @@
 // Why: `idtriage classify FILE...` — one line per record with its class,
 // streamed in input order (table on a tty, JSON lines in a pipe).
-#include "model/classes.h"
 #include "commands.h"
 #include "common.h"
+#include "model/classes.h"
 #include "render/classify_writer.h"
-#include "render/reports.h"
 #include "util/text.h"
 
 namespace idt::cmd {
@@ -17,9 +16,11 @@ bool list_fields = false, no_header = false;
 void setup(CLI::App& app) {
   opts.files_required = false;
   opts.add(app, {"table", "jsonl", "csv", "tsv"});
-  app.add_option("--only", only,
-                 "only records of this class (e.g. auth_failure, portal_unreachable, registration_started)")
-      ->type_name("CLASS");
+  Choices classes{{kSigninClassNames.begin(), kSigninClassNames.end()}};
+  classes.values.insert(classes.values.end(), kAuditClassNames.begin(), kAuditClassNames.end());
+  classes.list_in_help = false;
+  add_choice(app, "--only", only, std::move(classes),
+             "only records of this class (e.g. auth_failure, portal_unreachable, registration_started)", "CLASS");
   app.add_option("--fields", fields, "comma-separated columns (see --list-fields)")->type_name("LIST");
   app.add_flag("--list-fields", list_fields, "list the available columns and exit");
   app.add_flag("--no-header", no_header, "omit the header line (table, csv, tsv)");
@@ -43,33 +44,13 @@ int run() {
     if (!parse_field_list(fields, cols, err)) throw UsageError("--fields: " + err);
   }
   std::optional<std::string> only_class;
-  if (!only.empty()) {
-    if (!parse_signin_class(only) && !parse_audit_class(only)) {
-      std::string best;
-      std::size_t bd = 99;
-      for (auto n : kSigninClassNames)
-        if (auto d = edit_distance(only, n); d < bd) {
-          bd = d;
-          best = n;
-        }
-      for (auto n : kAuditClassNames)
-        if (auto d = edit_distance(only, n); d < bd) {
-          bd = d;
-          best = n;
-        }
-      throw UsageError("--only: unknown class '" + only + "'" + (bd <= 4 ? " (did you mean '" + best + "'?)" : ""));
-    }
-    only_class = only;
-  }
+  if (!only.empty()) only_class = only;  // validated by --only's choices
   std::vector<std::string> names;
   for (const auto& f : opts.files) names.push_back(f == "-" ? "<stdin>" : f);
   ClassifyWriter writer(out, fmt, cols, names, only_class, !no_header);
   auto results = run_files(opts.files, ro, writer);
   refuse_other_kinds(results, "classify");
-  out.flush();
-  report_problems(stderr, results, opts.quiet);
-  if (fmt == OutputFormat::table && is_tty(stdout)) report_footer(stderr, results);
-  return any_input_error(results, ro.parse.strict) ? kExitInput : kExitOk;
+  return opts.finish(out, results, ro, fmt == OutputFormat::table);
 }
 
 }  // namespace

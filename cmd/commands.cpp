@@ -3,11 +3,11 @@
 
 namespace idt::cmd {
 
-extern const Command kTriage, kClassify, kStats, kExplain, kDetect, kHealth, kTickets, kPlaybook, kSynth;
+extern const Command kTriage, kClassify, kStats, kExplain, kDetect, kHealth, kTickets, kPlaybook, kRules, kSynth;
 
 std::span<const Command> all_commands() {
   static const Command* const table[] = {&kTriage, &kClassify, &kStats,    &kExplain, &kDetect,
-                                         &kHealth, &kTickets,  &kPlaybook, &kSynth};
+                                         &kHealth, &kTickets,  &kPlaybook, &kRules,   &kSynth};
   static std::vector<Command> commands = [] {
     std::vector<Command> v;
     for (const Command* c : table) v.push_back(*c);

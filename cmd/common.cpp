@@ -1,37 +1,114 @@
 // Why: see common.h.
 #include "common.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <optional>
 
 #include "commands.h"
 #include "formats/format.h"
+#include "formats/ticket_dates.h"
+#include "io/input.h"
+#include "render/inputs_render.h"
 #include "util/text.h"
 #include "util/time.h"
 
 namespace idt::cmd {
+namespace {
+
+std::map<const CLI::Option*, std::shared_ptr<const Choices>>& registry() {
+  static std::map<const CLI::Option*, std::shared_ptr<const Choices>> r;
+  return r;
+}
+
+CLI::Validator one_of(std::shared_ptr<const Choices> c) {
+  std::string desc = c->list_in_help ? fmt::format("{{{}}}", fmt::join(c->values, ",")) : std::string();
+  return CLI::Validator(
+      [c](std::string& v) -> std::string {
+        bool ok = c->accept ? c->accept(v) : std::find(c->values.begin(), c->values.end(), v) != c->values.end();
+        if (ok) return {};
+        std::vector<std::string_view> names(c->values.begin(), c->values.end());
+        std::string shown;
+        append_sanitized(shown, v);
+        return fmt::format("'{}' is not one of: {}{}", shown, fmt::join(c->values, ", "), did_you_mean(v, names));
+      },
+      desc);
+}
+
+}  // namespace
+
+CLI::Option* add_choice(CLI::App& app, const std::string& flags, std::string& into, Choices choices,
+                        const std::string& help, const std::string& type_name) {
+  auto c = std::make_shared<const Choices>(std::move(choices));
+  CLI::Option* o = app.add_option(flags, into, help)->type_name(type_name)->check(one_of(c));
+  registry()[o] = c;
+  return o;
+}
+
+const Choices* choices_of(const CLI::Option* o) {
+  auto it = registry().find(o);
+  return it == registry().end() ? nullptr : it->second.get();
+}
+
+CLI::Option* add_format_option(CLI::App& app, std::string& into, const std::vector<std::string>& formats,
+                               bool with_auto) {
+  Choices c;
+  std::string help = "output format";
+  if (with_auto) {
+    c.values.push_back("auto");
+    help += fmt::format(" (auto: {} on a terminal, {} in a pipe)", formats.front(),
+                        formats.size() > 1 ? formats[1] : formats.front());
+  }
+  c.values.insert(c.values.end(), formats.begin(), formats.end());
+  return add_choice(app, "--format,-f", into, std::move(c), help, "FMT");
+}
+
+CLI::Option* add_color_option(CLI::App& app, std::string& into) {
+  return add_choice(app, "--color", into, {{"auto", "always", "never"}}, "colour (NO_COLOR is honoured)", "WHEN");
+}
+
+OutputFormat to_output_format(const std::string& value) {
+  OutputFormat f;
+  if (!parse_output_format(value, f)) throw UsageError("--format: unknown format '" + value + "'");
+  return f;
+}
+
+bool color_on(const std::string& value) {
+  ColorMode m;
+  if (!parse_color_mode(value, m)) throw UsageError("--color: expected auto, always or never");
+  return use_color(m, stdout);
+}
 
 void InputOptions::add(CLI::App& app, const std::vector<std::string>& formats, bool with_window) {
   format_choices = formats;
   auto* fo = app.add_option("files", files, "input files ('-' = stdin; .gz is read transparently)")->type_name("FILE");
   if (files_required) fo->required();
-  std::string fhelp = "output format: auto";
-  for (const auto& f : formats) fhelp += "|" + f;
-  fhelp += " (auto: " + formats.front() + " on a terminal, " + (formats.size() > 1 ? formats[1] : formats.front()) +
-           " in a pipe)";
-  app.add_option("--format,-f", format, fhelp)->type_name("FMT");
+  add_format_option(app, format, formats, true);
   if (with_window) {
     app.add_option("--since", since, "only records at or after TIME (RFC 3339, date, or relative: -24h, -7d)")
         ->type_name("TIME");
     app.add_option("--until", until, "only records before TIME")->type_name("TIME");
   }
-  app.add_option("--color", color, "colour: auto|always|never (NO_COLOR is honoured)")->type_name("WHEN");
-  app.add_option("--encoding", encoding, "input encoding: auto|utf-8|utf-16le|utf-16be|windows-1252|iso-8859-1")
-      ->type_name("ENC");
-  app.add_option("--input-format", input_format,
-                 "skip detection and read as this format (see `idtriage detect --list`)")
-      ->type_name("NAME");
-  if (with_kind) app.add_option("--kind", kind, "only accept inputs of this kind: signin|audit")->type_name("KIND");
+  add_color_option(app, color);
+  Choices enc{{"auto", "utf-8", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1"}};
+  enc.accept = [](const std::string& v) {
+    Encoding e;
+    return parse_encoding(v, e);  // also utf8, cp1252, latin1, any case
+  };
+  add_choice(app, "--encoding", encoding, std::move(enc), "input encoding", "ENC");
+  Choices known;
+  for (const Format* f : all_formats()) known.values.emplace_back(f->name());
+  known.list_in_help = false;
+  add_choice(app, "--input-format", input_format, std::move(known),
+             "skip detection and read as this format (see `idtriage detect --list`)", "NAME");
+  if (with_kind) {
+    Choices k{{"signin", "audit"}};
+    k.accept = [](const std::string& v) { return v == "signin" || v == "signins" || v == "audit"; };
+    add_choice(app, "--kind", kind, std::move(k), "only accept inputs of this kind", "KIND");
+  }
   app.add_option("--max-decoded", max_decoded,
                  "stop decoding a pipe, .gz or transcoded input past SIZE bytes (K/M/G/T suffixes; 0 = no limit; "
                  "default 64G)")
@@ -96,20 +173,12 @@ RunOptions InputOptions::run_options() const {
   if (!parse_encoding(encoding, o.encoding)) throw UsageError("--encoding: unknown encoding '" + encoding + "'");
   if (!input_format.empty()) {
     o.forced = find_format(input_format);
-    if (!o.forced) {
-      std::string names;
-      for (const Format* f : all_formats()) names += (names.empty() ? "" : ", ") + std::string(f->name());
-      throw UsageError("--input-format: unknown format '" + input_format + "' (known: " + names + ")");
-    }
+    if (!o.forced) throw UsageError("--input-format: unknown format '" + input_format + "'");
   }
-  if (!kind.empty()) {
-    if (kind == "signin" || kind == "signins")
-      o.want = RecordKind::signin;
-    else if (kind == "audit")
-      o.want = RecordKind::audit;
-    else
-      throw UsageError("--kind: expected signin or audit, got '" + kind + "'");
-  }
+  if (kind == "signin" || kind == "signins")
+    o.want = RecordKind::signin;
+  else if (kind == "audit")
+    o.want = RecordKind::audit;
   for (const auto& m : maps) {
     auto eq = m.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == m.size())
@@ -121,28 +190,65 @@ RunOptions InputOptions::run_options() const {
 }
 
 OutputFormat InputOptions::output_format() const {
-  OutputFormat f;
-  if (format == "auto") {
-    bool tty = is_tty(stdout);
-    std::string pick =
-        tty ? format_choices.front() : (format_choices.size() > 1 ? format_choices[1] : format_choices.front());
-    parse_output_format(pick, f);
-    return f;
-  }
-  bool allowed = false;
-  for (const auto& c : format_choices) allowed |= c == format;
-  if (!allowed || !parse_output_format(format, f)) {
-    std::string list;
-    for (const auto& c : format_choices) list += (list.empty() ? "" : ", ") + c;
-    throw UsageError("--format: '" + format + "' is not one of: auto, " + list);
-  }
-  return f;
+  if (format != "auto") return to_output_format(format);
+  bool tty = is_tty(stdout);
+  return to_output_format(tty ? format_choices.front()
+                              : (format_choices.size() > 1 ? format_choices[1] : format_choices.front()));
 }
 
-bool InputOptions::color_on() const {
-  ColorMode m;
-  if (!parse_color_mode(color, m)) throw UsageError("--color: expected auto, always or never");
-  return use_color(m, stdout);
+bool InputOptions::color_on() const { return cmd::color_on(color); }
+
+int InputOptions::finish(Output& out, const std::vector<FileResult>& results, const RunOptions& ro, bool table) const {
+  out.flush();
+  report_problems(stderr, results, quiet);
+  if (table && is_tty(stdout)) report_footer(stderr, results);
+  return any_input_error(results, ro.parse.strict) ? kExitInput : kExitOk;
+}
+
+void TicketOptions::add(CLI::App& app) {
+  app.add_option("--rules", rules_files, "extra ticket rules file; same ids replace built-in rules (repeatable)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);  // one file per --rules: the next word may be an input
+  app.add_option("--date-format", date_format, "day/month order when the data cannot tell: dmy|mdy (or dd/mm/yyyy…)")
+      ->type_name("ORDER");
+  app.add_option("--tz", tz, "zone of times written without one: UTC, +02:00, -0500 (default UTC)")
+      ->type_name("OFFSET");
+}
+
+void TicketOptions::apply(RunOptions& ro) const {
+  if (!date_format.empty()) {
+    if (!parse_date_order(date_format))
+      throw UsageError("--date-format: expected dmy or mdy, got '" + date_format + "'");
+    ro.parse.date_format = date_format;
+  }
+  if (!tz.empty()) {
+    auto off = parse_utc_offset(tz);
+    if (!off) throw UsageError("--tz: expected UTC or an offset such as +02:00 or -0500, got '" + tz + "'");
+    ro.parse.tz_offset_minutes = *off;
+  }
+}
+
+TicketRules TicketOptions::load_rules() const { return load_ticket_rules(rules_files); }
+
+void BreakglassOptions::add(CLI::App& app) {
+  app.add_option("--breakglass", accounts, "emergency-access UPNs, comma-separated")->type_name("UPN,…");
+  app.add_option("--breakglass-max-age", max_age,
+                 "a break-glass account must have signed in successfully within this (default 30d)")
+      ->type_name("DUR");
+}
+
+void BreakglassOptions::apply(TriageOptions& to) const {
+  auto age = parse_duration(max_age);
+  if (!age) throw UsageError("--breakglass-max-age: expected a duration such as 30d");
+  to.breakglass_max_age = *age;
+  for (std::string_view rest = accounts; !rest.empty();) {
+    std::size_t c = rest.find(',');
+    std::string u(trim(rest.substr(0, c)));
+    rest = c == std::string_view::npos ? std::string_view{} : rest.substr(c + 1);
+    for (char& ch : u)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    if (!u.empty()) to.breakglass.push_back(u);
+  }
 }
 
 void refuse_other_kinds(std::vector<FileResult>& files, std::string_view command) {
@@ -162,6 +268,16 @@ void check_files(const std::vector<std::string>& files) {
   int stdin_count = 0;
   for (const auto& f : files) stdin_count += f == "-";
   if (stdin_count > 1) throw UsageError("'-' (stdin) can be given only once");
+}
+
+TicketRules load_ticket_rules(const std::vector<std::string>& files) {
+  auto rules = TicketRules::builtin();
+  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
+  for (const auto& f : files) {
+    auto added = rules->add_file(f);
+    if (!added.ok()) throw UsageError("--rules: " + added.error().message);
+  }
+  return std::move(rules.value());
 }
 
 }  // namespace idt::cmd

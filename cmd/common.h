@@ -1,19 +1,48 @@
-// Why: the options every input-reading subcommand shares (files, time
-// window, format, colour, strictness, encoding) and their conversion to a
-// RunOptions, in one place so flags mean the same everywhere.
+// Why: the options subcommands share, declared once so a flag means the same
+// everywhere: inputs (files, time window, format, colour, strictness,
+// encoding) and their conversion to RunOptions; the ticket options (--rules,
+// --tz, --date-format); the break-glass options; and flags whose value is one
+// of a fixed set, whose one declaration drives validation ("did you mean"
+// and the list), the help, the man page and the shell completions.
 #pragma once
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "aggregate/triage_aggregate.h"
+#include "classify/ticket_classifier.h"
 #include "render/output.h"
 #include "run/pipeline.h"
 
 namespace idt::cmd {
+
+// The allowed values of a flag. `accept` admits extra spellings (aliases,
+// any case); without it a value must be one of `values` exactly.
+struct Choices {
+  Choices() = default;
+  Choices(std::vector<std::string> v) : values(std::move(v)) {}
+  std::vector<std::string> values;
+  std::function<bool(const std::string&)> accept;
+  bool list_in_help = true;  // false for long lists (the error and completions still list them)
+};
+CLI::Option* add_choice(CLI::App& app, const std::string& flags, std::string& into, Choices choices,
+                        const std::string& help, const std::string& type_name);
+// The values declared for an option; nullptr for a free-form one.
+const Choices* choices_of(const CLI::Option* o);
+
+// --format: `formats` in order; with_auto adds "auto" (formats[0] on a
+// terminal, formats[1] in a pipe).
+CLI::Option* add_format_option(CLI::App& app, std::string& into, const std::vector<std::string>& formats,
+                               bool with_auto);
+// --color auto|always|never.
+CLI::Option* add_color_option(CLI::App& app, std::string& into);
+OutputFormat to_output_format(const std::string& value);
+bool color_on(const std::string& value);
 
 struct InputOptions {
   std::vector<std::string> files;
@@ -37,8 +66,29 @@ struct InputOptions {
   RunOptions run_options() const;      // throws UsageError
   OutputFormat output_format() const;  // resolves "auto" by tty
   bool color_on() const;
+  // The end of a run: flush stdout, list rejections (unless --quiet) and file
+  // errors on stderr, the footer after a table on a terminal (`table`), and
+  // the exit code (3 on an input error).
+  int finish(Output& out, const std::vector<FileResult>& results, const RunOptions& ro, bool table = false) const;
 
   std::vector<std::string> format_choices;
+};
+
+// --rules (repeatable), --tz and --date-format: how help-desk tickets are read
+// and classified (tickets, triage).
+struct TicketOptions {
+  std::vector<std::string> rules_files;
+  std::string tz, date_format;
+  void add(CLI::App& app);
+  void apply(RunOptions& ro) const;  // --tz and --date-format into the parse options; throws UsageError
+  TicketRules load_rules() const;    // built-in rules plus --rules files; throws UsageError
+};
+
+// --breakglass UPN,… and --breakglass-max-age.
+struct BreakglassOptions {
+  std::string accounts, max_age = "30d";
+  void add(CLI::App& app);
+  void apply(TriageOptions& to) const;  // throws UsageError
 };
 
 // Files of a kind a command does not read (tickets or health given to
@@ -51,5 +101,8 @@ std::optional<std::uint64_t> parse_size(std::string_view s);
 
 // Rejects "-" given more than once, and checks there is at least one input.
 void check_files(const std::vector<std::string>& files);
+
+// The built-in ticket rules plus each --rules file (UsageError names file:line).
+TicketRules load_ticket_rules(const std::vector<std::string>& files);
 
 }  // namespace idt::cmd

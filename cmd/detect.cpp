@@ -3,7 +3,7 @@
 #include "commands.h"
 #include "common.h"
 #include "formats/format.h"
-#include "render/reports.h"
+#include "render/detect_render.h"
 
 namespace idt::cmd {
 namespace {
@@ -32,9 +32,8 @@ int run() {
   } discard;
   auto results = run_files_parallel(opts.files, ro, [&](std::size_t) -> UnitSink& { return discard; });
   render_detect(out, results, fmt);
-  out.flush();
-  report_problems(stderr, results, true);
-  return any_input_error(results, ro.parse.strict) ? kExitInput : kExitOk;
+  opts.quiet = true;  // the report counts rejections; stderr names only file errors
+  return opts.finish(out, results, ro);
 }
 
 }  // namespace

@@ -2,8 +2,9 @@
 // desk: class, reason, meaning, what to do (and not do).
 #include "classify/codes.h"
 #include "commands.h"
+#include "common.h"
+#include "render/explain_render.h"
 #include "render/output.h"
-#include "render/reports.h"
 #include "util/text.h"
 
 namespace idt::cmd {
@@ -15,14 +16,12 @@ bool list = false;
 
 void setup(CLI::App& app) {
   app.add_option("codes", codes, "error codes (50126, AADSTS50126, …)")->type_name("CODE");
-  app.add_option("--format,-f", format, "output format: table|json")->type_name("FMT");
+  add_format_option(app, format, {"table", "json"}, false);
   app.add_flag("--list", list, "list every code in the table");
 }
 
 int run() {
-  OutputFormat fmt;
-  if (!parse_output_format(format, fmt) || (fmt != OutputFormat::table && fmt != OutputFormat::json))
-    throw UsageError("--format: expected table or json");
+  const OutputFormat fmt = to_output_format(format);
   Output out(stdout, use_color(ColorMode::auto_, stdout));
   if (list) {
     render_code_list(out, fmt);

@@ -7,7 +7,6 @@
 #include "commands.h"
 #include "common.h"
 #include "render/health_render.h"
-#include "render/reports.h"
 #include "util/time.h"
 
 namespace idt::cmd {
@@ -57,33 +56,10 @@ int run() {
   std::deque<HealthCollector> sinks;
   for (std::size_t i = 0; i < opts.files.size(); ++i) sinks.emplace_back(static_cast<std::uint32_t>(i));
   report.files = run_files_parallel(opts.files, ro, [&](std::size_t i) -> UnitSink& { return sinks[i]; });
-  Micros from = ro.since != kNoTime ? ro.since : INT64_MIN + 1;
-  Micros to = ro.until != kNoTime ? ro.until : INT64_MAX;
-  bool window = ro.since != kNoTime || ro.until != kNoTime;
-  for (auto& s : sinks) {
-    for (auto& l : s.issues) {
-      ++report.total;
-      HealthIssue v = l.issue.view();
-      if (identity_only && !v.identity_relevant) {
-        ++report.hidden_not_identity;
-        continue;
-      }
-      if (report.active_at != kNoTime && !health_active_at(v, report.active_at)) {
-        ++report.hidden_inactive;
-        continue;
-      }
-      if (window && !health_overlaps(v, from, to)) {
-        ++report.hidden_outside_window;
-        continue;
-      }
-      report.issues.push_back(std::move(l));
-    }
-  }
+  for (auto& s : sinks) select_health(std::move(s.issues), report, report);
   Output out(stdout, opts.color_on());
   render_health(out, report, fmt);
-  out.flush();
-  report_problems(stderr, report.files, opts.quiet);
-  return any_input_error(report.files, ro.parse.strict) ? kExitInput : kExitOk;
+  return opts.finish(out, report.files, ro);
 }
 
 }  // namespace

@@ -1,9 +1,13 @@
 // Why: the binary's entry point: build the CLI from the command table, turn
 // every failure into the documented exit code (exceptions stop here), and
-// make sure what was printed really reached stdout.
+// make sure what was printed really reached stdout, and answer a typo
+// (command or flag) with "did you mean".
+#include <fmt/format.h>
+
 #include <csignal>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "commands.h"
 #include "generate.h"
@@ -14,20 +18,62 @@ using namespace idt::cmd;
 
 namespace {
 
-int did_you_mean(const std::string& word) {
-  std::string best;
-  std::size_t bd = 99;
-  for (const Command& c : all_commands()) {
-    std::size_t d = idt::edit_distance(word, c.name);
-    if (d < bd) {
-      bd = d;
-      best = std::string(c.name);
-    }
+// "idtriage: MESSAGE" and where to look next; exit 2.
+int usage_error(const std::string& message, std::string_view command) {
+  std::string clean;  // arguments are echoed: no control sequence reaches the terminal
+  for (std::string_view rest = message; !rest.empty();) {
+    std::size_t nl = rest.find('\n');
+    idt::append_sanitized(clean, rest.substr(0, nl));
+    if (nl == std::string_view::npos) break;
+    clean += '\n';
+    rest.remove_prefix(nl + 1);
   }
-  std::string msg = "idtriage: unknown command '" + word + "'";
-  if (bd <= 3) msg += " (did you mean '" + best + "'?)";
-  std::fprintf(stderr, "%s\nRun 'idtriage --help' for the list of commands.\n", msg.c_str());
+  if (command.empty())
+    fmt::print(stderr, "idtriage: {}\nRun 'idtriage --help' for the list of commands.\n", clean);
+  else
+    fmt::print(stderr, "idtriage: {}\nRun 'idtriage {} --help' for its options.\n", clean, command);
   return kExitUsage;
+}
+
+int unknown_command(const std::string& word) {
+  std::vector<std::string_view> names;
+  for (const Command& c : all_commands()) names.push_back(c.name);
+  return usage_error("unknown command '" + word + "'" + idt::did_you_mean(word, names), "");
+}
+
+// The option names an app accepts ("--format", "-f"), hidden ones excluded.
+std::vector<std::string> option_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* o : app.get_options()) {
+    if (o->get_group().empty()) continue;
+    for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+    for (const auto& s : o->get_snames()) names.push_back("-" + s);
+  }
+  return names;
+}
+
+// CLI11 lists the arguments it did not expect after ": "; each one that
+// looks like an option is answered with the closest option of `app`.
+int unexpected_arguments(const CLI::ExtrasError& e, const CLI::App& app, std::string_view command) {
+  std::string what = e.what();
+  std::size_t colon = what.find(": ");
+  std::vector<std::string> unknown;
+  for (std::string_view rest = colon == std::string::npos ? "" : std::string_view(what).substr(colon + 2);
+       !rest.empty();) {
+    std::size_t sp = rest.find(' ');
+    std::string_view word = rest.substr(0, sp);
+    rest = sp == std::string_view::npos ? std::string_view{} : rest.substr(sp + 1);
+    if (word.size() > 1 && word[0] == '-') unknown.emplace_back(word.substr(0, word.find('=')));
+  }
+  if (unknown.empty()) return usage_error(what, command);
+  const std::vector<std::string> names = option_names(app);
+  const std::vector<std::string_view> candidates(names.begin(), names.end());
+  std::string message;
+  for (const auto& u : unknown)
+    message += (message.empty() ? "" : "\nidtriage: ") + std::string("unknown option '") + u + "'" +
+               (command.empty() ? "" : " for '" + std::string(command) + "'") +
+               (u.size() > 2 ? idt::did_you_mean(u, candidates) : "");  // "-x" is one edit from every short flag
+  return usage_error(message, command);
 }
 
 }  // namespace
@@ -42,22 +88,26 @@ int run_main(int argc, char** argv) {
     CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
     c.setup(*sub);
   }
+  std::string_view command;  // the subcommand named on the command line, if any
   if (argc >= 2 && argv[1][0] != '-') {
-    bool known = false;
-    for (const Command& c : all_commands()) known |= c.name == argv[1];
-    if (!known) return did_you_mean(argv[1]);
+    for (const Command& c : all_commands())
+      if (c.name == argv[1]) command = c.name;
+    if (command.empty()) return unknown_command(argv[1]);
   }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? kExitOk : kExitUsage;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    const CLI::App& where = command.empty() ? app : *app.get_subcommand(std::string(command));
+    if (const auto* extras = dynamic_cast<const CLI::ExtrasError*>(&e))
+      return unexpected_arguments(*extras, where, command);
+    return usage_error(e.what(), command);
   }
   try {
     if (!gen.empty()) {
       std::string out;
       if (!generate(app, gen, out)) {
-        std::fprintf(stderr, "idtriage: --generate: expected man, bash, zsh or fish\n");
+        fmt::print(stderr, "idtriage: --generate: expected man, bash, zsh or fish\n");
         return kExitUsage;
       }
       std::fwrite(out.data(), 1, out.size(), stdout);
@@ -68,12 +118,12 @@ int run_main(int argc, char** argv) {
     std::fputs(app.help().c_str(), stdout);
     return kExitOk;
   } catch (const UsageError& e) {
-    std::fprintf(stderr, "idtriage: %s\n", e.what());
+    fmt::print(stderr, "idtriage: {}\n", e.what());
     return kExitUsage;
   } catch (const idt::OutputError&) {
     throw;  // main() decides: quiet for a closed pipe, an error otherwise
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "idtriage: internal error: %s\n", e.what());
+    fmt::print(stderr, "idtriage: internal error: {}\n", e.what());
     return kExitInternal;
   }
 }
@@ -88,7 +138,7 @@ int main(int argc, char** argv) {
     idt::close_stdout();
   } catch (const idt::OutputError& e) {
     if (e.closed()) return kExitOk;  // the reader has all it wanted (`| head`)
-    std::fprintf(stderr, "idtriage: %s\n", e.what());
+    fmt::print(stderr, "idtriage: {}\n", e.what());
     return kExitOutput;
   }
   return rc;

@@ -1,8 +1,9 @@
 // Why: `idtriage playbook [ID]` — list the built-in playbooks, or print one:
 // who acts, help-desk / admin / comms steps, what not to do, user message.
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "commands.h"
+#include "common.h"
 #include "playbook/playbook.h"
 #include "render/output.h"
 #include "render/playbook_render.h"
@@ -19,10 +20,10 @@ std::vector<std::string> sets;
 void setup(CLI::App& app) {
   app.add_option("id", id, "playbook to print: a finding kind (e.g. provider_portal_outage) or a general playbook")
       ->type_name("ID");
-  app.add_option("--format,-f", format, "output format: table|md|json")->type_name("FMT");
+  add_format_option(app, format, {"table", "md", "json"}, false);
   app.add_option("--set", sets, "fill a user-message placeholder, e.g. --set incident_id=MO1329260 (repeatable)")
       ->type_name("NAME=VALUE");
-  app.add_option("--color", color, "colour: auto|always|never (NO_COLOR is honoured)")->type_name("WHEN");
+  add_color_option(app, color);
 }
 
 TemplateValues parse_sets() {
@@ -33,9 +34,10 @@ TemplateValues parse_sets() {
     if (eq == std::string::npos || key.empty())
       throw UsageError("--set '" + s + "': expected NAME=VALUE, e.g. --set incident_id=MO1329260");
     if (!is_known_placeholder(key)) {
-      std::string known;
-      for (const auto& p : known_placeholders()) known += (known.empty() ? "" : ", ") + std::string(p.name);
-      throw UsageError("--set: unknown placeholder '" + key + "' (known: " + known + ")");
+      std::vector<std::string_view> known;
+      for (const auto& p : known_placeholders()) known.push_back(p.name);
+      throw UsageError(fmt::format("--set: unknown placeholder '{}'{} (known: {})", key, did_you_mean(key, known),
+                                   fmt::join(known, ", ")));
     }
     values.emplace_back(key, s.substr(eq + 1));
   }
@@ -43,19 +45,14 @@ TemplateValues parse_sets() {
 }
 
 int run() {
-  OutputFormat fmt;
-  if (!parse_output_format(format, fmt) ||
-      (fmt != OutputFormat::table && fmt != OutputFormat::md && fmt != OutputFormat::json))
-    throw UsageError("--format: expected table, md or json");
-  ColorMode cm;
-  if (!parse_color_mode(color, cm)) throw UsageError("--color: expected auto, always or never");
+  const OutputFormat fmt = to_output_format(format);
   TemplateValues values = parse_sets();
   if (!builtin_playbook_errors().empty()) {
     // A built-in that does not parse is a bug; say so but still serve the rest.
     for (const Error& e : builtin_playbook_errors())
-      std::fprintf(stderr, "idtriage: internal error in built-in playbook: %s\n", e.message.c_str());
+      fmt::print(stderr, "idtriage: internal error in built-in playbook: {}\n", e.message);
   }
-  Output out(stdout, fmt == OutputFormat::table && use_color(cm, stdout));
+  Output out(stdout, fmt == OutputFormat::table && color_on(color));
   if (id.empty()) {
     if (!values.empty()) throw UsageError("--set needs a playbook ID");
     render_playbook_list(out, builtin_playbooks(), fmt);

@@ -7,7 +7,7 @@
 #include "aggregate/log_stats.h"
 #include "commands.h"
 #include "common.h"
-#include "render/reports.h"
+#include "render/stats_render.h"
 
 namespace idt::cmd {
 namespace {
@@ -69,9 +69,7 @@ int run() {
     report.audit.merge(s.audit);
   }
   render_stats(out, report, fmt);
-  out.flush();
-  report_problems(stderr, report.files, opts.quiet);
-  return any_input_error(report.files, ro.parse.strict) ? kExitInput : kExitOk;
+  return opts.finish(out, report.files, ro);
 }
 
 }  // namespace

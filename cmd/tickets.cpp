@@ -1,15 +1,15 @@
 // Why: `idtriage tickets FILE...` — what users tell the help desk: each ticket
 // with its class and the rule that matched, per-class counts and an hourly
 // histogram (the shape of an outage shows in tickets before any notice).
+#include <fmt/format.h>
+
 #include <deque>
 
 #include "classify/ticket_classifier.h"
 #include "commands.h"
 #include "common.h"
 #include "formats/ticket_columns.h"
-#include "formats/ticket_dates.h"
 #include "model/ticket.h"
-#include "render/reports.h"
 #include "render/tickets_render.h"
 #include "util/text.h"
 
@@ -17,8 +17,8 @@ namespace idt::cmd {
 namespace {
 
 InputOptions opts;
-std::string only, date_format, tz;
-std::vector<std::string> rules_files;
+TicketOptions ticket_opts;
+std::string only;
 std::size_t limit = 100;
 
 // Counts classified tickets (the pipeline classifies them with the run's
@@ -55,7 +55,8 @@ class TicketsSink final : public UnitSink {
                     t.assignment_group,
                     t.opened,
                     c.cls,
-                    c.rule_id};
+                    c.rule_id,
+                    t.caller_name};
     if (s_.writer)
       s_.writer->write(v);
     else
@@ -73,64 +74,25 @@ class TicketsSink final : public UnitSink {
 void setup(CLI::App& app) {
   opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
   opts.add(app, {"table", "jsonl", "csv", "json"});
-  app.add_option("--only", only, "list only tickets of this class (counts still cover all)")->type_name("CLASS");
-  app.add_option("--rules", rules_files, "extra ticket rules file; same ids replace built-in rules (repeatable)")
-      ->type_name("FILE");
-  app.add_option("--date-format", date_format, "day/month order when the data cannot tell: dmy|mdy (or dd/mm/yyyy…)")
-      ->type_name("ORDER");
-  app.add_option("--tz", tz, "zone of times written without one: UTC, +02:00, -0500 (default UTC)")
-      ->type_name("OFFSET");
+  Choices classes{{kTicketClassNames.begin(), kTicketClassNames.end()}};
+  classes.accept = [](const std::string& v) { return parse_ticket_class(v).has_value(); };  // any case, '-' or ' '
+  classes.list_in_help = false;
+  add_choice(app, "--only", only, std::move(classes), "list only tickets of this class (counts still cover all)",
+             "CLASS");
+  ticket_opts.add(app);
   app.add_option("--limit", limit, "tickets listed in the table (0 = all; csv/jsonl/json list all)")->type_name("N");
-}
-
-TicketRules load_rules() {
-  auto rules = TicketRules::builtin();
-  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
-  for (const auto& f : rules_files) {
-    auto added = rules->add_file(f);
-    if (!added.ok()) throw UsageError("--rules: " + added.error().message);
-  }
-  return std::move(rules.value());
-}
-
-std::optional<TicketClass> only_class() {
-  if (only.empty()) return std::nullopt;
-  if (auto c = parse_ticket_class(only)) return c;
-  std::string best, list;
-  std::size_t bd = 99;
-  for (auto n : kTicketClassNames) {
-    list += (list.empty() ? "" : ", ") + std::string(n);
-    std::size_t d = n.starts_with(only) ? 0 : edit_distance(only, n);  // "portal" -> portal_unreachable
-    if (d < bd) {
-      bd = d;
-      best = n;
-    }
-  }
-  throw UsageError("--only: unknown ticket class '" + only + "'" + (bd <= 4 ? " (did you mean '" + best + "'?)" : "") +
-                   "; classes: " + list);
 }
 
 int run() {
   RunOptions ro = opts.run_options();
   if (!ro.forced) ro.want = RecordKind::ticket;
-  if (!date_format.empty()) {
-    if (!parse_date_order(date_format))
-      throw UsageError("--date-format: expected dmy or mdy, got '" + date_format + "'");
-    ro.parse.date_format = date_format;
-  }
-  if (!tz.empty()) {
-    auto off = parse_utc_offset(tz);
-    if (!off) throw UsageError("--tz: expected UTC or an offset such as +02:00 or -0500, got '" + tz + "'");
-    ro.parse.tz_offset_minutes = *off;
-  }
+  ticket_opts.apply(ro);
   for (const auto& [role, column] : ro.parse.column_map)
-    if (!parse_ticket_role(role)) {
-      std::string list;
-      for (auto n : kTicketRoleNames) list += (list.empty() ? "" : ", ") + std::string(n);
-      throw UsageError("--map " + role + "=" + column + ": unknown role '" + role + "' (roles: " + list + ")");
-    }
+    if (!parse_ticket_role(role))
+      throw UsageError(fmt::format("--map {}={}: unknown role '{}'{} (roles: {})", role, column, role,
+                                   did_you_mean(role, kTicketRoleNames), fmt::join(kTicketRoleNames, ", ")));
   OutputFormat fmt = opts.output_format();
-  const TicketRules rules = load_rules();
+  const TicketRules rules = ticket_opts.load_rules();
   std::vector<std::string> names;
   for (const auto& f : opts.files) names.push_back(f == "-" ? "<stdin>" : f);
 
@@ -138,7 +100,7 @@ int run() {
   TicketsSink::Setup su;
   ro.ticket_rules = &rules;
   su.file_names = &names;
-  su.only = only_class();
+  if (!only.empty()) su.only = parse_ticket_class(only);  // validated by --only's choices
   su.keep = fmt == OutputFormat::table ? limit : 0;
 
   TicketsReport report;
@@ -162,10 +124,7 @@ int run() {
     }
   }
   if (fmt == OutputFormat::table || fmt == OutputFormat::json) render_tickets(out, report, fmt);
-  out.flush();
-  report_problems(stderr, report.files, opts.quiet);
-  if (fmt == OutputFormat::table && is_tty(stdout)) report_footer(stderr, report.files);
-  return any_input_error(report.files, ro.parse.strict) ? kExitInput : kExitOk;
+  return opts.finish(out, report.files, ro, fmt == OutputFormat::table);
 }
 
 }  // namespace

@@ -3,21 +3,20 @@
 // playbooks, print the verdict and findings; exit 1 on findings ≥ --fail-on.
 #include <algorithm>
 
-#include "classify/ticket_classifier.h"
 #include "commands.h"
 #include "common.h"
-#include "formats/ticket_dates.h"
-#include "render/reports.h"
+#include "render/inputs_render.h"
 #include "render/triage_render.h"
 #include "run/triage_run.h"
-#include "util/text.h"
 
 namespace idt::cmd {
 namespace {
 
 InputOptions opts;
+TicketOptions ticket_opts;
+BreakglassOptions breakglass_opts;
 std::vector<std::string> signins, audits, tickets, healths;
-std::string bucket = "15m", fail_on = "high", breakglass, breakglass_age = "30d", rules_file, tz, date_format;
+std::string bucket = "15m", fail_on = "high";
 
 void setup(CLI::App& app) {
   opts.files_required = false;
@@ -28,15 +27,10 @@ void setup(CLI::App& app) {
   app.add_option("--tickets", tickets, "help-desk ticket CSV files")->type_name("FILE");
   app.add_option("--health", healths, "service-health JSON files")->type_name("FILE");
   app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
-  app.add_option("--fail-on", fail_on, "exit 1 when a finding has this severity or more: info|low|medium|high|critical")
-      ->type_name("SEV");
-  app.add_option("--breakglass", breakglass, "emergency-access UPNs, comma-separated")->type_name("UPN,…");
-  app.add_option("--breakglass-max-age", breakglass_age,
-                 "a break-glass account must have signed in successfully within this (default 30d)")
-      ->type_name("DUR");
-  app.add_option("--rules", rules_file, "extra ticket rules file (see `idtriage tickets --help`)")->type_name("FILE");
-  app.add_option("--tz", tz, "time zone offset of local-time ticket exports (e.g. +02:00)")->type_name("OFFSET");
-  app.add_option("--date-format", date_format, "ticket date order when ambiguous: dmy|mdy")->type_name("ORDER");
+  add_choice(app, "--fail-on", fail_on, {{kSeverityNames.begin(), kSeverityNames.end()}},
+             "exit 1 when a finding has this severity or more", "SEV");
+  breakglass_opts.add(app);
+  ticket_opts.add(app);
 }
 
 int run() {
@@ -48,12 +42,7 @@ int run() {
   opts.files = all;  // validates '-' once and the window/encoding options
   RunOptions ro = opts.run_options();
   opts.files = saved;
-  if (!tz.empty()) {
-    auto off = parse_utc_offset(tz);
-    if (!off) throw UsageError("--tz: expected UTC or an offset like +02:00 / -0500, got '" + tz + "'");
-    ro.parse.tz_offset_minutes = *off;
-  }
-  ro.parse.date_format = date_format;
+  ticket_opts.apply(ro);
   OutputFormat fmt = opts.output_format();
   auto sev = parse_severity(fail_on);
   if (!sev) throw UsageError("--fail-on: expected info, low, medium, high or critical");
@@ -61,26 +50,11 @@ int run() {
   auto b = parse_duration(bucket);
   if (!b || *b < 60 * kMicrosPerSecond) throw UsageError("--bucket: expected a duration of at least 1m (e.g. 15m, 1h)");
   to.bucket = *b;
-  auto age = parse_duration(breakglass_age);
-  if (!age) throw UsageError("--breakglass-max-age: expected a duration such as 30d");
-  to.breakglass_max_age = *age;
-  for (std::string_view rest = breakglass; !rest.empty();) {
-    std::size_t c = rest.find(',');
-    std::string u(trim(rest.substr(0, c)));
-    rest = c == std::string_view::npos ? std::string_view{} : rest.substr(c + 1);
-    for (char& ch : u)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-    if (!u.empty()) to.breakglass.push_back(u);
-  }
-  auto rules = TicketRules::builtin();
-  if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);
-  if (!rules_file.empty()) {
-    auto added = rules->add_file(rules_file);
-    if (!added.ok()) throw UsageError("--rules: " + added.error().message);
-  }
+  breakglass_opts.apply(to);
+  const TicketRules rules = ticket_opts.load_rules();
 
   TriageInputs in{opts.files, signins, audits, tickets, healths};
-  TriageRun run = run_triage(in, ro, to, rules.value());
+  TriageRun run = run_triage(in, ro, to, rules);
   TriageView view;
   view.fail_on = *sev;
   bool over = std::any_of(run.report.findings.begin(), run.report.findings.end(),

@@ -1,8 +1,9 @@
-// Why: inputs are hostile (DESIGN.md, Security). Every parser must survive
-// any bytes: the sniffing chain picks one, then every format is forced on
-// the same bytes too, so parsers are reached even when sniffing says no.
-// Invariants checked beyond "no crash" (ASan/UBSan do the rest): counts add
-// up and every position lies inside the input.
+// Why: inputs are hostile, and no input may crash a parser (README.md:
+// nothing is ever dropped). Every parser must survive any bytes: the sniffing
+// chain picks one, then every format is forced on the same bytes too, so
+// parsers are reached even when sniffing says no. Invariants checked beyond
+// "no crash" (ASan/UBSan do the rest): counts add up and every position lies
+// inside the input.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>

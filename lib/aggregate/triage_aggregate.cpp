@@ -2,6 +2,8 @@
 // below) so hostile input cannot grow one entry without limit.
 #include "aggregate/triage_aggregate.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "aggregate/dedupe.h"
@@ -172,11 +174,7 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
         break;
     }
   }
-  if (failure && r.has_error_code) {
-    char buf[24];
-    int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(r.error_code));
-    b.fail_codes.add(std::string_view(buf, static_cast<std::size_t>(n)));
-  }
+  if (failure && r.has_error_code) { b.fail_codes.add(fmt::format_int(r.error_code).str()); }
   if (c.cls == SigninClass::mfa_failure) {
     ++b.mfa_fail;
     auto& v = mfa_failures_by_user[std::string(user)];
@@ -200,9 +198,7 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
       f.sample_users.emplace_back(user);
     if (f.first == kNoTime || r.time < f.first) f.first = r.time;
     if (f.last == kNoTime || r.time > f.last) f.last = r.time;
-    char buf[24];
-    int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(r.error_code));
-    f.codes.add(std::string_view(buf, static_cast<std::size_t>(n)));
+    f.codes.add(fmt::format_int(r.error_code).str());
   }
 }
 

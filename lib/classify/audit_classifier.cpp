@@ -139,7 +139,7 @@ static_assert(rule_ids_unique(), "audit rule ids must be unique");
 
 constexpr bool rules_complete() {
   for (const auto& r : kAuditRules)
-    if (r.activity.empty() || r.rule_id.empty() || r.sample.empty() || r.rule_id == "other" ||
+    if (r.activity.empty() || r.rule_id.empty() || r.sample.empty() || r.rule_id == kNoAuditRule ||
         r.cls == AuditClass::other)
       return false;
   return true;
@@ -148,7 +148,9 @@ static_assert(rules_complete(), "every rule needs an activity, an id, a sample a
 
 bool is_failure(std::string_view result) {
   result = trim(result);
-  return iequals(result, "failure") || iequals(result, "timeout");
+  for (auto f : kAuditFailureResults)
+    if (iequals(result, f)) return true;
+  return false;
 }
 
 bool field_matches(std::string_view want, std::string_view have, bool missing_matches) {
@@ -173,7 +175,7 @@ AuditClassification classify_audit(const AuditEvent& e) {
   const std::string_view activity = trim(e.activity);
   for (const auto& r : kAuditRules)
     if (rule_matches(r, activity, e)) return {r.cls, r.rule_id};
-  return {AuditClass::other, "other"};
+  return {AuditClass::other, kNoAuditRule};
 }
 
 }  // namespace idt

@@ -2,6 +2,7 @@
 // changes, CA / authentication-method policy changes), decided by a data
 // table of rules; everything unmatched is "other".
 #pragma once
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -13,8 +14,9 @@ namespace idt {
 
 enum class AuditResultMatch : std::uint8_t {
   any,
-  failure,  // result "failure" or "timeout" (case-insensitive)
+  failure,  // a result in kAuditFailureResults (case-insensitive, trimmed)
 };
+inline constexpr std::array<std::string_view, 2> kAuditFailureResults = {"failure", "timeout"};
 
 // First matching rule wins, so failure variants precede their "any" twins.
 // service / category: empty = any; compared case-insensitively after trim.
@@ -31,8 +33,9 @@ struct AuditRule {
   std::string_view sample;   // an activity string as logged that must land on this rule
 };
 
-// Returns {other, "other"} when no rule matches. rule_id has static storage.
+// Returns {other, kNoAuditRule} when no rule matches. rule_id has static storage.
 AuditClassification classify_audit(const AuditEvent& e);
+inline constexpr std::string_view kNoAuditRule = "other";
 
 std::span<const AuditRule> audit_rules();
 

@@ -496,6 +496,9 @@ std::string_view portal_rule_id(const CodeInfo& c) {
   return i < kCodes.size() ? kPortalRuleIds[i].view() : std::string_view{};
 }
 
+std::span<const std::string_view> security_info_app_ids() { return kSecurityInfoAppIds; }
+std::span<const std::string_view> security_info_app_names() { return kSecurityInfoAppNames; }
+
 bool is_security_info_app(std::string_view app_id, std::string_view app_name) {
   app_id = trim(app_id);
   if (!app_id.empty()) {

@@ -26,7 +26,11 @@ std::span<const CodeInfo> all_codes();
 inline constexpr std::string_view kMySigninsAppId = "19db86c3-b2b9-44cc-b339-36da233a3be2";
 inline constexpr std::string_view kMyProfileAppId = "8c59ead7-d703-4a27-9e55-c96a0054c8d2";
 inline constexpr std::string_view kMyAppsAppId = "2793995e-0a7d-40d7-bd35-6968ba142197";
-// True for the apps above (by id, or by display name when the id is missing).
+// True for the apps above (by id, or by display name when the id is missing):
+// ids match case-insensitively after trimming; names only when the id is empty.
 bool is_security_info_app(std::string_view app_id, std::string_view app_name);
+// The lists is_security_info_app compares against (for rules exports).
+std::span<const std::string_view> security_info_app_ids();
+std::span<const std::string_view> security_info_app_names();
 
 }  // namespace idt

@@ -64,9 +64,9 @@ std::span<const MfaDetailRule> mfa_detail_rules() { return kMfaDetailRules; }
 std::span<const PortalOverride> portal_overrides() { return kPortalOverrides; }
 
 SigninClassification classify_signin(const SignIn& r) {
-  if (!r.has_error_code) return {SigninClass::unknown, "no_code", "no_code"};
+  if (!r.has_error_code) return {SigninClass::unknown, kNoCodeReason, kNoCodeReason};
   const CodeInfo* info = lookup_code(r.error_code);
-  if (info == nullptr) return {SigninClass::unknown, "unrecognised_code", "unrecognised_code"};
+  if (info == nullptr) return {SigninClass::unknown, kUnrecognisedCodeReason, kUnrecognisedCodeReason};
 
   SigninClassification out{info->cls, info->reason, code_rule_id(*info)};
   if (out.cls == SigninClass::mfa_failure) {

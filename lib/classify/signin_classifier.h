@@ -18,6 +18,8 @@ namespace idt {
 // (app or resource) becomes portal_unreachable (rule "portal:<N>").
 // All returned views have static storage.
 SigninClassification classify_signin(const SignIn& r);
+inline constexpr std::string_view kNoCodeReason = "no_code";                      // reason and rule id
+inline constexpr std::string_view kUnrecognisedCodeReason = "unrecognised_code";  // reason and rule id
 
 // Rule ids of a code-table row, generated at compile time next to the table
 // in code_table.cpp: "code:<N>" and "portal:<N>". Empty for a CodeInfo that
@@ -28,6 +30,10 @@ std::string_view portal_rule_id(const CodeInfo& c);
 // Finer reason for an mfa_failure, from the MFA result detail text
 // (status.additionalDetails, mfaDetail.authDetail or an authentication
 // step's result detail), e.g. "MFA denied; user declined the authentication".
+// Sources are tried in order (status additional details, MFA detail, then the
+// first kMaxAuthSteps authentication steps a record keeps); the first source
+// with any match decides, and within it the first rule.
+inline constexpr std::size_t kMaxAuthSteps = decltype(SignIn::auth_steps)::capacity;
 struct MfaDetailRule {
   std::string_view needle;   // case-insensitive substring of the detail
   std::string_view reason;   // replaces the code table's reason

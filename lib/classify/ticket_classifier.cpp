@@ -19,22 +19,13 @@
 namespace idt {
 namespace {
 
-constexpr std::size_t kMaxTitle = 2 * 1024, kMaxDescription = 16 * 1024, kMaxCategory = 512;
-
 RE2::Options rule_options() {
   RE2::Options o;
-  o.set_case_sensitive(false);
-  o.set_dot_nl(true);
+  o.set_case_sensitive(!kTicketRulesCaseInsensitive);
+  o.set_dot_nl(kTicketRulesDotMatchesNewline);
   o.set_never_capture(true);
   o.set_log_errors(false);
   return o;
-}
-
-std::string joined_pattern(const std::vector<std::string>& alts) {
-  if (alts.size() == 1) return alts[0];
-  std::string p;
-  for (const auto& a : alts) p += (p.empty() ? "(?:" : "|(?:") + a + ")";
-  return p;
 }
 
 std::string where(const TicketRule& r, std::size_t line) { return r.file + ":" + std::to_string(line); }
@@ -167,6 +158,13 @@ Result<std::vector<TicketRule>> parse_rules(std::string_view text, std::string_v
 
 }  // namespace
 
+std::string joined_ticket_pattern(const std::vector<std::string>& alts) {
+  if (alts.size() == 1) return alts[0];
+  std::string p;
+  for (const auto& a : alts) p += (p.empty() ? "(?:" : "|(?:") + a + ")";
+  return p;
+}
+
 std::optional<TicketClass> parse_ticket_class(std::string_view s) {
   std::string n = normalize_name(s);
   for (std::size_t i = 0; i < kTicketClassCount; ++i)
@@ -202,7 +200,7 @@ Result<std::unique_ptr<TicketRules::Compiled>> TicketRules::compile(const std::v
   });
   const RE2::Options opts = rule_options();
   for (const TicketRule* r : c->order) {
-    auto re = std::make_unique<RE2>(joined_pattern(r->patterns), opts);
+    auto re = std::make_unique<RE2>(joined_ticket_pattern(r->patterns), opts);
     if (!re->ok()) {
       for (std::size_t i = 0; i < r->patterns.size(); ++i) {  // name the line at fault
         RE2 one(r->patterns[i], opts);
@@ -241,7 +239,7 @@ Result<std::unique_ptr<TicketRules::Compiled>> TicketRules::compile(const std::v
   so.set_max_mem(64 << 20);
   auto set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
   bool ok = true;
-  for (const TicketRule* r : c->order) ok = ok && set->Add(joined_pattern(r->patterns), nullptr) >= 0;
+  for (const TicketRule* r : c->order) ok = ok && set->Add(joined_ticket_pattern(r->patterns), nullptr) >= 0;
   if (ok && set->Compile()) c->set = std::move(set);
   return c;
 }
@@ -312,11 +310,11 @@ TicketClassification TicketRules::classify_text(std::string_view text) const {
 TicketClassification TicketRules::classify(const Ticket& t) const {
   thread_local std::string buf;
   buf.clear();
-  buf.append(t.title.substr(0, kMaxTitle));
+  buf.append(t.title.substr(0, kTicketMaxTitle));
   buf += '\n';
-  buf.append(t.description.substr(0, kMaxDescription));
+  buf.append(t.description.substr(0, kTicketMaxDescription));
   buf += '\n';
-  buf.append(t.category.substr(0, kMaxCategory));
+  buf.append(t.category.substr(0, kTicketMaxCategory));
   return classify_text(buf);
 }
 

@@ -40,6 +40,14 @@ struct TicketRule {
 // The built-in rules text (also the reference for the --rules file format).
 std::string_view builtin_ticket_rules_text();
 
+// How a ticket is matched, shared with exports of the rules (idtriage rules):
+// the text is title, description and category, each cut to its cap (bytes),
+// joined by '\n'; patterns are RE2, case-insensitive, '.' matches newlines.
+inline constexpr std::size_t kTicketMaxTitle = 2 * 1024, kTicketMaxDescription = 16 * 1024, kTicketMaxCategory = 512;
+inline constexpr bool kTicketRulesCaseInsensitive = true, kTicketRulesDotMatchesNewline = true;
+// A rule's pattern lines as one RE2 alternation, "(?:a)|(?:b)" (or the single pattern as is).
+std::string joined_ticket_pattern(const std::vector<std::string>& alternatives);
+
 class TicketRules {
  public:
   TicketRules();

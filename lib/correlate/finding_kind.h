@@ -1,5 +1,5 @@
-// Why: the closed set of finding kinds (DESIGN.md "Correlation and
-// findings"); their names are JSON identifiers, so they live in one table.
+// Why: the closed set of finding kinds (docs/findings.md); their names are
+// JSON identifiers, so they live in one table.
 #pragma once
 #include <array>
 #include <cstdint>

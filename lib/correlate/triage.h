@@ -1,5 +1,5 @@
-// Why: correlation — turns the triage aggregate into findings (DESIGN.md
-// finding kinds), each detector a function in a table, plus the verdict and
+// Why: correlation — turns the triage aggregate into findings (the kinds in
+// docs/findings.md), each detector a function in a table, plus the verdict and
 // the list of what could not be decided from the inputs given.
 #pragma once
 #include <span>

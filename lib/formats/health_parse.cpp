@@ -1,8 +1,8 @@
 // Why: see health_parse.h.
 #include "formats/health_parse.h"
 
+#include <fmt/format.h>
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 
 #include "formats/health_text.h"
@@ -404,12 +404,8 @@ void run_document(HealthEmitter& em, const std::function<error_code(od::value&)>
   if (c != '{' && c != '[') {
     std::size_t off = 0;
     while (off < text.size() && text[off] != c) ++off;
-    char shown[16];
     unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u < 0x7F)
-      std::snprintf(shown, sizeof shown, "%c", c);
-    else
-      std::snprintf(shown, sizeof shown, "\\x%02X", u);
+    std::string shown = u >= 0x20 && u < 0x7F ? std::string(1, c) : fmt::format("\\x{:02X}", u);
     em.fatal("not JSON: expected '{' or '[' at " + em.position_text(off) + ", found '" + shown + "'");
     return;
   }

@@ -16,6 +16,7 @@
 #include "formats/format.h"
 #include "model/health.h"
 #include "util/arena.h"
+#include "util/hash.h"
 
 namespace idt::healthjson {
 
@@ -24,17 +25,7 @@ using simdjson::error_code;
 
 // Field-name hash ignoring ASCII case and '_': "impactStartTime",
 // "ImpactStartTime" and "impact_start_time" are one key.
-constexpr std::uint64_t key_hash(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (char c : s) {
-    if (c == '_') continue;
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u + 32);
-    h ^= u;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+constexpr std::uint64_t key_hash(std::string_view s) { return fnv1a_ci(s, '_'); }
 namespace literals {
 constexpr std::uint64_t operator""_k(const char* s, std::size_t n) { return key_hash({s, n}); }
 }  // namespace literals

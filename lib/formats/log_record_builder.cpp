@@ -750,52 +750,67 @@ error_code LogRecordBuilder::targets(ond::value& v) {
   });
 }
 
+namespace {
+
+// Category values of the sign-in logs (Event Hub / Log Analytics log names
+// and Graph's signInEventTypes).
+bool is_signin_category(std::string_view c) {
+  return istarts_with(c, "SignInLogs") || iequals(c, "NonInteractiveUserSignInLogs") ||
+         iequals(c, "ServicePrincipalSignInLogs") || iequals(c, "ManagedIdentitySignInLogs") ||
+         iequals(c, "MicrosoftServicePrincipalSignInLogs") || iequals(c, "ADFSSignInLogs") ||
+         iequals(c, "interactiveUser") || iequals(c, "nonInteractiveUser") || iequals(c, "servicePrincipal") ||
+         iequals(c, "managedIdentity");
+}
+
+}  // namespace
+
 bool LogRecordBuilder::finish(std::string& why) {
-  auto is_signin_category = [](std::string_view c) {
-    return istarts_with(c, "SignInLogs") || iequals(c, "NonInteractiveUserSignInLogs") ||
-           iequals(c, "ServicePrincipalSignInLogs") || iequals(c, "ManagedIdentitySignInLogs") ||
-           iequals(c, "MicrosoftServicePrincipalSignInLogs") || iequals(c, "ADFSSignInLogs") ||
-           iequals(c, "interactiveUser") || iequals(c, "nonInteractiveUser") || iequals(c, "servicePrincipal") ||
-           iequals(c, "managedIdentity");
-  };
-  if (kind_ == RecordKind::signin) {
-    if (s_.time == kNoTime) s_.time = time_fallback_;
-    if (!s_.has_error_code && has_code_fallback_) {
-      s_.has_error_code = true;
-      s_.error_code = code_fallback_;
-    }
-    if (s_.failure_reason.empty()) s_.failure_reason = reason_fallback_;
-    if (s_.ip.empty()) s_.ip = ip_fallback_;
-    // Service-principal sign-ins often carry no appDisplayName: the app is
-    // the service principal.
-    if (s_.app_name.empty()) s_.app_name = s_.sp_name;
-    s_.category = category_raw_;
-    if (!type_column_.empty() && iequals(type_column_, "AuditLogs")) {
-      why = "an AuditLogs record (Type AuditLogs) in a sign-in input";
-      return false;
-    }
-    if (!category_raw_.empty() && (iequals(category_raw_, "AuditLogs") || iequals(category_raw_, "ProvisioningLogs"))) {
-      why = "a " + std::string(category_raw_) + " record in a sign-in input";
-      return false;
-    }
-    if (s_.interactive == Tri::unknown && !s_.category.empty()) {
-      if (iequals(s_.category, "SignInLogs") || iequals(s_.category, "interactiveUser"))
-        s_.interactive = Tri::yes;
-      else if (is_signin_category(s_.category))
-        s_.interactive = Tri::no;
-    }
-    if (bad_time_ && s_.time == kNoTime) {
-      why = "unparseable time \"" + std::string(bad_time_text_.substr(0, 60)) + "\"";
-      return false;
-    }
-    if (s_.time == kNoTime && !s_.has_error_code && s_.id.empty() && s_.upn.empty() && s_.app_id.empty() &&
-        s_.sp_id.empty()) {
-      why = "no sign-in fields (time, error code, id, user or app) in this record";
-      return false;
-    }
-    return true;
+  return kind_ == RecordKind::signin ? finish_signin(why) : finish_audit(why);
+}
+
+std::string LogRecordBuilder::bad_time_reason() const {
+  return "unparseable time \"" + std::string(bad_time_text_.substr(0, 60)) + "\"";
+}
+
+bool LogRecordBuilder::finish_signin(std::string& why) {
+  if (s_.time == kNoTime) s_.time = time_fallback_;
+  if (!s_.has_error_code && has_code_fallback_) {
+    s_.has_error_code = true;
+    s_.error_code = code_fallback_;
   }
-  // audit
+  if (s_.failure_reason.empty()) s_.failure_reason = reason_fallback_;
+  if (s_.ip.empty()) s_.ip = ip_fallback_;
+  // Service-principal sign-ins often carry no appDisplayName: the app is
+  // the service principal.
+  if (s_.app_name.empty()) s_.app_name = s_.sp_name;
+  s_.category = category_raw_;
+  if (!type_column_.empty() && iequals(type_column_, "AuditLogs")) {
+    why = "an AuditLogs record (Type AuditLogs) in a sign-in input";
+    return false;
+  }
+  if (!category_raw_.empty() && (iequals(category_raw_, "AuditLogs") || iequals(category_raw_, "ProvisioningLogs"))) {
+    why = "a " + std::string(category_raw_) + " record in a sign-in input";
+    return false;
+  }
+  if (s_.interactive == Tri::unknown && !s_.category.empty()) {
+    if (iequals(s_.category, "SignInLogs") || iequals(s_.category, "interactiveUser"))
+      s_.interactive = Tri::yes;
+    else if (is_signin_category(s_.category))
+      s_.interactive = Tri::no;
+  }
+  if (bad_time_ && s_.time == kNoTime) {
+    why = bad_time_reason();
+    return false;
+  }
+  if (s_.time == kNoTime && !s_.has_error_code && s_.id.empty() && s_.upn.empty() && s_.app_id.empty() &&
+      s_.sp_id.empty()) {
+    why = "no sign-in fields (time, error code, id, user or app) in this record";
+    return false;
+  }
+  return true;
+}
+
+bool LogRecordBuilder::finish_audit(std::string& why) {
   if (a_.time == kNoTime) a_.time = activity_time_ != kNoTime ? activity_time_ : time_fallback_;
   if (activity_time_ != kNoTime) a_.time = activity_time_;
   if (a_.activity.empty()) a_.activity = operation_name_;
@@ -813,7 +828,7 @@ bool LogRecordBuilder::finish(std::string& why) {
     return false;
   }
   if (bad_time_ && a_.time == kNoTime) {
-    why = "unparseable time \"" + std::string(bad_time_text_.substr(0, 60)) + "\"";
+    why = bad_time_reason();
     return false;
   }
   if (a_.activity.empty() && a_.time == kNoTime && a_.id.empty()) {

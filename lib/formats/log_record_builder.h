@@ -44,6 +44,9 @@ class LogRecordBuilder {
 
  private:
   std::string_view keep(std::string_view v) { return copy_ ? arena_.copy(v) : v; }
+  bool finish_signin(std::string& why);
+  bool finish_audit(std::string& why);
+  std::string bad_time_reason() const;
   simdjson::error_code text_of(simdjson::ondemand::value& v, std::string_view& out);
   simdjson::error_code int_of(simdjson::ondemand::value& v, std::int64_t& out, bool& ok);
   simdjson::error_code nested(LogField f, std::string_view json);

@@ -1,6 +1,7 @@
 // Why: ticket exports name the same column a dozen ways (ServiceNow field names
-// and labels, Jira in every UI language, GLPI, hand-made CSVs). One synonym
-// table maps header names to column roles; `--map role=Column` overrides it.
+// and labels, Jira in every UI language, GLPI, Freshdesk, Freshservice, Zendesk,
+// osTicket, hand-made CSVs). One synonym table maps header names to column
+// roles; `--map role=Column` overrides it.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -15,12 +16,17 @@
 
 namespace idt {
 
+// caller is who raised the ticket, the e-mail column first (what sign-in logs
+// know the user by); caller_name is the requester's display name when the
+// export has it beside that e-mail. Without an e-mail column the name (or
+// login) column is the caller and caller_name stays absent.
 enum class TicketRole : std::uint8_t {
   id,
   opened,
   title,
   description,
   caller,
+  caller_name,
   state,
   category,
   assignment_group,
@@ -31,7 +37,7 @@ enum class TicketRole : std::uint8_t {
 };
 inline constexpr std::size_t kTicketRoleCount = static_cast<std::size_t>(TicketRole::count_);
 inline constexpr std::array<std::string_view, kTicketRoleCount> kTicketRoleNames = {
-    "id",       "opened",           "title",    "description", "caller",  "state",
+    "id",       "opened",           "title",    "description", "caller",  "caller_name", "state",
     "category", "assignment_group", "assignee", "priority",    "resolved"};
 static_assert(kTicketRoleNames.size() == kTicketRoleCount, "every TicketRole needs a name");
 static_assert(kTicketRoleNames.back() == "resolved");
@@ -40,9 +46,20 @@ constexpr std::string_view name(TicketRole r) { return kTicketRoleNames[static_c
 // Role names as written after --map (also "created"/"date" for opened, "summary" for title…).
 std::optional<TicketRole> parse_ticket_role(std::string_view s);
 
-enum class TicketFlavour : std::uint8_t { generic, servicenow, jira, glpi, count_ };
+enum class TicketFlavour : std::uint8_t {
+  generic,
+  servicenow,
+  jira,
+  glpi,
+  freshdesk,
+  freshservice,
+  zendesk,
+  osticket,
+  count_
+};
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(TicketFlavour::count_)> kTicketFlavourNames = {
-    "generic", "servicenow", "jira", "glpi"};
+    "generic", "servicenow", "jira", "glpi", "freshdesk", "freshservice", "zendesk", "osticket"};
+static_assert(kTicketFlavourNames.back() == "osticket", "every TicketFlavour needs a name");
 constexpr std::string_view name(TicketFlavour f) { return kTicketFlavourNames[static_cast<std::size_t>(f)]; }
 
 // The synonym table: entries for one role are in priority order (first match wins).
@@ -55,6 +72,15 @@ std::span<const RoleSynonym> role_synonym_table();
 // Lower-case (ASCII and Latin-1 letters in UTF-8), collapse runs of whitespace,
 // trim, drop a UTF-8 BOM: "  Data de  Abertura " -> "data de abertura".
 std::string normalize_header(std::string_view s);
+
+// A Zendesk custom field's header without its type suffix ("Ticket Category
+// [list]" -> "ticket category"); empty if `normalized` has no such suffix.
+std::string_view zendesk_field_name(std::string_view normalized);
+
+// A ticket id as the help desk shows it: digit groups split by a space, a
+// no-break or a thin space ("52 267", GLPI pt-BR) become "52267" (in `buf`);
+// anything else is returned unchanged.
+std::string_view plain_ticket_id(std::string_view id, std::string& buf);
 
 // Headers that only Entra / Log Analytics sign-in and audit exports carry
 // (ResultType, AppDisplayName, OperationName, "Sign-in error code", Activity…).

@@ -1,6 +1,7 @@
-// Why: help-desk ticket exports (ServiceNow, Jira, GLPI, generic) are CSVs
-// with no common schema; this format finds the columns by name, reads the
-// dates as the export's locale wrote them, and emits one Ticket per row.
+// Why: help-desk ticket exports (ServiceNow, Jira, GLPI, Freshdesk, Freshservice,
+// Zendesk, osTicket, generic) are CSVs with no common schema; this format finds
+// the columns by name, reads the dates as the export's locale wrote them, and
+// emits one Ticket per row.
 #pragma once
 #include "formats/format.h"
 

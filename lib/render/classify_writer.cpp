@@ -1,6 +1,7 @@
 // Why: see classify_writer.h.
 #include "render/classify_writer.h"
 
+#include "render/text_table.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 
@@ -71,9 +72,7 @@ void ClassifyWriter::header(RecordKind kind) {
         std::string name(fields_[i]->name);
         for (char& c : name) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
         unsigned w = fields_[i]->width;
-        line += w && i + 1 < fields_.size()
-                    ? fit_width(name, w) + std::string(w > name.size() ? w - name.size() : 0, ' ') + "  "
-                    : name;
+        line += w && i + 1 < fields_.size() ? pad(name, w) + "  " : name;
       }
       out_.paint(sgr::bold, line);
       b += '\n';
@@ -135,22 +134,12 @@ void ClassifyWriter::row(const RecordRow& r, RecordKind kind, std::string_view c
       for (std::size_t i = 0; i < fields_.size(); ++i) {
         cell_.clear();
         fields_[i]->get(r, cell_);
-        std::string clean;
-        append_sanitized(clean, cell_);
-        unsigned w = fields_[i]->width;
-        bool last = i + 1 == fields_.size();
-        std::string shown = w && !last ? fit_width(clean, w) : clean;
-        if (fields_[i]->name == "class")
-          out_.paint(class_color(cls), shown);
-        else
-          b += shown;
-        if (!last && w) {
-          std::size_t dw = display_width(shown);
-          b.append(w > dw ? w - dw : 0, ' ');
-          b += "  ";
-        } else if (!last) {
-          b += "  ";
-        }
+        const unsigned w = fields_[i]->width;
+        const bool last = i + 1 == fields_.size();
+        // A column without a width (and the last one) is neither cut nor padded.
+        cell(out_, cell_, w && !last ? w : std::string::npos,
+             fields_[i]->name == "class" ? class_color(cls) : std::string_view{}, last || !w);
+        if (!last) b += "  ";
       }
       b += '\n';
     }

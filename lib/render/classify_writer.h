@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "model/sink.h"
 #include "render/output.h"
 #include "render/record_fields.h"
-#include "model/sink.h"
 
 namespace idt {
 

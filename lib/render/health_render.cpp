@@ -7,8 +7,9 @@
 #include <numeric>
 #include <string>
 
+#include "render/inputs_render.h"
 #include "render/json_values.h"
-#include "render/reports.h"
+#include "render/text_table.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 #include "util/time.h"
@@ -25,13 +26,6 @@ std::vector<std::size_t> display_order(const std::vector<HealthListed>& v) {
     return sa > sb;
   });
   return idx;
-}
-
-// "2026-06-01 05:50" (UTC); seconds are noise in a list of incidents.
-std::string short_time(Micros t) {
-  if (t == kNoTime) return "-";
-  std::string s = format_rfc3339(t);
-  return s.substr(0, 10) + " " + s.substr(11, 5);
 }
 
 void time_json(JsonWriter& w, std::string_view key, Micros t) {
@@ -76,22 +70,6 @@ void issue_json(std::string& b, const HealthListed& l, const std::vector<FileRes
   w.end_object();
 }
 
-std::string clean(std::string_view s) {
-  std::string out;
-  append_sanitized(out, s);
-  return out;
-}
-
-// One table cell: sanitised, cut to `width`, padded unless last.
-void cell(std::string& b, std::string_view s, std::size_t width, bool last) {
-  std::string c = fit_width(clean(s), width);
-  b += c;
-  if (last) return;
-  std::size_t w = display_width(c);
-  b.append(width > w ? width - w : 0, ' ');
-  b += "  ";
-}
-
 void render_table(Output& out, const HealthReport& r) {
   std::string& b = out.buf();
   const auto order = display_order(r.issues);
@@ -106,8 +84,8 @@ void render_table(Output& out, const HealthReport& r) {
     return std::array<std::string, kCols>{h.id,
                                           h.status.empty() ? "-" : h.status,
                                           h.classification.empty() ? "-" : h.classification,
-                                          short_time(h.start),
-                                          h.end == kNoTime ? "open" : short_time(h.end),
+                                          minute(h.start),
+                                          h.end == kNoTime ? "open" : minute(h.end),
                                           h.service.empty() ? "-" : h.service,
                                           h.identity_relevant ? std::string(h.relevance_reason) : "-",
                                           (h.synthetic ? "[test] " : "") + (!h.title.empty()    ? h.title
@@ -120,7 +98,8 @@ void render_table(Output& out, const HealthReport& r) {
   }
   if (!r.issues.empty()) {
     std::string head;
-    for (int c = 0; c < kCols; ++c) cell(head, kHead[c], width[c], c == kCols - 1);
+    for (int c = 0; c < kCols - 1; ++c) head += pad(kHead[c], width[c]) + "  ";
+    head += fit_width(kHead[kCols - 1], width[kCols - 1]);
     out.paint(sgr::bold, head);
     b += '\n';
   }
@@ -131,31 +110,21 @@ void render_table(Output& out, const HealthReport& r) {
     relevant += l.issue.identity_relevant;
     open += l.issue.end == kNoTime;
     for (int c = 0; c < kCols; ++c) {
+      std::string_view color = c == kIdentity && l.issue.identity_relevant ? sgr::yellow
+                               : c == kEnd && l.issue.end == kNoTime       ? sgr::red
+                                                                           : std::string_view{};
       bool last = c == kCols - 1;
-      if (c == kIdentity && l.issue.identity_relevant) {
-        std::string tmp;
-        cell(tmp, cs[c], width[c], true);
-        out.paint(sgr::yellow, tmp);
-        b.append(width[c] > display_width(tmp) ? width[c] - display_width(tmp) : 0, ' ');
-        b += "  ";
-      } else if (c == kEnd && l.issue.end == kNoTime) {
-        std::string tmp;
-        cell(tmp, cs[c], width[c], true);
-        out.paint(sgr::red, tmp);
-        b.append(width[c] > display_width(tmp) ? width[c] - display_width(tmp) : 0, ' ');
-        b += "  ";
-      } else {
-        cell(b, cs[c], width[c], last);
-      }
+      cell(out, cs[c], width[c], color, last);
+      if (!last) b += "  ";
     }
     while (!b.empty() && b.back() == ' ') b.pop_back();
     b += '\n';
     out.maybe_flush();
   }
   // Summary line: what is shown and what was left out, so nothing vanishes silently.
-  std::string sum = thousands(r.issues.size()) + (r.issues.size() == 1 ? " issue" : " issues");
-  sum += " (" + thousands(relevant) + " identity-relevant, " + thousands(open) + " open)";
-  if (r.active_at != kNoTime) sum += " active at " + format_rfc3339(r.active_at);
+  std::string summary = count_of(r.issues.size(), "issue", "issues");
+  summary += " (" + thousands(relevant) + " identity-relevant, " + thousands(open) + " open)";
+  if (r.active_at != kNoTime) summary += " active at " + format_rfc3339(r.active_at);
   std::string hidden;
   auto add_hidden = [&](std::uint64_t n, const char* why) {
     if (!n) return;
@@ -164,9 +133,9 @@ void render_table(Output& out, const HealthReport& r) {
   add_hidden(r.hidden_not_identity, "not identity-relevant");
   add_hidden(r.hidden_inactive, "not active then");
   add_hidden(r.hidden_outside_window, "outside --since/--until");
-  if (!hidden.empty()) sum += "; hidden: " + hidden;
+  if (!hidden.empty()) summary += "; hidden: " + hidden;
   if (!r.issues.empty()) b += '\n';
-  b += sum + "\n";
+  b += summary + "\n";
   // File notes carry what a file held besides issues (status lists, message-center posts).
   for (const auto& f : r.files) {
     for (const auto& n : f.summary.notes) {

@@ -4,26 +4,15 @@
 #include <cstdint>
 #include <vector>
 
-#include "model/health.h"
-#include "render/output.h"
+#include "aggregate/health_filter.h"
 #include "model/file_result.h"
+#include "render/output.h"
 
 namespace idt {
 
-struct HealthListed {
-  HealthIssueCopy issue;
-  std::uint32_t file_index = 0;
-  std::uint64_t line = 0;
-};
-
-struct HealthReport {
+// What `health` shows: the selection, the filter that made it, the inputs.
+struct HealthReport : HealthFilter, HealthSelection {
   std::vector<FileResult> files;
-  std::vector<HealthListed> issues;  // after filtering; the renderer orders them
-  std::uint64_t total = 0;           // issues read before filtering
-  std::uint64_t hidden_not_identity = 0, hidden_inactive = 0, hidden_outside_window = 0;
-  Micros active_at = kNoTime;  // --active-at (kNoTime = not given)
-  Micros since = kNoTime, until = kNoTime;
-  bool identity_only = false;
 };
 
 // table | json | jsonl. Order: most recent start first, undated last, ties

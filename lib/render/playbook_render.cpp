@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "render/text_table.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 
@@ -87,12 +90,6 @@ std::string set_example(const std::string& placeholder) {
   return "--set " + (arg.find(' ') == std::string::npos ? arg : "'" + arg + "'");
 }
 
-void heading(Output& out, std::string_view title) {
-  out.buf() += '\n';
-  out.paint(sgr::bold, title);
-  out.buf() += '\n';
-}
-
 std::vector<std::string> unfilled(const std::string& subject, const std::string& body) {
   std::vector<std::string> names = template_placeholders(subject);
   for (auto& n : template_placeholders(body))
@@ -112,7 +109,7 @@ void render_text(Output& out, const Playbook& pb, const std::string& subject, co
   b += '\n';
   if (!pb.related.empty()) b += "see also: " + join(pb.related, ", ") + "\n";
 
-  heading(out, "SITUATION");
+  section(out, "SITUATION");
   std::string_view sit = pb.situation;
   while (true) {
     std::size_t p = sit.find("\n\n");
@@ -121,20 +118,20 @@ void render_text(Output& out, const Playbook& pb, const std::string& subject, co
     b += '\n';
     sit.remove_prefix(p + 2);
   }
-  heading(out, "WHO ACTS");
+  section(out, "WHO ACTS");
   for (const auto& w : pb.who) wrap(b, w, 2, "- ");
   auto steps = [&](std::string_view title, const std::vector<std::string>& v) {
-    heading(out, title);
-    std::size_t width = std::to_string(v.size()).size();
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      std::string n = std::to_string(i + 1);
-      wrap(b, v[i], 2 + width - n.size(), n + ". ");
+    section(out, title);
+    const std::size_t width = fmt::formatted_size("{}", v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) {  // numbers right-aligned: " 9. ", "10. "
+      std::string n = fmt::format("{}. ", i + 1);
+      wrap(b, v[i], 2 + width + 2 - n.size(), n);
     }
   };
   steps("HELP DESK", pb.helpdesk);
   steps("ADMIN", pb.admin);
   steps("COMMS", pb.comms);
-  heading(out, "DO NOT");
+  section(out, "DO NOT");
   const std::string mark = "✗";
   for (const auto& d : pb.do_not) {
     std::string line;
@@ -142,7 +139,7 @@ void render_text(Output& out, const Playbook& pb, const std::string& subject, co
     if (out.color()) line.replace(2, mark.size(), "\x1b[" + std::string(sgr::red) + "m" + mark + "\x1b[0m");
     b += line;
   }
-  heading(out, "USER MESSAGE");
+  section(out, "USER MESSAGE");
   if (!subject.empty()) {
     wrap(b, subject, 2, "Subject: ");
     b += '\n';
@@ -176,7 +173,7 @@ void render_md(Output& out, const Playbook& pb, const std::string& subject, cons
     b += "\n## ";
     b += title;
     b += "\n\n";
-    for (std::size_t i = 0; i < v.size(); ++i) b += std::to_string(i + 1) + ". " + v[i] + "\n";
+    for (std::size_t i = 0; i < v.size(); ++i) b += fmt::format("{}. {}\n", i + 1, v[i]);
   };
   steps("Help desk", pb.helpdesk);
   steps("Admin", pb.admin);
@@ -267,26 +264,12 @@ void render_playbook_list(Output& out, const std::vector<Playbook>& playbooks, O
     return;
   }
   std::size_t w = 2;
-  for (const Playbook& pb : playbooks) w = std::max(w, pb.id.size());
-  auto row = [&](std::string_view id, std::string_view cause, std::string_view title) {
-    std::string line(id);
-    line.resize(w + 2, ' ');
-    line += cause;
-    line.resize(w + 12, ' ');
-    line += title;
-    b += line + "\n";
-  };
-  out.paint(sgr::bold, [&] {
-    std::string h = "ID";
-    h.resize(w + 2, ' ');
-    h += "CAUSE";
-    h.resize(w + 12, ' ');
-    return h + "TITLE";
-  }());
+  for (const Playbook& pb : playbooks) w = std::max(w, display_width(pb.id));
+  out.paint(sgr::bold, pad("ID", w + 2) + pad("CAUSE", 10) + "TITLE");
   b += '\n';
-  for (const Playbook& pb : playbooks) row(pb.id, cause_text(pb), pb.title);
-  b += "\n" + std::to_string(playbooks.size()) +
-       " playbooks. Show one: idtriage playbook ID [--format md|json] [--set NAME=VALUE]\n";
+  for (const Playbook& pb : playbooks) b += pad(pb.id, w + 2) + pad(cause_text(pb), 10) + clean(pb.title) + "\n";
+  b += fmt::format("\n{} playbooks. Show one: idtriage playbook ID [--format md|json] [--set NAME=VALUE]\n",
+                   playbooks.size());
 }
 
 void render_playbook(Output& out, const Playbook& pb, OutputFormat fmt, const TemplateValues& values) {

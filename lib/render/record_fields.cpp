@@ -211,18 +211,10 @@ bool parse_field_list(std::string_view list, std::vector<const RecordField*>& ou
     if (name.empty()) continue;
     const RecordField* f = find_record_field(name);
     if (!f) {
-      std::string best;
-      std::size_t best_d = 99;
-      for (const auto& k : kFields) {
-        std::size_t d = edit_distance(name, k.name);
-        if (d < best_d) {
-          best_d = d;
-          best = std::string(k.name);
-        }
-      }
-      error = "unknown field '" + std::string(name) + "'";
-      if (best_d <= 3) error += " (did you mean '" + best + "'?)";
-      error += "; see `idtriage classify --list-fields`";
+      std::vector<std::string_view> names;
+      for (const auto& k : kFields) names.push_back(k.name);
+      error = "unknown field '" + std::string(name) + "'" + did_you_mean(name, names) +
+              "; see `idtriage classify --list-fields`";
       return false;
     }
     out.push_back(f);

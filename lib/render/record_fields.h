@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/classes.h"
 #include "model/audit.h"
+#include "model/classes.h"
 #include "model/signin.h"
 #include "model/source.h"
 

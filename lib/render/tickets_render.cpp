@@ -3,8 +3,11 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "render/inputs_render.h"
 #include "render/json_values.h"
-#include "render/reports.h"
+#include "render/text_table.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 
@@ -12,7 +15,7 @@ namespace idt {
 namespace {
 
 constexpr std::string_view kCsvHeader =
-    "file,line,id,opened,class,rule,title,caller,state,category,assignment_group,description\n";
+    "file,line,id,opened,class,rule,title,caller,state,category,assignment_group,description,caller_name\n";
 
 // Short column labels for the histogram, one per class.
 constexpr std::array<std::string_view, kTicketClassCount> kShortNames = {"setup",   "portal", "signin", "lockout",
@@ -38,38 +41,6 @@ std::string_view class_color(TicketClass c) {
   }
 }
 
-std::string pad(std::string_view s, std::size_t w) {
-  std::string clean;
-  append_sanitized(clean, s);
-  std::string o = fit_width(clean, w);
-  std::size_t dw = display_width(o);
-  if (dw < w) o.append(w - dw, ' ');
-  return o;
-}
-std::string rpad(std::string_view s, std::size_t w) {
-  std::string o(s);
-  std::size_t dw = display_width(o);
-  if (dw < w) o.insert(0, w - dw, ' ');
-  return o;
-}
-std::string pct(std::uint64_t part, std::uint64_t whole) {
-  if (!whole) return "-";
-  char b[16];
-  std::snprintf(b, sizeof b, "%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
-  return b;
-}
-std::string minute(Micros t) {
-  if (t == kNoTime) return "-";
-  std::string s = format_rfc3339(t).substr(0, 16);
-  s[10] = ' ';
-  return s;
-}
-void section(Output& out, std::string_view title) {
-  out.buf() += '\n';
-  out.paint(sgr::bold, title);
-  out.buf() += '\n';
-}
-
 void row_json(JsonWriter& w, const TicketRowView& r) {
   w.begin_object();
   w.kv("file", r.file);
@@ -81,6 +52,7 @@ void row_json(JsonWriter& w, const TicketRowView& r) {
   w.kv("rule", r.rule);
   w.kv("title", r.title);
   w.kv("caller", r.caller);
+  w.kv("caller_name", r.caller_name);
   w.kv("state", r.state);
   w.kv("category", r.category);
   w.kv("assignment_group", r.group);
@@ -90,9 +62,9 @@ void row_json(JsonWriter& w, const TicketRowView& r) {
 
 void row_csv(std::string& b, const TicketRowView& r) {
   std::string opened = r.opened == kNoTime ? std::string() : format_rfc3339(r.opened);
-  std::string line = std::to_string(r.line);
-  const std::string_view cells[] = {r.file,  line,     r.id,    opened,     name(r.cls), r.rule,
-                                    r.title, r.caller, r.state, r.category, r.group,     r.description};
+  const fmt::format_int line(r.line);
+  const std::string_view cells[] = {r.file,   std::string_view(line.data(), line.size()), r.id,       opened,  name(r.cls),   r.rule,       r.title,
+                                    r.caller, r.state,    r.category, r.group, r.description, r.caller_name};
   bool first = true;
   for (auto c : cells) {
     if (!first) b += ',';
@@ -124,27 +96,13 @@ void render_json(Output& out, const TicketsReport& r) {
   time_or_null(w, s.first);
   w.key("last");
   time_or_null(w, s.last);
-  w.key("by_class").begin_object();
-  for (std::size_t i = 0; i < kTicketClassCount; ++i) w.kv(kTicketClassNames[i], s.by_class[i]);
-  w.end_object();
+  w.key("by_class");
+  class_counts_json(w, kTicketClassNames, s.by_class);
   w.key("by_rule").begin_object();
   for (const auto& [k, v] : s.by_rule.top()) w.kv(k, v);
   w.end_object();
-  w.key("by_hour").begin_array();
-  for (const auto& [h, counts] : s.by_hour) {
-    w.begin_object();
-    w.key("hour");
-    time_or_null(w, h);
-    std::uint64_t t = 0;
-    for (auto v : counts) t += v;
-    w.kv("total", t);
-    w.key("by_class").begin_object();
-    for (std::size_t i = 0; i < kTicketClassCount; ++i)
-      if (counts[i]) w.kv(kTicketClassNames[i], counts[i]);
-    w.end_object();
-    w.end_object();
-  }
-  w.end_array();
+  w.key("by_hour");
+  hourly_json(w, s.by_hour, kTicketClassNames);
   w.key("only");
   if (r.only)
     w.value(name(*r.only));
@@ -161,15 +119,11 @@ void render_json(Output& out, const TicketsReport& r) {
 void render_table(Output& out, const TicketsReport& r) {
   std::string& b = out.buf();
   const TicketStats& s = r.stats;
-  std::uint64_t rejected = 0, filtered = 0;
-  for (const auto& f : r.files) {
-    rejected += f.summary.rejected;
-    filtered += f.filtered;
-  }
+  const InputTotals totals = input_totals(r.files);
   out.paint(sgr::bold, "idtriage tickets");
-  b += "  " + thousands(r.files.size()) + (r.files.size() == 1 ? " file" : " files") + " · " + thousands(s.total) +
-       " tickets · " + thousands(rejected) + " rejected";
-  if (filtered) b += " · " + thousands(filtered) + " outside --since/--until";
+  b += "  " + count_of(r.files.size(), "file", "files") + " · " + thousands(s.total) + " tickets · " +
+       thousands(totals.rejected) + " rejected";
+  if (totals.filtered) b += " · " + thousands(totals.filtered) + " outside --since/--until";
   if (s.undated) b += " · " + thousands(s.undated) + " undated";
   if (s.first != kNoTime) b += " · " + minute(s.first) + " → " + minute(s.last) + " UTC";
   b += '\n';
@@ -179,12 +133,12 @@ void render_table(Output& out, const TicketsReport& r) {
     for (std::size_t i = 0; i < kTicketClassCount; ++i) {
       b += "  ";
       out.paint(class_color(static_cast<TicketClass>(i)), pad(kTicketClassNames[i], 22));
-      b += rpad(thousands(s.by_class[i]), 10) + rpad(pct(s.by_class[i], s.total), 8) + "\n";
+      b += count_cells(s.by_class[i], s.total) + "\n";
     }
     auto rules = s.by_rule.top(r.top_rules);
     section(out, "TOP RULES");
     for (const auto& [k, v] : rules) b += "  " + pad(k, 30) + rpad(thousands(v), 10) + "\n";
-    if (s.by_rule.size() > rules.size()) b += "  … " + thousands(s.by_rule.size() - rules.size()) + " more\n";
+    more_line(out, rules.size(), s.by_rule.size());
 
     // Hourly histogram; by day when the data spans too many hours to read.
     bool by_day = s.by_hour.size() > 72;
@@ -204,8 +158,7 @@ void render_table(Output& out, const TicketsReport& r) {
     for (auto n : kShortNames) head += rpad(n, 8);
     section(out, head);
     for (const auto& [h, counts] : rows) {
-      std::uint64_t t = 0;
-      for (auto v : counts) t += v;
+      const std::uint64_t t = sum(counts);
       std::string label = h == kNoTime ? "(no time)" : by_day ? format_rfc3339(h).substr(0, 10) : minute(h);
       b += "  " + pad(label, 16) + rpad(thousands(t), 6);
       for (auto v : counts) b += rpad(v ? thousands(v) : "·", 8);
@@ -221,42 +174,29 @@ void render_table(Output& out, const TicketsReport& r) {
     b += '\n';
   }
   for (const auto& row : r.rows) {
-    std::string id = row.id.empty() ? "line " + std::to_string(row.line) : row.id;
+    std::string id = row.id.empty() ? fmt::format("line {}", row.line) : row.id;
     std::string title = row.title.empty() ? row.description : row.title;
     b += "  " + pad(minute(row.opened), 18) + pad(id, 16);
     out.paint(class_color(row.cls), pad(name(row.cls), 20));
-    std::string shown;
-    append_sanitized(shown, title);
-    b += pad(row.rule, 26) + fit_width(shown, 60) + "\n";
+    b += pad(row.rule, 26) + fit_width(clean(title), 60) + "\n";
     out.maybe_flush();
   }
-  if (r.listed > r.rows.size())
-    b += "  … " + thousands(r.listed - r.rows.size()) + " more (--limit N, or --format csv|jsonl for all)\n";
+  more_line(out, r.rows.size(), r.listed, " (--limit N, or --format csv|jsonl for all)");
 
   section(out, "FILES");
   for (const auto& f : r.files) {
     const FileSummary& fs = f.summary;
-    std::string path;
-    append_sanitized(path, fs.path);
-    b += "  " + path + "\n    " + (fs.format.empty() ? std::string("?") : fs.format) + " · read " +
+    b += "  " + clean(fs.path) + "\n    " + (fs.format.empty() ? std::string("?") : fs.format) + " · read " +
          thousands(fs.records) + " · kept " + thousands(f.kept) + " · rejected " + thousands(fs.rejected);
     if (f.filtered) b += " · outside window " + thousands(f.filtered);
     b += '\n';
     for (const auto& n : fs.notes)
       if (is_warning(n)) {
-        std::string m;
-        append_sanitized(m, n);
         b += "    ";
-        out.paint(sgr::yellow, "note: " + m);
+        out.paint(sgr::yellow, "note: " + clean(n));
         b += '\n';
       }
-    if (fs.fatal) {
-      std::string m;
-      append_sanitized(m, *fs.fatal);
-      b += "    ";
-      out.paint(sgr::red, "error: " + m);
-      b += '\n';
-    }
+    if (fs.fatal) file_error_line(out, "    ", "error: ", *fs.fatal);
   }
 }
 
@@ -269,6 +209,7 @@ TicketListRow TicketListRow::copy_of(const TicketRowView& v) {
   r.title = v.title;
   r.description = v.description;
   r.caller = v.caller;
+  r.caller_name = v.caller_name;
   r.state = v.state;
   r.category = v.category;
   r.group = v.group;
@@ -280,7 +221,7 @@ TicketListRow TicketListRow::copy_of(const TicketRowView& v) {
 }
 
 TicketRowView TicketListRow::view() const {
-  return {file, line, id, title, description, caller, state, category, group, opened, cls, rule};
+  return {file, line, id, title, description, caller, state, category, group, opened, cls, rule, caller_name};
 }
 
 TicketRowWriter::TicketRowWriter(Output& out, OutputFormat fmt, bool header)

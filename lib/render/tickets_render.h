@@ -11,8 +11,8 @@
 
 #include "aggregate/ticket_stats.h"
 #include "classify/ticket_classifier.h"
-#include "render/output.h"
 #include "model/file_result.h"
+#include "render/output.h"
 
 namespace idt {
 
@@ -24,11 +24,12 @@ struct TicketRowView {
   Micros opened = kNoTime;
   TicketClass cls = TicketClass::other;
   std::string_view rule;
+  std::string_view caller_name;  // display name beside an e-mail caller (empty otherwise)
 };
 
 // An owned copy, for outputs that are written after all files are read.
 struct TicketListRow {
-  std::string file, id, title, description, caller, state, category, group, rule;
+  std::string file, id, title, description, caller, state, category, group, rule, caller_name;
   std::uint64_t line = 0;
   Micros opened = kNoTime;
   TicketClass cls = TicketClass::other;

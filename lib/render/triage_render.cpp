@@ -1,10 +1,11 @@
 // Why: see triage_render.h.
 #include "render/triage_render.h"
 
-#include <cstdio>
+#include <fmt/format.h>
 
+#include "render/inputs_render.h"
 #include "render/json_values.h"
-#include "render/reports.h"
+#include "render/text_table.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 #include "util/time.h"
@@ -12,13 +13,6 @@
 namespace idt {
 namespace {
 
-std::string hhmm(Micros t) { return format_hhmm(t); }
-std::string day_time(Micros t) { return format_day_minute(t); }
-std::string clean(std::string_view s) {
-  std::string o;
-  append_sanitized(o, s);
-  return o;
-}
 std::string_view severity_color(Severity s) {
   switch (s) {
     case Severity::critical:
@@ -58,45 +52,27 @@ void render_json(Output& out, const TriageView& v) {
   JsonWriter w(b);
   w.begin_object();
   w.kv("schema", "idtriage.triage/1");
-  w.key("window").begin_object();
-  w.key("start");
-  time_or_null(w, r.window_start);
-  w.key("end");
-  time_or_null(w, r.window_end);
-  w.end_object();
+  w.key("window");
+  window_json(w, r.window_start, r.window_end);
   w.key("inputs").begin_array();
   for (const auto& in : v.inputs) {
     const FileSummary& s = in.file.summary;
     w.begin_object();
-    w.kv("path", s.path);
-    w.kv("kind", record_kind_name(s.kind));
-    w.kv("format", s.format);
-    w.kv("records", s.records);
+    file_head_json(w, s);
     w.kv("rejected", s.rejected);
     w.kv("duplicates", in.duplicates);
     w.kv("filtered", in.file.filtered);
-    w.key("first");
-    time_or_null(w, s.first);
-    w.key("last");
-    time_or_null(w, s.last);
-    w.key("error");
-    if (s.fatal)
-      w.value(*s.fatal);
-    else
-      w.null();
+    file_span_json(w, s);
     w.end_object();
   }
   w.end_array();
   w.key("totals").begin_object();
-  w.key("signin").begin_object();
-  for (std::size_t i = 0; i < kSigninClassCount; ++i) w.kv(kSigninClassNames[i], a.signin_totals[i]);
-  w.end_object();
-  w.key("audit").begin_object();
-  for (std::size_t i = 0; i < kAuditClassCount; ++i) w.kv(kAuditClassNames[i], a.audit_totals[i]);
-  w.end_object();
-  w.key("tickets").begin_object();
-  for (std::size_t i = 0; i < kTicketClassCount; ++i) w.kv(kTicketClassNames[i], a.ticket_totals[i]);
-  w.end_object();
+  w.key("signin");
+  class_counts_json(w, kSigninClassNames, a.signin_totals);
+  w.key("audit");
+  class_counts_json(w, kAuditClassNames, a.audit_totals);
+  w.key("tickets");
+  class_counts_json(w, kTicketClassNames, a.ticket_totals);
   w.key("health").begin_object();
   std::uint64_t rel = 0;
   for (const auto& h : a.health) rel += h.identity_relevant;
@@ -115,12 +91,8 @@ void render_json(Output& out, const TriageView& v) {
     w.kv("confidence", f.confidence);
     w.kv("cause", name(f.cause));
     w.kv("suspected", f.suspected);
-    w.key("window").begin_object();
-    w.key("start");
-    time_or_null(w, f.start);
-    w.key("end");
-    time_or_null(w, f.end);
-    w.end_object();
+    w.key("window");
+    window_json(w, f.start, f.end);
     w.kv("summary", f.summary);
     w.key("evidence").begin_object();
     w.key("health_incidents").begin_array();
@@ -175,8 +147,9 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   for (auto x : a.signin_totals) s += x;
   for (auto x : a.audit_totals) au += x;
   for (auto x : a.ticket_totals) tk += x;
-  std::string span = r.window_start == kNoTime ? std::string("no dated records")
-                                               : day_time(r.window_start) + " → " + day_time(r.window_end) + " UTC";
+  std::string span = r.window_start == kNoTime
+                         ? std::string("no dated records")
+                         : format_day_minute(r.window_start) + " → " + format_day_minute(r.window_end) + " UTC";
   std::string head = "idtriage  " + span + "   " + thousands(s) + " sign-ins · " + thousands(au) + " audit · " +
                      thousands(tk) + " tickets · " + thousands(a.health.size()) + " health issues";
   if (markdown)
@@ -193,11 +166,11 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   if (r.findings.empty()) b += markdown ? "No findings.\n\n" : "  no findings\n\n";
   for (const Finding& f : r.findings) {
     std::string sev = upper(name(f.severity));
-    std::string when = hhmm(f.start) + "–" + hhmm(f.end);
+    std::string when = format_hhmm(f.start) + "–" + format_hhmm(f.end);
     if (markdown) {
       b += "### " + f.id + " " + sev + " `" + std::string(name(f.kind)) + "` " + when + " UTC\n\n" + clean(f.summary) +
            "\n\n- cause: " + std::string(name(f.cause)) + (f.suspected ? " (suspected)" : "") + ", confidence " +
-           std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%\n";
+           percent(f.confidence) + "\n";
       for (const auto& l : f.evidence.lines) b += "- " + clean(l) + "\n";
       if (!f.evidence.ticket_ids.empty()) {
         b += "- tickets:";
@@ -221,13 +194,12 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     padded.resize(9, ' ');
     out.paint(severity_color(f.severity), padded);
     b += std::string(name(f.kind)) + "  " + when + "  (" + std::string(name(f.cause)) +
-         (f.suspected ? ", suspected" : "") + ", confidence " +
-         std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%)\n";
+         (f.suspected ? ", suspected" : "") + ", confidence " + percent(f.confidence) + ")\n";
     b += "    " + clean(f.summary) + "\n";
     for (const auto& l : f.evidence.lines) b += "    " + clean(l) + "\n";
     if (!f.evidence.top_ips.empty()) {
       b += "    top IPs:";
-      for (const auto& i : f.evidence.top_ips) b += " " + clean(i.key) + " (" + std::to_string(i.count) + " users)";
+      for (const auto& i : f.evidence.top_ips) b += fmt::format(" {} ({} users)", clean(i.key), i.count);
       b += "\n";
     }
     if (!f.evidence.ticket_ids.empty()) {
@@ -237,7 +209,7 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     }
     if (!f.do_not.empty()) {
       b += "    do NOT: " + clean(f.do_not.front()) +
-           (f.do_not.size() > 1 ? " (+" + std::to_string(f.do_not.size() - 1) + " more)" : "") + "\n";
+           (f.do_not.size() > 1 ? fmt::format(" (+{} more)", f.do_not.size() - 1) : "") + "\n";
     }
     b += "    playbook: idtriage playbook " + f.playbook + "\n";
   }
@@ -248,9 +220,9 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   }
   std::uint64_t rejected = 0;
   for (const auto& in : v.inputs) rejected += in.file.summary.rejected;
-  std::string foot = "inputs: " + std::to_string(v.inputs.size()) + " files, " + thousands(rejected) +
-                     " rejected records · exit " + std::to_string(v.exit_code) +
-                     (v.exit_code == 1 ? " (findings ≥ " + std::string(name(v.fail_on)) + ")" : "");
+  std::string foot = fmt::format("inputs: {}, {} rejected records · exit {}",
+                                 count_of(v.inputs.size(), "file", "files"), thousands(rejected), v.exit_code);
+  if (v.exit_code == 1) foot += fmt::format(" (findings ≥ {})", name(v.fail_on));
   b += markdown ? "---\n" + foot + "\n" : "\n" + foot + "\n";
 }
 

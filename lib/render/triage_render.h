@@ -8,8 +8,8 @@
 
 #include "aggregate/triage_aggregate.h"
 #include "correlate/finding.h"
-#include "render/output.h"
 #include "model/file_result.h"
+#include "render/output.h"
 
 namespace idt {
 

@@ -2,8 +2,8 @@
 // order, so the same (seed, users) gives the same tenant everywhere.
 #include "synth/world.h"
 
+#include <fmt/format.h>
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 #include "synth/catalog.h"
@@ -158,8 +158,7 @@ World::World(std::uint64_t seed, std::uint32_t n_users) {
   for (int i = 0; i < 55; ++i) {
     ServicePrincipal sp;
     sp.managed_identity = i >= 40;
-    char num[8];
-    std::snprintf(num, sizeof num, "%03d", i);
+    const std::string num = fmt::format("{:03}", i);
     // Separate statements: operands of + may be evaluated in either order.
     if (!sp.managed_identity) {
       sp.name = parts_a[sp_rng.below(parts_a.size())];

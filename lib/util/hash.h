@@ -14,10 +14,12 @@ constexpr std::uint64_t fnv1a(std::string_view s) {
   }
   return h;
 }
-// Case-insensitive ASCII variant (for column names and enum spellings).
-constexpr std::uint64_t fnv1a_ci(std::string_view s) {
+// Case-insensitive ASCII variant (for column names and enum spellings);
+// characters equal to `ignore` (when not 0) are skipped.
+constexpr std::uint64_t fnv1a_ci(std::string_view s, char ignore = 0) {
   std::uint64_t h = 1469598103934665603ull;
   for (char c : s) {
+    if (ignore && c == ignore) continue;
     unsigned char u = static_cast<unsigned char>(c);
     if (u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u + 32);
     h ^= u;

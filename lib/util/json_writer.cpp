@@ -2,7 +2,9 @@
 #include "util/json_writer.h"
 
 #include <cmath>
-#include <cstdio>
+#include <iterator>
+
+#include <fmt/format.h>
 
 #include "util/text.h"
 
@@ -55,9 +57,7 @@ JsonWriter& JsonWriter::value(double v) {
     out_ += "null";
     return *this;
   }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  out_ += buf;
+  fmt::format_to(std::back_inserter(out_), "{:.4g}", v);
   return *this;
 }
 

@@ -1,6 +1,8 @@
 // Why: JSON output is a contract; one tiny writer escapes every string the
 // same way and never produces invalid UTF-8 or unescaped controls.
 #pragma once
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -51,12 +53,14 @@ class JsonWriter {
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
   JsonWriter& value(std::int64_t v) {
     sep();
-    out_ += std::to_string(v);
+    fmt::format_int s(v);
+    out_.append(s.data(), s.size());
     return *this;
   }
   JsonWriter& value(std::uint64_t v) {
     sep();
-    out_ += std::to_string(v);
+    fmt::format_int s(v);
+    out_.append(s.data(), s.size());
     return *this;
   }
   JsonWriter& value(int v) { return value(static_cast<std::int64_t>(v)); }

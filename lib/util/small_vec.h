@@ -8,6 +8,7 @@ namespace idt {
 
 template <class T, std::size_t N>
 struct SmallVec {
+  static constexpr std::size_t capacity = N;  // items kept; the rest only counted
   std::array<T, N> items{};
   std::size_t count = 0;     // stored
   std::size_t overflow = 0;  // seen but not stored

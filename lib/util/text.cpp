@@ -127,26 +127,62 @@ void append_sanitized(std::string& out, std::string_view s) {
   }
 }
 
+namespace {
+
+// Decodes the code point at s[i] and returns its length in bytes; a byte
+// that does not start valid UTF-8 is taken alone (as U+FFFD would be shown).
+std::size_t next_code_point(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    cp = 0xFFFD;
+    return 1;
+  }
+  char32_t v = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) {
+      cp = 0xFFFD;
+      return 1;
+    }
+    v = (v << 6) | (cc & 0x3F);
+  }
+  cp = v;
+  return len;
+}
+
+}  // namespace
+
 std::size_t display_width(std::string_view s) {
   std::size_t w = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++w;
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII: the usual case
+      w += s[i] >= 0x20 && s[i] != 0x7F;
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    i += next_code_point(s, i, cp);
+    w += static_cast<std::size_t>(code_point_width(cp));
+  }
   return w;
 }
 
 std::string fit_width(std::string_view s, std::size_t width) {
   if (display_width(s) <= width) return std::string(s);
   if (width == 0) return {};
-  std::string out;
+  // Keep whole code points while they fit in width - 1 columns (the last is
+  // the ellipsis); marks of width 0 stay with the letter before them.
   std::size_t w = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80) {
-      if (w == width - 1) break;
-      ++w;
-    }
-    out += s[i];
+  while (i < s.size()) {
+    char32_t cp;
+    std::size_t len = next_code_point(s, i, cp);
+    std::size_t cw = static_cast<std::size_t>(code_point_width(cp));
+    if (w + cw > width - 1) break;
+    w += cw;
+    i += len;
   }
+  std::string out(s.substr(0, i));
   out += "\xE2\x80\xA6";  // …
   return out;
 }
@@ -229,6 +265,26 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
+}
+
+std::string_view suggest(std::string_view word, std::span<const std::string_view> candidates,
+                         std::size_t max_distance) {
+  std::string_view best;
+  std::size_t best_d = SIZE_MAX;
+  for (std::string_view c : candidates) {
+    std::size_t d = word.size() >= 3 && istarts_with(c, word) ? 0 : edit_distance(word, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best_d <= max_distance ? best : std::string_view{};
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates,
+                         std::size_t max_distance) {
+  std::string_view s = suggest(word, candidates, max_distance);
+  return s.empty() ? std::string() : " (did you mean '" + std::string(s) + "'?)";
 }
 
 }  // namespace idt

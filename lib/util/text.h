@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -29,9 +30,15 @@ std::size_t find_invalid_utf8(std::string_view s);
 // For terminals: drop C0/C1 controls and ESC (keeps \t), replace newlines by
 // a space, so hostile input cannot move the cursor or change colours.
 void append_sanitized(std::string& out, std::string_view s);
-// Display width in code points (approximation good enough for tables).
+// Terminal columns of one code point: 0 for controls, combining marks and
+// other zero-width characters, 2 for East Asian wide/fullwidth characters
+// and emoji, else 1 (table generated from Unicode data: text_width.cpp).
+int code_point_width(char32_t cp);
+// Terminal columns of UTF-8 text (sum of code_point_width; a byte that is
+// not valid UTF-8 counts as one U+FFFD).
 std::size_t display_width(std::string_view s);
-// Truncate to at most `width` code points, adding "…" if cut.
+// Cut to at most `width` columns, ending in "…" if cut; never splits a code
+// point, and combining marks stay with their letter.
 std::string fit_width(std::string_view s, std::size_t width);
 
 // CSV/TSV field writers. CSV quotes when needed and defuses spreadsheet
@@ -44,5 +51,14 @@ bool parse_int(std::string_view s, long long& out);
 
 // Damerau-free Levenshtein distance, for "did you mean".
 std::size_t edit_distance(std::string_view a, std::string_view b);
+// "Did you mean": the candidate closest to `word`, or empty when none is
+// within `max_distance` edits. A candidate that starts with `word` (3 or more
+// characters, any case) counts as distance 0: "portal" -> portal_unreachable.
+// Ties go to the earlier candidate.
+std::string_view suggest(std::string_view word, std::span<const std::string_view> candidates,
+                         std::size_t max_distance = 3);
+// " (did you mean 'x'?)" for the suggestion, or "" when there is none.
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates,
+                         std::size_t max_distance = 3);
 
 }  // namespace idt

@@ -2,8 +2,8 @@
 // no locale, no std::get_time, no allocation.
 #include "util/time.h"
 
+#include <fmt/format.h>
 #include <chrono>
-#include <cstdio>
 
 namespace idt {
 namespace {
@@ -240,30 +240,22 @@ std::optional<Micros> parse_time_arg(std::string_view s, Micros now) {
 std::string format_rfc3339(Micros t, bool with_millis) {
   if (t == kNoTime) return {};
   CivilTime c = to_civil(t);
-  char buf[40];
   if (with_millis)
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year, c.month, c.day, c.hour, c.minute,
-                  c.second, c.micros / 1000);
-  else
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute,
-                  c.second);
-  return buf;
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", c.year, c.month, c.day, c.hour, c.minute, c.second,
+                       c.micros / 1000);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", c.year, c.month, c.day, c.hour, c.minute, c.second);
 }
 
-std::string format_hhmm(Micros t) {
-  if (t == kNoTime) return "?";
+std::string format_hhmm(Micros t, std::string_view none) {
+  if (t == kNoTime) return std::string(none);
   CivilTime c = to_civil(t);
-  char b[8];
-  std::snprintf(b, sizeof b, "%02d:%02d", c.hour, c.minute);
-  return b;
+  return fmt::format("{:02}:{:02}", c.hour, c.minute);
 }
 
-std::string format_day_minute(Micros t) {
-  if (t == kNoTime) return "?";
+std::string format_day_minute(Micros t, std::string_view none) {
+  if (t == kNoTime) return std::string(none);
   CivilTime c = to_civil(t);
-  char b[24];
-  std::snprintf(b, sizeof b, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
-  return b;
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", c.year, c.month, c.day, c.hour, c.minute);
 }
 
 Micros now_micros() {

@@ -42,9 +42,9 @@ std::optional<Micros> parse_time_arg(std::string_view s, Micros now);
 std::optional<Micros> parse_duration(std::string_view s);
 
 std::string format_rfc3339(Micros t, bool with_millis = false);
-// "05:50" and "2026-06-01 05:50" (UTC) for human lines; "?" for kNoTime.
-std::string format_hhmm(Micros t);
-std::string format_day_minute(Micros t);
+// "05:50" and "2026-06-01 05:50" (UTC) for human lines; `none` for kNoTime.
+std::string format_hhmm(Micros t, std::string_view none = "?");
+std::string format_day_minute(Micros t, std::string_view none = "?");
 Micros now_micros();
 
 }  // namespace idt

@@ -70,5 +70,8 @@ for kind in man bash zsh fish; do
   if [ "$regen" = "--regen" ]; then "$bin" --generate $kind > "$file";
   elif ! diff -q "$file" <("$bin" --generate $kind) >/dev/null; then echo "FAIL $file is stale (run tests/cli/regen_golden.sh)"; fail=$((fail+1)); fi
 done
+# docs/scale.md shows the ready KQL query as generated, and names every bucket column.
+n=$((n+1))
+python3 tests/cli/check_scale_doc.py "$bin" docs/scale.md $regen || { echo "FAIL docs/scale.md (run tests/cli/regen_golden.sh)"; fail=$((fail+1)); }
 echo "golden: $((n-fail)) passed, $fail failed"
 [ $fail -eq 0 ]

@@ -704,6 +704,9 @@ TEST_CASE("garbage, empty and binary input give a clear fatal error", "[health][
     Parsed g = parse_text("hello, world\n", f);
     REQUIRE(g.sum.fatal.has_value());
     CHECK(*g.sum.fatal == "not JSON: expected '{' or '[' at line 1, column 1 (byte 0), found 'h'");
+    Parsed bin = parse_text(std::string("\x01\xFE", 2), f);
+    REQUIRE(bin.sum.fatal.has_value());
+    CHECK(*bin.sum.fatal == "not JSON: expected '{' or '[' at line 1, column 1 (byte 0), found '\\x01'");
     Parsed e = parse_text("", f);
     REQUIRE(e.sum.fatal.has_value());
     CHECK(*e.sum.fatal == "empty input: no JSON document");

@@ -19,6 +19,7 @@ struct Row {
   std::string id, opened_text, title, description, caller, state, category, group, assignee, priority;
   Micros opened = kNoTime, resolved = kNoTime;
   std::uint64_t line = 0;
+  std::string caller_name;
 };
 
 struct Collect final : RecordSink {
@@ -28,7 +29,7 @@ struct Collect final : RecordSink {
     rows.push_back({std::string(t.id), std::string(t.opened_text), std::string(t.title), std::string(t.description),
                     std::string(t.caller), std::string(t.state), std::string(t.category),
                     std::string(t.assignment_group), std::string(t.assignee), std::string(t.priority), t.opened,
-                    t.resolved, p.line});
+                    t.resolved, p.line, std::string(t.caller_name)});
   }
   void on_reject(const Rejection& r) override { rejected.push_back(r); }
 };
@@ -44,6 +45,14 @@ struct Parsed {
                        [&](const std::string& s) { return s.find(n) != std::string::npos; });
   }
 };
+
+// Every "role R=Column" note a test expects, in one call.
+void check_roles(const Parsed& p, std::initializer_list<std::pair<std::string_view, std::string>> roles) {
+  for (const auto& [role, column] : roles) {
+    INFO("role " << role << "=" << column);
+    CHECK(p.has_note("role " + std::string(role) + "=" + column));
+  }
+}
 
 Parsed parse_input(const Input& in, const ParseOptions& o = {}) {
   Parsed p;
@@ -69,6 +78,17 @@ std::string utf16le_with_bom(std::string_view ascii_or_latin1_utf8) {
 }
 
 std::string testdata(const std::string& name) { return std::string(IDTRIAGE_TESTDATA) + "/tickets/" + name; }
+
+// A file of testdata/tickets read whole: claimed by the sniffer, no file error, nothing rejected.
+Parsed read_testdata(const std::string& name) {
+  auto in = open_input(testdata(name));
+  REQUIRE(in.ok());
+  CHECK(sniff(in->text()) > 0);
+  Parsed p = parse_input(*in);
+  CHECK_FALSE(p.summary.fatal);
+  CHECK(p.summary.rejected == 0);
+  return p;
+}
 
 }  // namespace
 
@@ -392,4 +412,286 @@ TEST_CASE("ticket csv: sniff does not claim sign-in/audit exports, garbage or bi
   CHECK(sniff(noise) == 0);
   Parsed g = parse_bytes(noise);  // forced parse of garbage: a clear file-level error, no crash
   CHECK(g.summary.records == 0);
+}
+
+// ---------------------------------------------------------------- every real export (issue #10)
+// Header lines are the real ones (sources in testdata/tickets/SOURCES.md); rows are synthetic.
+
+TEST_CASE("ticket csv: Freshdesk export (new UI header, contact fields, native dates)", "[tickets][csv][export]") {
+  Parsed p = read_testdata("synthetic_freshdesk.csv");
+  CHECK(p.summary.records == 6);
+  CHECK(p.has_note("flavour freshdesk"));
+  check_roles(p, {
+                     {"id", "Ticket ID"},
+                     {"opened", "Created time"},
+                     {"title", "Subject"},
+                     {"caller", "Contact ID"},  // the contact's e-mail
+                     {"caller_name", "Full name"},
+                     {"assignee", "Agent"},
+                     {"assignment_group", "Group"},
+                     {"resolved", "Resolved time"},
+                 });
+  CHECK(p.has_note("roles absent: description"));
+  CHECK_FALSE(p.note_contains("not understood"));
+  REQUIRE(p.sink.rows.size() == 6);
+  CHECK(p.sink.rows[0].id == "1041");
+  CHECK(p.sink.rows[0].caller == "ana.lima@contoso.com");
+  CHECK(p.sink.rows[0].caller_name == "Ana Lima");
+  CHECK(format_rfc3339(p.sink.rows[0].opened) == "2025-02-03T09:14:27Z");  // '%F %T', agent's zone
+  CHECK(format_rfc3339(p.sink.rows[2].resolved) == "2025-02-03T10:22:09Z");
+  CHECK(p.sink.rows[5].caller == "@samcarter_contoso");  // Contact ID falls back to a handle
+}
+
+TEST_CASE("ticket csv: Freshdesk re-saved by Excel (d/m/y, one-digit hours)", "[tickets][csv][export]") {
+  Parsed p = parse_bytes(
+      "Ticket ID,Subject,Status,Priority,Source,Type,Agent,Group,Created time,Due by Time,Resolved time,Closed time,"
+      "Last update time,Full name,Contact ID\r\n"
+      "88,Locked out,Closed,Low,Email,Incident,Rui,Desk,08/01/2025 15:00,09/01/2025 15:00,25/01/2025 1:30,"
+      "25/01/2025 1:30,25/01/2025 1:30,Ana Lima,ana.lima@contoso.com\r\n");
+  REQUIRE(p.sink.rows.size() == 1);
+  CHECK(p.note_contains("date order dmy"));
+  CHECK(format_rfc3339(p.sink.rows[0].opened) == "2025-01-08T15:00:00Z");
+  CHECK(format_rfc3339(p.sink.rows[0].resolved) == "2025-01-25T01:30:00Z");
+}
+
+TEST_CASE("ticket csv: Freshdesk localised labels (de, fr, es, pt-BR)", "[tickets][csv][export]") {
+  struct Case {
+    std::string header, id, title, description, caller, caller_name, opened, resolved, assignee, group, priority;
+  };
+  const Case cases[] = {
+      {"Ticket-ID,Betreff,Beschreibung,Status,Priorität,Quelle,Typ,Unternehmen,Name des Anfragenden,"
+       "E-Mail eines Anfragenden,Telefon des Anfragestellers,Bearbeiter,Gruppe,Erstellungsdatum,Fällig,Lösungszeit,"
+       "Abschlusszeit,Zeit der letzten Aktualisierung,Erste Antwortzeit,Agenteninteraktionen",
+       "Ticket-ID", "Betreff", "Beschreibung", "E-Mail eines Anfragenden", "Name des Anfragenden", "Erstellungsdatum",
+       "Lösungszeit", "Bearbeiter", "Gruppe", "Priorität"},
+      {"ID du ticket,Objet,Description,Statut,Priorité,Source,Type,Société,Nom du demandeur,"
+       "Adresse e-mail du demandeur,Téléphone du demandeur,Agent,Groupe,Heure de création,Heure d'échéance,"
+       "Heure de résolution,Heure de clôture,Heure de la dernière mise à jour,Délai de réponse intiale,"
+       "Interactions de l'agent",
+       "ID du ticket", "Objet", "Description", "Adresse e-mail du demandeur", "Nom du demandeur", "Heure de création",
+       "Heure de résolution", "Agent", "Groupe", "Priorité"},
+      {"ID del Ticket,Asunto,Descripción,Estado,prioridad,Fuente,Tipo,Empresa,Nombre del solicitante,"
+       "Email del solicitante,Teléfono del solicitante,Agente,Grupo,Hora Creación,Vencido por tiempo,"
+       "Hora de Resolución,Hora de Cierre,Hora de última actualizacion,Tiempo inicial de respuesta,"
+       "Intercciones del agente",
+       "ID del Ticket", "Asunto", "Descripción", "Email del solicitante", "Nombre del solicitante", "Hora Creación",
+       "Hora de Resolución", "Agente", "Grupo", "prioridad"},
+      {"ID do ticket,Assunto,Descrição,Status,Prioridade,Origem,Tipo,Empresa,Nome do solicitante,"
+       "E-mail do solicitante,Telefone do solicitante,Analista,Grupo,Hora da criação,Vence em,Hora da resolução,"
+       "Hora do fechamento,Hora da última atualização,Tempo de resposta inicial,Interações do analista",
+       "ID do ticket", "Assunto", "Descrição", "E-mail do solicitante", "Nome do solicitante", "Hora da criação",
+       "Hora da resolução", "Analista", "Grupo", "Prioridade"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.header);
+    std::string row =
+        "7,Kann mich nicht anmelden,x,Open,Low,Email,Incident,Contoso,Ana Lima,ana.lima@contoso.com,,"
+        "Rui,Desk,2023-05-04 10:21:33,2023-05-05 10:21:33,2023-05-04 11:00:00,,,,1";
+    CHECK(sniff(c.header + "\n" + row + "\n") > 0);
+    Parsed p = parse_bytes(c.header + "\n" + row + "\n");
+    REQUIRE(p.sink.rows.size() == 1);
+    CHECK(p.has_note("flavour freshdesk"));
+    check_roles(p, {
+                       {"id", c.id},
+                       {"title", c.title},
+                       {"description", c.description},
+                       {"caller", c.caller},
+                       {"caller_name", c.caller_name},
+                       {"opened", c.opened},
+                       {"resolved", c.resolved},
+                       {"assignee", c.assignee},
+                       {"assignment_group", c.group},
+                       {"priority", c.priority},
+                   });
+    CHECK(p.sink.rows[0].caller == "ana.lima@contoso.com");
+    CHECK(p.sink.rows[0].caller_name == "Ana Lima");
+    CHECK(format_rfc3339(p.sink.rows[0].opened) == "2023-05-04T10:21:33Z");
+    CHECK(format_rfc3339(p.sink.rows[0].resolved) == "2023-05-04T11:00:00Z");
+  }
+}
+
+TEST_CASE("ticket csv: Zendesk Reports export (Summation column, [list] fields)", "[tickets][csv][export]") {
+  Parsed p = read_testdata("synthetic_zendesk.csv");
+  CHECK(p.summary.records == 6);
+  CHECK(p.has_note("flavour zendesk"));
+  check_roles(p, {
+                     {"id", "Id"},
+                     {"caller", "Requester email"},
+                     {"caller_name", "Requester"},
+                     {"opened", "Created at"},
+                     {"resolved", "Solved at"},
+                     {"priority", "Priority"},  // the native column, not "Priority [list]"
+                     {"category", "Ticket type"},
+                 });
+  CHECK_FALSE(p.note_contains("Summation column"));
+  REQUIRE(p.sink.rows.size() == 6);
+  CHECK(p.sink.rows[0].id == "5120");
+  CHECK(p.sink.rows[0].caller == "bruno.costa@fabrikam.com");
+  CHECK(p.sink.rows[0].caller_name == "Bruno Costa");
+  CHECK(format_rfc3339(p.sink.rows[0].opened) == "2025-03-10T08:41:00Z");  // "YYYY-MM-DD HH:MM", account zone
+  CHECK(format_rfc3339(p.sink.rows[1].resolved) == "2025-03-10T09:38:00Z");
+
+  // A custom field named like a role counts, without its type suffix; a native column wins.
+  Parsed q = parse_bytes(
+      "Summation column,Id,Requester,Requester email,Subject,Status,Created at,Ticket Category [list],JIRA ID [txt]\n"
+      "1,9,Ana Lima,ana@contoso.com,Locked out,open,2025-03-10 08:41,Password reset,HD-1\n");
+  REQUIRE(q.sink.rows.size() == 1);
+  CHECK(q.has_note("flavour zendesk"));
+  CHECK(q.has_note("role category=Ticket Category [list]"));
+  CHECK(q.sink.rows[0].category == "Password reset");
+}
+
+TEST_CASE("ticket csv: Freshservice export (Freshdesk columns plus ITSM ones)", "[tickets][csv][export]") {
+  Parsed p = read_testdata("synthetic_freshservice.csv");
+  CHECK(p.summary.records == 5);
+  CHECK(p.has_note("flavour freshservice"));
+  check_roles(p, {
+                     {"id", "Ticket Id"},
+                     {"caller", "Requester Email"},
+                     {"caller_name", "Requester Name"},
+                     {"opened", "Created Time"},
+                     {"resolved", "Resolved Time"},
+                     {"category", "Category"},
+                     {"description", "Description"},
+                 });
+  REQUIRE(p.sink.rows.size() == 5);
+  CHECK(p.sink.rows[0].id == "INC-2301");
+  CHECK(p.sink.rows[0].description ==
+        "Outlook on my iPhone says Access blocked by Conditional Access.\nWorked yesterday.");
+  CHECK(p.sink.rows[3].caller_name == "Eva Nilsson");
+  CHECK(format_rfc3339(p.sink.rows[3].resolved) == "2025-04-08T15:00:00Z");
+}
+
+TEST_CASE("ticket csv: GLPI exports (';', quotes, BOM, trailing ';', grouped ids)", "[tickets][csv][export]") {
+  SECTION("fr, GLPI 10: BOM and quoted ';' header") {
+    Parsed p = parse_bytes(
+        "\xEF\xBB\xBF\"ID\";\"Titre\";\"Statut\";\"Dernière modification\";\"Date d'ouverture\";\"Priorité\";"
+        "\"Demandeur - Demandeur\";\"Attribué à - Technicien\";\"Catégorie\";\"TTR\"\n"
+        "\"3\";\"Impossible de me connecter à Outlook\";\"En cours (Attribué)\";\"2026-09-14 11:21\";"
+        "\"2026-09-14 12:00\";\"Basse\";\"glpi\";\"tech\";\"\";\"\"\n");
+    REQUIRE(p.sink.rows.size() == 1);
+    CHECK(p.has_note("flavour glpi"));
+    CHECK(p.has_note("delimiter ';'"));
+    check_roles(p, {
+                       {"id", "ID"},
+                       {"title", "Titre"},
+                       {"opened", "Date d'ouverture"},
+                       {"caller", "Demandeur - Demandeur"},
+                       {"assignee", "Attribué à - Technicien"},
+                   });
+    CHECK(p.sink.rows[0].id == "3");
+    CHECK(p.sink.rows[0].caller == "glpi");
+    CHECK(p.sink.rows[0].caller_name.empty());
+    CHECK(format_rfc3339(p.sink.rows[0].opened) == "2026-09-14T12:00:00Z");
+  }
+  SECTION("es, GLPI 9: every line ends with ';'") {
+    Parsed p = parse_bytes(
+        "\"ID\";\"Título\";\"Estado\";\"Última actualización\";\"Fecha de apertura\";\"Prioridad\";"
+        "\"Solicitante - Solicitante\";\"Asignada a - Técnico\";\"Categoría\";\"Tiempo para resolver\";\n"
+        "\"12\";\"No puedo iniciar sesión\";\"Nuevo\";\"2024-01-31 14:10\";\"2024-01-31 14:05\";\"Media\";\"jperez\";"
+        "\"tecnico1\";\"Acceso\";\"\";\n");
+    REQUIRE(p.sink.rows.size() == 1);
+    CHECK(p.summary.rejected == 0);
+    CHECK_FALSE(p.note_contains("field count"));
+    CHECK(p.has_note("flavour glpi"));
+    check_roles(p, {
+                       {"caller", "Solicitante - Solicitante"},
+                       {"assignee", "Asignada a - Técnico"},
+                   });
+    CHECK(p.sink.rows[0].category == "Acceso");
+    CHECK(format_rfc3339(p.sink.rows[0].opened) == "2024-01-31T14:05:00Z");
+  }
+  SECTION("pt-BR: unquoted header, ids with digit groups, d/m/y dates") {
+    Parsed p = parse_bytes(
+        "ID;Título;Status;Requerente - Requerente;Atribuído - Técnico;Prioridade;Categoria;Tipo;Descrição;"
+        "Data de abertura;Data da solução;Atribuído - Grupo técnico;Última atualização\n"
+        "52 267;Conta bloqueada;Solucionado;Maria Souza (2970);Jose;Média;Acesso;Incidente;;22/08/2025 11:49;"
+        "22/08/2025 13:05;N1;22/08/2025 13:05\n"
+        "52\xC2\xA0"
+        "268;Esqueci minha senha;Novo;carla.dias@fabrikam.com;;Baixa;Acesso;Requisição;;"
+        "23/08/2025 08:02;;N1;23/08/2025 08:02\n"
+        "52\xE2\x80\xAF"
+        "269;Impressora;Novo;Pedro;;Baixa;Hardware;Incidente;;23/08/2025 09:15;;N2;23/08/2025 09:15\n"
+        "1 2 3;Teste;Novo;Pedro;;Baixa;;Incidente;;23/08/2025 09:16;;N2;23/08/2025 09:16\n");
+    REQUIRE(p.sink.rows.size() == 4);
+    CHECK(p.has_note("flavour glpi"));
+    check_roles(p, {
+                       {"assignment_group", "Atribuído - Grupo técnico"},
+                       {"resolved", "Data da solução"},
+                   });
+    CHECK(p.sink.rows[0].id == "52267");
+    CHECK(p.sink.rows[1].id == "52268");  // no-break space
+    CHECK(p.sink.rows[2].id == "52269");  // narrow no-break space
+    CHECK(p.sink.rows[3].id == "1 2 3");  // not digit groups: as written
+    CHECK(p.note_contains("3 ids written with digit groups"));
+    CHECK(p.sink.rows[0].caller == "Maria Souza (2970)");
+    CHECK(p.note_contains("date order dmy"));
+    CHECK(format_rfc3339(p.sink.rows[0].opened) == "2025-08-22T11:49:00Z");
+    CHECK(format_rfc3339(p.sink.rows[0].resolved) == "2025-08-22T13:05:00Z");
+  }
+}
+
+TEST_CASE("ticket csv: Jira Cloud export with repeated headers", "[tickets][csv][export]") {
+  // Start of a real Jira Cloud header (2026): Labels, Watchers and Comment repeat.
+  Parsed p = parse_bytes(
+      "Summary,Issue key,Issue id,Issue Type,Status,Project key,Priority,Resolution,Assignee,Assignee Id,Reporter,"
+      "Reporter Id,Creator,Creator Id,Created,Updated,Last Viewed,Resolved,Due date,Labels,Labels,Labels,"
+      "Description,Watchers,Watchers,Comment,Comment\n"
+      "SSO not working for Miro,IT-12,10012,Task,To Do,IT,Medium,,Ana,acc-1,Bruno Costa,acc-2,Bruno Costa,acc-2,"
+      "22/Dec/25 2:38 PM,22/Dec/25 3:01 PM,,,,sso,identity,,\"AADSTS50105 when opening Miro\",Ana,,a,b\n");
+  REQUIRE(p.sink.rows.size() == 1);
+  CHECK(p.has_note("flavour jira"));
+  CHECK(p.has_note("role caller=Reporter"));  // Jira Cloud exports no e-mail
+  CHECK(p.note_contains("labels x3"));
+  CHECK(p.sink.rows[0].caller == "Bruno Costa");
+  CHECK(p.sink.rows[0].caller_name.empty());
+  CHECK(format_rfc3339(p.sink.rows[0].opened) == "2025-12-22T14:38:00Z");
+}
+
+TEST_CASE("ticket csv: osTicket export (',' or ';' by locale)", "[tickets][csv][export]") {
+  const std::string header =
+      "Ticket Number,Date Created,Subject,From,From Email,Priority,Department,Help Topic,Source,Current Status,"
+      "Last Updated,SLA Due Date,SLA Plan,Due Date,Closed Date,Overdue,Merged,Linked,Answered,Agent Assigned,"
+      "Team Assigned,Thread Count,Reopen Count,Attachment Count,Task Count";
+  const std::string row =
+      "418207,2023-05-04 10:21:33,Forgot my password,Ana Lima,ana.lima@contoso.com,Normal,Support,Password Reset,"
+      "Email,Open,2023-05-04 10:30:00,,Default SLA,,,0,0,0,1,Rui Santos,,2,0,0,0";
+  for (char d : {',', ';'}) {
+    std::string h = header, r = row;
+    std::replace(h.begin(), h.end(), ',', d);
+    std::replace(r.begin(), r.end(), ',', d);
+    INFO("delimiter " << d);
+    CHECK(sniff(h + "\n" + r + "\n") > 0);
+    Parsed p = parse_bytes(h + "\n" + r + "\n");
+    REQUIRE(p.sink.rows.size() == 1);
+    CHECK(p.has_note("flavour osticket"));
+    check_roles(p, {
+                       {"id", "Ticket Number"},
+                       {"opened", "Date Created"},
+                       {"caller", "From Email"},
+                       {"caller_name", "From"},
+                       {"state", "Current Status"},
+                       {"category", "Help Topic"},
+                       {"assignee", "Agent Assigned"},
+                       {"resolved", "Closed Date"},
+                   });
+    CHECK(p.sink.rows[0].caller == "ana.lima@contoso.com");
+    CHECK(p.sink.rows[0].caller_name == "Ana Lima");
+    CHECK(format_rfc3339(p.sink.rows[0].opened) == "2023-05-04T10:21:33Z");
+  }
+}
+
+TEST_CASE("ticket csv: ServiceNow with a dot-walked caller e-mail", "[tickets][csv][export]") {
+  Parsed p = parse_bytes(
+      "\"number\",\"opened_at\",\"short_description\",\"caller_id\",\"caller_id.email\",\"opened_by\",\"state\"\n"
+      "\"INC0010042\",\"02-13-2025 15:46:06\",\"Device not compliant\",\"Joe Employee\",\"joe.employee@contoso.com\","
+      "\"Service Desk Agent\",\"New\"\n");
+  REQUIRE(p.sink.rows.size() == 1);
+  CHECK(p.has_note("flavour servicenow"));
+  check_roles(p, {
+                     {"caller", "caller_id.email"}, {"caller_name", "caller_id"},  // not opened_by: another person
+                 });
+  CHECK(p.sink.rows[0].caller == "joe.employee@contoso.com");
+  CHECK(p.sink.rows[0].caller_name == "Joe Employee");
+  CHECK(format_rfc3339(p.sink.rows[0].opened) == "2025-02-13T15:46:06Z");  // MM-dd-yyyy, told by the 13
 }

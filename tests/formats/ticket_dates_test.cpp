@@ -143,3 +143,36 @@ TEST_CASE("ticket dates: --tz offsets", "[tickets][dates]") {
   CHECK_FALSE(parse_utc_offset("+02:00x"));
   CHECK_FALSE(parse_utc_offset(""));
 }
+
+TEST_CASE("ticket dates: the shapes each help desk exports", "[tickets][dates][export]") {
+  // Freshdesk / Freshservice: strftime('%F %T') in the agent's zone, no offset.
+  CHECK(iso(parse_ticket_date("2023-05-04 10:21:33")) == "2023-05-04T10:21:33Z");
+  CHECK(iso(parse_ticket_date("2023-05-04 10:21:33", DateOrder::unknown, 120)) == "2023-05-04T08:21:33Z");
+  // Freshdesk re-saved by Excel: d/m/y with one-digit hours.
+  CHECK(iso(parse_ticket_date("25/01/2025 1:30", DateOrder::dmy)) == "2025-01-25T01:30:00Z");
+  CHECK(iso(parse_ticket_date("08/01/2025 15:00", DateOrder::dmy)) == "2025-01-08T15:00:00Z");
+  // Zendesk Reports CSV: "YYYY-MM-DD HH:MM" in the account's zone; API-style ISO too.
+  CHECK(iso(parse_ticket_date("2023-05-04 10:21")) == "2023-05-04T10:21:00Z");
+  CHECK(iso(parse_ticket_date("2023-05-04T10:21:33Z")) == "2023-05-04T10:21:33Z");
+  // Jira Cloud "dd/MMM/yy h:mm a", and a German site's "dd.MM.yyyy HH:mm".
+  CHECK(iso(parse_ticket_date("22/Dec/25 2:38 PM")) == "2025-12-22T14:38:00Z");
+  CHECK(iso(parse_ticket_date("11/May/24 03:26 PM")) == "2024-05-11T15:26:00Z");
+  CHECK(iso(parse_ticket_date("23.10.2024 11:02", DateOrder::dmy)) == "2024-10-23T11:02:00Z");
+  // GLPI: the user's preference, no seconds.
+  CHECK(iso(parse_ticket_date("2024-01-31 14:05")) == "2024-01-31T14:05:00Z");
+  CHECK(iso(parse_ticket_date("05-01-2026 16:24", DateOrder::dmy)) == "2026-01-05T16:24:00Z");
+  CHECK(iso(parse_ticket_date("22/08/2025 11:49")) == "2025-08-22T11:49:00Z");
+  // osTicket: the database's datetime string.
+  CHECK(iso(parse_ticket_date("2023-05-04 10:21:33")) == "2023-05-04T10:21:33Z");
+  // ServiceNow: the user's format, e.g. MM-dd-yyyy.
+  CHECK(iso(parse_ticket_date("02-13-2025 15:46:06", DateOrder::mdy)) == "2025-02-13T15:46:06Z");
+  // ServiceDesk Plus: dd-mm-yyyy HH:MM.
+  CHECK(iso(parse_ticket_date("14-03-2024 09:12")) == "2024-03-14T09:12:00Z");
+
+  // Whole columns: the ServiceNow value with a 13 decides month-first, the GLPI one day-first.
+  DateOrderDetector snow, glpi;
+  for (auto v : {"02-03-2025 15:46:06", "02-13-2025 15:46:06"}) snow.see(v);
+  for (auto v : {"05-01-2026 16:24", "22-01-2026 09:00"}) glpi.see(v);
+  CHECK(decide_date_order(snow, "", "opened_at").order == DateOrder::mdy);
+  CHECK(decide_date_order(glpi, "", "Data de abertura").order == DateOrder::dmy);
+}

@@ -46,10 +46,10 @@ json() {
 $gen eventhub "$tmp/eh.json" 2000
 run devfull_stats "$bin" stats --format json "$tmp/eh.json"
 "$bin" stats --format json "$tmp/eh.json" >/dev/full 2>"$tmp/devfull.err"; echo $? >"$tmp/devfull.rc"
-expect_rc devfull 5
+expect_rc devfull 6
 expect_err devfull "idtriage: cannot write the output: No space left on device"
 "$bin" classify --list-fields >/dev/full 2>"$tmp/devfull_list.err"; echo $? >"$tmp/devfull_list.rc"
-expect_rc devfull_list 5
+expect_rc devfull_list 6
 # A reader that goes away: quiet, exit 0, and the run stops (no hang on a big input).
 ( "$bin" classify --format jsonl "$tmp/eh.json" 2>"$tmp/pipe.err"; echo $? >"$tmp/pipe.rc" ) | head -1 >/dev/null
 expect_rc pipe 0

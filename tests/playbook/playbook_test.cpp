@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -162,8 +164,8 @@ TEST_CASE("every built-in playbook parses and matches its file name") {
   for (const auto& f : idt::embedded_playbook_files()) CHECK(f.name != "README.md");
 }
 
-TEST_CASE("every finding kind has a playbook with the cause DESIGN.md gives it") {
-  // DESIGN.md "Correlation and findings" table, copied as the specification.
+TEST_CASE("every finding kind has a playbook with the cause docs/findings.md gives it") {
+  // docs/findings.md, "The finding kinds": kind and cause.
   const std::vector<std::pair<FindingKind, Cause>> design = {{FindingKind::provider_portal_outage, Cause::provider},
                                                              {FindingKind::provider_auth_outage, Cause::provider},
                                                              {FindingKind::tenant_policy_block, Cause::tenant},
@@ -185,6 +187,15 @@ TEST_CASE("every finding kind has a playbook with the cause DESIGN.md gives it")
     CHECK(idt::find_playbook(idt::name(kind)) == p);
     REQUIRE(p->cause.has_value());
     CHECK(*p->cause == design[i].second);
+  }
+  // The doc's table says the same: "| `kind` | cause | …".
+  std::ifstream doc(std::string(IDTRIAGE_TESTDATA) + "/../docs/findings.md");
+  REQUIRE(doc.good());
+  std::string text((std::istreambuf_iterator<char>(doc)), std::istreambuf_iterator<char>());
+  for (const auto& [kind, cause] : design) {
+    std::string row = "| `" + std::string(idt::name(kind)) + "` | " + std::string(idt::name(cause)) + " |";
+    INFO(row);
+    CHECK(text.find(row) != std::string::npos);
   }
   // Listing order: finding kinds first, in enum order.
   const auto& all = idt::builtin_playbooks();
@@ -228,7 +239,7 @@ TEST_CASE("the portal-outage playbook carries the MO1329260 lessons") {
   CHECK(idt::icontains(p.message_body, "re-register"));
   CHECK(idt::icontains(p.message_body, "try again"));
   CHECK(idt::icontains(p.situation, "Microsoft 365 suite"));
-  CHECK(idt::find_playbook("portal-outage") == &p);  // DESIGN.md's JSON example id
+  CHECK(idt::find_playbook("portal-outage") == &p);  // an alias people type
 }
 
 TEST_CASE("the other MO1329260 lessons are in their playbooks") {

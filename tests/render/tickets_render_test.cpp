@@ -27,16 +27,17 @@ TicketsReport sample_report() {
                   "INC1",
                   "Cannot set up MFA",
                   "mysignins gives 504",
-                  "alice",
+                  "alice@contoso.com",
                   "New",
                   "Identity",
                   "Desk",
                   from_civil(2026, 6, 1, 5, 52, 0, 0),
                   TicketClass::portal_unreachable,
-                  "portal.http_5xx"};
+                  "portal.http_5xx",
+                  "Alice Example"};
   TicketRowView b{
       "incidents.csv", 3, "INC2", "=cmd|' /C calc'!A0", "", "mallory", "New", "", "", kNoTime, TicketClass::other,
-      kNoTicketRule};
+      kNoTicketRule,   ""};
   for (const auto& v : {a, b}) {
     Ticket t;
     t.opened = v.opened;
@@ -68,6 +69,7 @@ TEST_CASE("tickets render: JSON report", "[tickets][render]") {
   CHECK(j.find("\"hour\":null") != std::string::npos);
   CHECK(j.find("\"rule\":\"portal.http_5xx\"") != std::string::npos);
   CHECK(j.find("\"opened\":null") != std::string::npos);
+  CHECK(j.find("\"caller\":\"alice@contoso.com\",\"caller_name\":\"Alice Example\"") != std::string::npos);
   CHECK(j.back() == '\n');
 }
 
@@ -92,7 +94,9 @@ TEST_CASE("tickets render: CSV and JSON lines rows", "[tickets][render]") {
   for (const auto& row : r.rows) csv.write(row.view());
   std::string c = out.buf();
   out.buf().clear();
-  CHECK(c.rfind("file,line,id,opened,class,rule,title,", 0) == 0);
+  CHECK(c.rfind("file,line,id,opened,class,rule,title,caller,state,category,assignment_group,description,caller_name\n",
+                0) == 0);
+  CHECK(c.find(",mysignins gives 504,Alice Example\n") != std::string::npos);  // caller_name is the last column
   CHECK(c.find("incidents.csv,2,INC1,2026-06-01T05:52:00Z,portal_unreachable,portal.http_5xx,") != std::string::npos);
   CHECK(c.find("\"'=cmd|' /C calc'!A0\"") != std::string::npos);  // formula defused
   CHECK(csv.rows() == 2);

@@ -120,6 +120,10 @@ TEST_CASE("format_rfc3339 round-trips parse_iso8601", "[util][time]") {
   CHECK(format_rfc3339(1584126941619583, true) == "2020-03-13T19:15:41.619Z");
   CHECK(format_rfc3339(-500000, true) == "1969-12-31T23:59:59.500Z");  // before the epoch
   CHECK(format_rfc3339(kNoTime).empty());
+  CHECK(format_hhmm(*parse_iso8601("2026-06-01T05:07:59Z")) == "05:07");
+  CHECK(format_day_minute(*parse_iso8601("2026-06-01T05:07:59Z")) == "2026-06-01 05:07");
+  CHECK(format_hhmm(kNoTime) == "?");
+  CHECK(format_day_minute(kNoTime, "-") == "-");
   CivilTime c = to_civil(-500000);
   CHECK(c.year == 1969);
   CHECK(c.second == 59);
