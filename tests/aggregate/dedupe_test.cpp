@@ -112,3 +112,24 @@ TEST_CASE("RecordIndex: a file read again keeps the earlier file's claim to the 
   gone.add_seen(0, 0);
   CHECK(gone.duplicates_per_file() == std::vector<std::uint64_t>{0});
 }
+
+TEST_CASE("RecordIndex: two files read again at once count every record once", "[aggregate][dedupe]") {
+  // The pipeline reads unconfirmed files again in parallel: each empties its
+  // sinks (forget_file) and reads again while the other does the same.
+  constexpr std::uint64_t kN = 20000;
+  RecordIndex idx(2);
+  for (std::uint64_t k = 1; k <= kN; ++k) idx.first(k * 0x9E3779B97F4A7C15ull, 0, k);
+  for (std::uint64_t k = 1; k <= kN; ++k) idx.first(k * 0x9E3779B97F4A7C15ull, 1, k);
+  std::uint64_t counted[2] = {0, 0};
+  auto again = [&](std::uint32_t f) {
+    idx.forget_file(f);
+    for (std::uint64_t k = 1; k <= kN; ++k) counted[f] += idx.first(k * 0x9E3779B97F4A7C15ull, f, k);
+  };
+  std::thread a(again, 0), b(again, 1);
+  a.join();
+  b.join();
+  CHECK(counted[0] + counted[1] == kN);
+  idx.add_seen(0, kN);
+  idx.add_seen(1, kN);
+  CHECK(idx.duplicates_per_file() == std::vector<std::uint64_t>{0, kN});
+}
