@@ -19,11 +19,12 @@ struct Command {
 std::span<const Command> all_commands();
 
 // Exit codes (docs/findings.md, "Exit codes"; README): 0 ok, 1 findings
-// at/above --fail-on, 2 usage, 3 input error, 4 internal error, (5 triage
-// incomplete), 6 the output could not be written (a full disk, /dev/full).
+// at/above --fail-on, 2 usage, 3 input error, 4 internal error, 5 triage
+// incomplete, 6 the output could not be written (a full disk, /dev/full).
 // A reader that goes away (closed pipe) is exit 0.
 inline constexpr int kExitOk = 0, kExitFindings = 1, kExitUsage = 2, kExitInput = 3, kExitInternal = 4,
-                     kExitOutput = 6;
+                     kExitIncomplete = 5,  // triage: nothing at --fail-on, but not everything could be judged
+    kExitOutput = 6;
 
 // Thrown by commands for usage errors detected after parsing (bad --since…).
 struct UsageError : std::runtime_error {

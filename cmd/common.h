@@ -16,6 +16,7 @@
 
 #include "aggregate/triage_aggregate.h"
 #include "classify/ticket_classifier.h"
+#include "playbook/playbook.h"
 #include "render/output.h"
 #include "run/pipeline.h"
 
@@ -98,6 +99,12 @@ void refuse_other_kinds(std::vector<FileResult>& files, std::string_view command
 
 // A size with an optional K/M/G/T suffix (powers of 1024), e.g. "64G".
 std::optional<std::uint64_t> parse_size(std::string_view s);
+
+// --set NAME=VALUE (repeatable, one pair each): fills user-message
+// placeholders (playbook, triage). parse_set_options checks each name
+// against the placeholder table ("did you mean"); throws UsageError.
+CLI::Option* add_set_option(CLI::App& app, std::vector<std::string>& into);
+TemplateValues parse_set_options(const std::vector<std::string>& sets);
 
 // Rejects "-" given more than once, and checks there is at least one input.
 void check_files(const std::vector<std::string>& files);

@@ -2,6 +2,7 @@
 // decode, sniff, parse — with every problem turned into a message.
 #include <algorithm>
 
+#include "formats/empty_export.h"
 #include "formats/format.h"
 #include "util/text.h"
 
@@ -58,6 +59,7 @@ struct FormatChoice {
   RecordKind kind = RecordKind::unknown;
   std::string problem;             // set when format is null
   const Format* other = nullptr;  // the format of another kind the text is in
+  std::optional<EmptyExport> empty;  // an empty export (no format, no problem)
 };
 FormatChoice choose_format(std::string_view text, std::optional<RecordKind> want, const Format* forced) {
   if (forced) return {forced, want.value_or(RecordKind::unknown), {}};
@@ -71,7 +73,10 @@ FormatChoice choose_format(std::string_view text, std::optional<RecordKind> want
                   "), not " + std::string(record_kind_name(*want)),
               any.format};
   }
-  return {nullptr, RecordKind::unknown, describe_unknown(text)};
+  FormatChoice none;
+  if ((none.empty = recognise_empty_export(text))) return none;
+  none.problem = describe_unknown(text);
+  return none;
 }
 }  // namespace
 
@@ -87,6 +92,22 @@ FileSummary read_input(const Input& in, const ParseOptions& opts, RecordSink& si
                         "); bytes that are not UTF-8 read as Windows-1252");
   FormatChoice c = choose_format(in.text(), want, forced);
   sum.kind = c.kind;
+  if (!c.format && c.empty && !in.damage()) {
+    // An empty export is zero records of its kind (the role flag's, or the
+    // one @odata.context names), not an unreadable file.
+    if (want && c.empty->kind != RecordKind::unknown && c.empty->kind != *want) {
+      sum.fatal = "this is an empty " + std::string(record_kind_name(c.empty->kind)) + " export, not " +
+                  std::string(record_kind_name(*want));
+      sum.kind = c.empty->kind;
+      return sum;
+    }
+    sum.kind = want ? *want : c.empty->kind;
+    sum.format = "empty-json";
+    sum.notes.push_back(sum.kind == RecordKind::unknown
+                            ? "empty, kind unknown (" + std::string(c.empty->shape) + " document with no records)"
+                            : "empty " + std::string(c.empty->shape) + " document: no records");
+    return sum;
+  }
   if (!c.format) {
     // A text cut short or changed under us explains a failed sniff better.
     sum.fatal = in.damage().value_or(c.problem);

@@ -13,6 +13,12 @@ std::string clean(std::string_view s) {
   return out;
 }
 
+std::string md_cell(std::string_view s) {
+  std::string o;
+  for (char c : clean(s)) o += c == '|' ? std::string("\\|") : std::string(1, c);
+  return o;
+}
+
 std::string pad(std::string_view s, std::size_t width) {
   std::string o = fit_width(clean(s), width);
   std::size_t dw = display_width(o);

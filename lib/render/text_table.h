@@ -17,6 +17,8 @@ namespace idt {
 // Input text made safe for a terminal (controls dropped, newlines and tabs
 // as spaces, bad UTF-8 as U+FFFD).
 std::string clean(std::string_view s);
+// A Markdown table cell: sanitised, '|' escaped.
+std::string md_cell(std::string_view s);
 // A left-aligned cell exactly `width` columns wide: sanitised, cut with "…"
 // when longer, padded with spaces when shorter.
 std::string pad(std::string_view s, std::size_t width);

@@ -355,7 +355,7 @@ TEST_CASE("ticket rules: a pattern whose RE2 program is huge is refused at load 
   CHECK(TicketRules::builtin().ok());
 }
 
-TEST_CASE("ticket rules: add_file reads a rules file; a bad file leaves the rules unchanged", "[tickets][classify]") {
+TEST_CASE("ticket rules: add_file reads a rules file and a bad file leaves the rules unchanged", "[tickets][classify]") {
   auto r = TicketRules::builtin();
   REQUIRE(r.ok());
   TicketRules rules = std::move(r.value());

@@ -12,6 +12,7 @@
 
 #include "classify/ticket_classifier.h"
 #include "run/triage_run.h"
+#include "util/time.h"
 
 using namespace idt;
 
@@ -53,8 +54,11 @@ TEST_CASE("a record dated year 1 does not hide the day's findings; it is named a
 
   CHECK(kinds(with.report) == kinds(plain.report));
   CHECK(with.report.verdict == plain.report.verdict);
+  // Counted and named as a time outlier (verdicts' accounting), with its date.
+  CHECK(with.report.outliers == 1);
+  CHECK(format_rfc3339(with.report.outliers_first) == "0001-01-01T00:00:00Z");
   bool named = false;
-  for (const auto& u : with.report.undecided) named |= u.rfind("1 sign-in outside the analysed span 2026-06-01 00:00 to ", 0) == 0;
+  for (const auto& r : with.report.incomplete) named |= r.code == "time_outliers";
   CHECK(named);
   // Every input's records are kept, filtered, or rejected.
   for (const auto& i : with.inputs) {
