@@ -53,13 +53,13 @@ _idtriage() {
     return
   fi
   case "$cmd" in
-    triage) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --affected-users --set --breakglass --breakglass-max-age --rules --date-format --tz" ;;
-    classify) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --only --fields --list-fields --no-header" ;;
-    stats) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --top" ;;
+    triage) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --affected-users --set --breakglass --breakglass-max-age --rules --date-format --tz" ;;
+    classify) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --only --fields --list-fields --no-header" ;;
+    stats) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --top" ;;
     explain) opts="--help -h --format -f --list" ;;
-    detect) opts="--help -h --format -f --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --list" ;;
-    health) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --identity-only --active-at" ;;
-    tickets) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --only --rules --date-format --tz --limit" ;;
+    detect) opts="--help -h --format -f --color --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --list" ;;
+    health) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --identity-only --active-at" ;;
+    tickets) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --only --rules --date-format --tz --limit" ;;
     playbook) opts="--help -h --format -f --set --color" ;;
     rules) opts="--help -h --format -f --kql --flavor --table-prefix --rules" ;;
     synth) opts="--help -h --scenario -s --out -o --users -u --seed --date --signin-format --format --list --quiet -q" ;;
