@@ -49,6 +49,7 @@ int run() {
   for (const auto& f : opts.files) names.push_back(f == "-" ? "<stdin>" : f);
   ClassifyWriter writer(out, fmt, cols, names, only_class, !no_header);
   auto results = run_files(opts.files, ro, writer);
+  refuse_other_kinds(results, "classify");
   return opts.finish(out, results, ro, fmt == OutputFormat::table);
 }
 

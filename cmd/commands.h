@@ -20,11 +20,13 @@ std::span<const Command> all_commands();
 
 // Exit codes (README "Exit codes", docs/findings.md): 0 ok, 1 findings
 // at/above --fail-on (or a campaign wave that breached its pause rule),
-// 2 usage, 3 input error, 4 internal error, 5 triage incomplete; precheck:
+// 2 usage, 3 input error, 4 internal error, 5 triage incomplete, 6 the output could
+// not be written (a full disk, /dev/full; a closed pipe is 0); precheck:
 // 0 GO, 10 WAIT, 11 STOP (below 64, clear of the shell's 126-165 and
 // sysexits' 64-78, so a pipeline can gate on them).
 inline constexpr int kExitOk = 0, kExitFindings = 1, kExitUsage = 2, kExitInput = 3, kExitInternal = 4,
-                     kExitIncomplete = 5;  // triage: nothing at --fail-on, but not everything could be judged
+                     kExitIncomplete = 5,  // triage: nothing at --fail-on, but not everything could be judged
+    kExitOutput = 6;
 inline constexpr int kExitWait = 10, kExitStop = 11;
 
 // Thrown by commands for usage errors detected after parsing (bad --since…).

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "commands.h"
 #include "formats/format.h"
@@ -108,14 +109,53 @@ void InputOptions::add(CLI::App& app, const std::vector<std::string>& formats, b
     k.accept = [](const std::string& v) { return v == "signin" || v == "signins" || v == "audit"; };
     add_choice(app, "--kind", kind, std::move(k), "only accept inputs of this kind", "KIND");
   }
+  app.add_option("--max-decoded", max_decoded,
+                 "stop decoding a pipe, .gz or transcoded input past SIZE bytes (K/M/G/T suffixes; 0 = no limit; "
+                 "default 64G)")
+      ->type_name("SIZE");
   app.add_option("--map", maps, "CSV column override ROLE=Column (repeatable)")->type_name("ROLE=COL");
   app.add_option("--threads,-j", threads, "worker threads (default: all cores)")->type_name("N");
   app.add_flag("--strict", strict, "treat any rejected record as an input error (exit 3)");
   app.add_flag("--quiet,-q", quiet, "do not list rejected records on stderr");
 }
 
+// "64G", "500M", "1.5T", "1048576": bytes (powers of 1024).
+std::optional<std::uint64_t> parse_size(std::string_view s) {
+  s = trim(s);
+  if (s.empty()) return std::nullopt;
+  std::uint64_t scale = 1;
+  std::string_view unit = s.substr(s.find_first_not_of("0123456789.") == std::string_view::npos
+                                       ? s.size()
+                                       : s.find_first_not_of("0123456789."));
+  std::string_view num = s.substr(0, s.size() - unit.size());
+  std::string u = normalize_name(unit);
+  if (!u.empty() && u.back() == 'b') u.pop_back();  // "GB", "GiB" read as G
+  if (u.size() == 2 && u[1] == 'i') u.pop_back();
+  if (u.empty())
+    scale = 1;
+  else if (u == "k")
+    scale = std::uint64_t{1} << 10;
+  else if (u == "m")
+    scale = std::uint64_t{1} << 20;
+  else if (u == "g")
+    scale = std::uint64_t{1} << 30;
+  else if (u == "t")
+    scale = std::uint64_t{1} << 40;
+  else
+    return std::nullopt;
+  if (num.empty() || num.find_first_not_of("0123456789.") != std::string_view::npos ||
+      std::count(num.begin(), num.end(), '.') > 1 || num.front() == '.' || num.back() == '.')
+    return std::nullopt;
+  const double v = std::stod(std::string(num)) * static_cast<double>(scale);
+  if (!(v < 1.8e19)) return std::nullopt;
+  return static_cast<std::uint64_t>(v);
+}
+
 RunOptions InputOptions::run_options() const {
   RunOptions o;
+  auto limit = parse_size(max_decoded);
+  if (!limit) throw UsageError("--max-decoded: cannot read '" + max_decoded + "' as a size (e.g. 64G, 500M, 0)");
+  o.max_decoded = *limit;
   o.parse.strict = strict;
   o.threads = threads;
   Micros now = now_micros();
@@ -206,6 +246,18 @@ void BreakglassOptions::apply(TriageOptions& to) const {
     std::string u = ascii_lower(trim(rest.substr(0, c)));
     rest = c == std::string_view::npos ? std::string_view{} : rest.substr(c + 1);
     if (!u.empty()) to.breakglass.push_back(u);
+  }
+}
+
+void refuse_other_kinds(std::vector<FileResult>& files, std::string_view command) {
+  for (FileResult& f : files) {
+    FileSummary& s = f.summary;
+    if (s.fatal || (s.kind != RecordKind::ticket && s.kind != RecordKind::health)) continue;
+    const bool ticket = s.kind == RecordKind::ticket;
+    s.fatal = "this is " + std::string(ticket ? "a help-desk ticket export" : "service-health data") + " (" + s.format +
+              ", " + std::to_string(s.records) + " records); `idtriage " + std::string(command) +
+              "` reads sign-in and audit logs: use `idtriage " + (ticket ? "tickets" : "health") +
+              " FILE` (or give it to `idtriage triage`)";
   }
 }
 

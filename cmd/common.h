@@ -7,8 +7,11 @@
 #pragma once
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aggregate/triage_aggregate.h"
@@ -50,6 +53,7 @@ struct InputOptions {
   std::string color = "auto";
   std::string encoding = "auto";
   std::string input_format;
+  std::string max_decoded = "64G";
   std::string kind;
   std::vector<std::string> maps;
   unsigned threads = 0;
@@ -90,6 +94,14 @@ struct BreakglassOptions {
   // to.breakglass_max_age. Throws UsageError.
   void apply(TriageOptions& to) const;
 };
+
+// Files of a kind a command does not read (tickets or health given to
+// classify or stats) become input errors that say what the file is and
+// which command reads it, instead of an empty report with exit 0.
+void refuse_other_kinds(std::vector<FileResult>& files, std::string_view command);
+
+// A size with an optional K/M/G/T suffix (powers of 1024), e.g. "64G".
+std::optional<std::uint64_t> parse_size(std::string_view s);
 
 // --set NAME=VALUE (repeatable, one pair each): fills user-message
 // placeholders (playbook, triage). parse_set_options checks each name

@@ -1,14 +1,17 @@
 // Why: the binary's entry point: build the CLI from the command table, turn
 // every failure into the documented exit code (exceptions stop here), and
-// answer a typo (command or flag) with "did you mean".
+// make sure what was printed really reached stdout, and answer a typo
+// (command or flag) with "did you mean".
 #include <fmt/format.h>
 
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "commands.h"
 #include "generate.h"
+#include "render/output.h"
 #include "util/text.h"
 
 using namespace idt::cmd;
@@ -75,7 +78,7 @@ int unexpected_arguments(const CLI::ExtrasError& e, const CLI::App& app, std::st
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run_main(int argc, char** argv) {
   CLI::App app{"identity-incident triage for Microsoft Entra sign-in and audit logs", "idtriage"};
   app.set_version_flag("--version", std::string("idtriage ") + IDTRIAGE_VERSION);
   app.require_subcommand(0, 1);
@@ -117,8 +120,26 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     fmt::print(stderr, "idtriage: {}\n", e.what());
     return kExitUsage;
+  } catch (const idt::OutputError&) {
+    throw;  // main() decides: quiet for a closed pipe, an error otherwise
   } catch (const std::exception& e) {
     fmt::print(stderr, "idtriage: internal error: {}\n", e.what());
     return kExitInternal;
   }
+}
+
+int main(int argc, char** argv) {
+  // A closed pipe is a write error (EPIPE) handled like the others, not a
+  // signal that kills the process halfway through a line.
+  std::signal(SIGPIPE, SIG_IGN);
+  int rc;
+  try {
+    rc = run_main(argc, argv);
+    idt::close_stdout();
+  } catch (const idt::OutputError& e) {
+    if (e.closed()) return kExitOk;  // the reader has all it wanted (`| head`)
+    fmt::print(stderr, "idtriage: {}\n", e.what());
+    return kExitOutput;
+  }
+  return rc;
 }

@@ -33,7 +33,11 @@ void SigninStats::add(const SignIn& r, const SigninClassification& c) {
   }
   by_app.add(!r.app_name.empty() ? r.app_name : !r.app_id.empty() ? r.app_id : std::string_view("(none)"));
   if (c.cls != SigninClass::success && c.cls != SigninClass::interrupt)
-    by_user_failures.add(!r.upn.empty() ? r.upn : !r.user_id.empty() ? r.user_id : std::string_view("(none)"));
+    by_user_failures.add(!r.upn.empty()       ? r.upn
+                         : !r.user_id.empty() ? r.user_id
+                         : !r.sp_name.empty() ? r.sp_name  // the service principal is the actor
+                         : !r.sp_id.empty()   ? r.sp_id
+                                              : std::string_view("(none)"));
   ++by_hour[hour_of(r.time)][ci];
 }
 

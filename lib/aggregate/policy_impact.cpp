@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "aggregate/dedupe.h"
 #include "aggregate/triage_aggregate.h"
 #include "util/text.h"
 
@@ -62,12 +63,16 @@ void PolicyImpactAggregate::add_signin(const SignIn& s, const SigninClassificati
     ++skipped_workload;
     return;
   }
-  std::uint64_t key = signin_key(s);
-  if (!seen_.insert(key)) {
-    ++duplicates;
-    return;
+  // The record identity triage and stats use; 0 = nothing to tell copies
+  // apart by, so the sign-in is counted.
+  const std::uint64_t key = record_key(s);
+  if (key != 0) {
+    if (!seen_.insert(key)) {
+      ++duplicates;
+      return;
+    }
+    my_keys_.push_back(key);
   }
-  my_keys_.push_back(key);
   std::string upn = ascii_lower(trim(s.upn)), id = ascii_lower(trim(s.user_id));
   bool bg = false;
   for (const auto& b : breakglass_)

@@ -38,7 +38,7 @@ struct PolicyImpact {
 };
 
 // Shared across the parallel units of one run: sign-ins already counted
-// (by signin_key), so overlapping exports count each sign-in once.
+// (by record_key, aggregate/dedupe.h), so overlapping exports count each sign-in once.
 class SeenKeys {
  public:
   bool insert(std::uint64_t key);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "aggregate/dedupe.h"
 #include "classify/codes.h"
 #include "util/hash.h"
 #include "util/text.h"
@@ -23,13 +24,6 @@ std::uint64_t mix(std::uint64_t h, std::string_view s) {
   }
   h ^= 0xff;
   h *= 1099511628211ull;
-  return h;
-}
-std::uint64_t mix(std::uint64_t h, std::int64_t v) {
-  for (int i = 0; i < 8; ++i) {
-    h ^= static_cast<std::uint64_t>(v >> (8 * i)) & 0xff;
-    h *= 1099511628211ull;
-  }
   return h;
 }
 
@@ -135,17 +129,6 @@ void TriageAggregate::see(Micros t) {
   if (last == kNoTime || t > last) last = t;
 }
 
-std::uint64_t signin_key(const SignIn& r) {
-  if (!r.id.empty()) return fnv_mix(kFnvBasis, r.id);
-  return fnv_mix(fnv_mix(fnv_mix(fnv_mix(kFnvBasis, r.correlation_id), r.request_id), r.time),
-                 !r.upn.empty() ? r.upn : r.user_id);
-}
-
-std::uint64_t audit_key(const AuditEvent& e) {
-  if (!e.id.empty()) return fnv_mix(kFnvBasis, e.id);
-  return fnv_mix(fnv_mix(fnv_mix(kFnvBasis, e.correlation_id), e.activity), e.time);
-}
-
 std::string_view audit_user(const AuditEvent& e) {
   if (!e.targets.empty() && !e.targets[0].upn.empty()) return e.targets[0].upn;
   return !e.initiator_upn.empty() ? e.initiator_upn : e.initiator_id;
@@ -176,7 +159,8 @@ void TriageAggregate::trace(std::string_view user, std::string_view display, Use
 }
 
 void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c) {
-  if (!first_time(seen_signins_, signin_key(r))) {
+  const std::uint64_t key = record_key(r);  // 0: nothing to tell copies apart by
+  if (key != 0 && !first_time(seen_signins_, key)) {
     ++signin_duplicates;
     return;
   }
@@ -297,7 +281,8 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
 }
 
 void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& c) {
-  if (!first_time(seen_audit_, audit_key(e))) {
+  const std::uint64_t key = record_key(e);
+  if (key != 0 && !first_time(seen_audit_, key)) {
     ++audit_duplicates;
     return;
   }

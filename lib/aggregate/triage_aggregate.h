@@ -132,11 +132,6 @@ struct TimeOutliers {
   Micros first = kNoTime, last = kNoTime;
 };
 
-// The identity of a sign-in across overlapping exports: its id, else
-// correlation id + request id + time + user. Copies share the key.
-std::uint64_t signin_key(const SignIn& r);
-// The same for audit events: id, else correlation id + activity + time.
-std::uint64_t audit_key(const AuditEvent& e);
 // Whose security info an audit event is about: the first target's UPN, else
 // the initiator's UPN or id.
 std::string_view audit_user(const AuditEvent& e);

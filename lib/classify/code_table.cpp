@@ -27,16 +27,41 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "The user has to pick an account, or the chosen account cannot be used for this app; an expected step of the "
      "sign-in flow.",
      "No action unless the user is stuck: have them choose their work account or sign out of other accounts."},
+    {16001, C::interrupt, "account_selection", "UserAccountSelectionInvalid",
+     "The user picked an account tile that the session selection rejected; they can recover by picking another "
+     "account.",
+     "No action unless it repeats: have the user choose their work account again or sign out of other accounts."},
+    {16002, C::interrupt, "session_selection_invalid", "AppSessionSelectionInvalid",
+     "The session the app asked for (its SID requirement) was not met.",
+     "Usually clears when the user signs in again; route persistent cases to the app owner."},
+    {16003, C::auth_failure, "user_not_in_tenant", "SsoUserAccountNotFoundInResourceTenant",
+     "The user has not been explicitly added to the tenant that owns the app.",
+     "Invite the user as a guest if they should have access, otherwise have them use the right account."},
     {50000, C::service_error, "service_error", "TokenIssuanceError",
      "There is an issue with the Microsoft sign-in service.",
      "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry "
      "later."},
+    {50001, C::auth_failure, "resource_not_found", "InvalidResource",
+     "The resource the app asked for is disabled or does not exist.",
+     "Application configuration: route to the app owner; nothing to change on the user's account."},
     {50011, C::auth_failure, "app_misconfigured", "InvalidReplyTo",
      "The reply address sent by the app is missing or does not match the app's configured reply addresses.",
      "Application configuration: route to the app owner; nothing to change on the user's account."},
+    {50012, C::auth_failure, "client_auth_failed", "AuthenticationFailed",
+     "Authentication failed on the signing certificate or client assertion (unauthorized subject or thumbprint, "
+     "invalid chain, invalid signature, or no policy).",
+     "Application or certificate configuration: route to the app owner; nothing to change on a user's account."},
+    {50017, C::auth_failure, "certificate_invalid", "CertificateValidationFailed",
+     "Validation of the certificate used for certificate-based authentication failed (chain or revocation check).",
+     "Check the certificate authority and revocation list configuration for certificate-based authentication; the user "
+     "cannot fix this."},
     {50020, C::auth_failure, "user_not_in_tenant", "UserUnauthorized",
      "The account (often a personal or external account) does not exist in the tenant that owns the app.",
      "Have the user sign in with their work account, or invite them as a guest if they should have access."},
+    {50027, C::auth_failure, "invalid_token", "InvalidJwtToken",
+     "A presented JWT was invalid (missing claims, wrong issuer or audience, outside its valid time, or failed "
+     "signature verification).",
+     "Application or federation configuration: route to the app owner; retrying will not help the user."},
     {50033, C::service_error, "service_transient", "RetryableError",
      "A transient error occurred in the sign-in service.",
      "Provider-side and retryable: check service health before changing Conditional Access or resetting methods; retry "
@@ -82,6 +107,9 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "The user must register security info for multifactor authentication (or a federated user needs the MFA claim "
      "from their identity provider).",
      "Expected step of MFA registration; count it for the registration funnel and let the user finish setup."},
+    {50085, C::interrupt, "reauth_required", "",
+     "The refresh token needs a new sign-in with the social identity provider.",
+     "Expected token lifecycle: the user signs in again."},
     {50086, C::service_error, "mfa_service_error", "SasNonRetryableError",
      "A non-retryable error occurred in the strong authentication service.",
      "Provider-side: check service health before changing Conditional Access or resetting methods; do not ask users to "
@@ -106,6 +134,9 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
     {50126, C::auth_failure, "bad_password", "InvalidUserNameOrPassword", "The username or password is wrong.",
      "Have the user retry and clear saved passwords; one IP failing for many users is a password spray, not a "
      "help-desk case."},
+    {50127, C::interrupt, "broker_required", "BrokerAppNotInstalled",
+     "The user must install a broker app (Microsoft Authenticator or Company Portal) to reach this content.",
+     "Have the user install the broker app named in the prompt."},
     {50128, C::auth_failure, "invalid_domain", "",
      "The domain name is invalid: no tenant-identifying information was found in the request or credentials.",
      "Check the domain part of the username the user typed."},
@@ -126,6 +157,10 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
     {50142, C::auth_failure, "password_change_required", "",
      "A password change is required by a Conditional Access policy.",
      "Have the user change the password; the policy is working as configured."},
+    {50143, C::auth_failure, "session_mismatch", "",
+     "The session is invalid because the user's tenant does not match the domain hint of the resource.",
+     "Have the user sign out of other accounts and sign in with the right work account; open a support case if it "
+     "persists."},
     {50144, C::auth_failure, "password_expired", "InvalidPasswordExpiredOnPremPassword",
      "The user's on-premises Active Directory password has expired.",
      "Have the user reset the password with self-service reset or reset it on-premises after verifying identity."},
@@ -142,8 +177,21 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
     {50173, C::auth_failure, "token_revoked", "FreshTokenNeeded",
      "The grant was revoked (by an admin or a password change) and a fresh sign-in is needed.",
      "Have the user sign in again; expected after a password change or token revocation."},
+    {50177, C::auth_failure, "passthrough_unsupported", "ExternalChallengeNotSupportedForPassthroughUsers",
+     "An external challenge (such as third-party MFA) is not supported for passthrough users.",
+     "Tenant configuration: review the policy requiring the external challenge for these cross-tenant users; the user "
+     "cannot fix this."},
+    {50196, C::auth_failure, "client_loop", "LoopDetected",
+     "The client sent the same request too often in a short time (missing token caching or a retry loop).",
+     "Application behaviour: route to the app owner; a burst from one app or device is not a user account problem."},
     {50199, C::interrupt, "cmsi_interrupt", "CmsiInterrupt",
      "The user was asked to confirm the app they are signing in to; a security prompt, not a failure.", "No action."},
+    {51004, C::auth_failure, "user_not_found", "UserAccountNotInDirectory",
+     "The user account does not exist in the directory the app chose to sign in to.",
+     "Check the tenant and username; invite the user as a guest if they should have access."},
+    {51006, C::interrupt, "reauth_required", "ForceReauthDueToInsufficientAuth",
+     "The session token lacks the Integrated Windows Authentication claim, so the user must sign in again.",
+     "Expected step: the user signs in again (on a domain-joined device for Windows integrated authentication)."},
     {53000, C::auth_failure, "device_not_compliant", "DeviceNotCompliant",
      "Conditional Access requires a compliant device and the device is not compliant.",
      "Have the user enroll the device or fix its compliance in Intune; do not exclude the user from the policy."},
@@ -176,12 +224,34 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "The user or an administrator has not consented to the app's permissions.",
      "Review the app and its permissions before granting consent; do not grant tenant-wide consent just to stop the "
      "error."},
+    {65004, C::auth_failure, "consent_declined", "UserDeclinedConsent",
+     "The user declined to consent to the app's permissions.",
+     "No action unless the user needs the app; then have them retry and consent."},
+    {70000, C::auth_failure, "invalid_grant", "InvalidGrant",
+     "The refresh token is not valid (for example an empty or mismatched token binding).",
+     "Have the user sign in again; many of these from one app point to an app or token-binding problem for the app "
+     "owner."},
+    {70008, C::auth_failure, "token_expired", "ExpiredOrRevokedGrant",
+     "The refresh token expired because of inactivity.", "Expected token lifecycle: the user signs in again."},
+    {70011, C::auth_failure, "invalid_scope", "InvalidScope", "The scope the app requested is invalid.",
+     "Application configuration: route to the app owner; nothing to change on the user's account."},
     {70012, C::service_error, "msa_server_error", "MsaServerError",
      "A server error occurred while authenticating a Microsoft (consumer) account.",
      "Provider-side: check service health before changing Conditional Access or resetting methods; retry later."},
+    {70016, C::interrupt, "device_code_pending", "AuthorizationPending",
+     "A device-code sign-in is still waiting for the user to finish it on another device (the app is polling).",
+     "Expected while a device-code sign-in waits; device-code sign-ins nobody started deserve a phishing check."},
+    {70021, C::auth_failure, "no_federated_credential_match", "",
+     "Workload identity federation: no federated credential on the app matches the presented assertion's issuer, "
+     "subject or audience.",
+     "Route to the app owner to fix the federated credential's subject (branch or environment) or issuer; no user is "
+     "involved."},
     {70043, C::auth_failure, "signin_frequency", "BadTokenDueToSignInFrequency",
      "The refresh token expired because of the Conditional Access sign-in frequency control.",
      "Expected under sign-in frequency policy: the user signs in again."},
+    {70044, C::auth_failure, "signin_frequency", "",
+     "The session expired or is invalid because of Conditional Access sign-in frequency checks.",
+     "Expected under a sign-in frequency policy: the user signs in again."},
     {80001, C::service_error, "onprem_agent_unreachable", "OnPremiseStoreIsNotAvailable",
      "The Pass-through Authentication agent cannot connect to Active Directory.",
      "Check the on-premises authentication agents and domain controllers first, then service health; do not reset "
@@ -201,6 +271,9 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "setup."},
     {81012, C::interrupt, "sso_user_mismatch", "DesktopSsoMismatchBetweenTokenUpnAndChosenUpn",
      "The user signing in differs from the user signed in to the device; not an error condition.", "No action."},
+    {90002, C::auth_failure, "tenant_not_found", "InvalidTenantName",
+     "The tenant was not found (a wrong tenant id or domain, or the wrong cloud).",
+     "Application configuration: route to the app owner."},
     {90006, C::service_error, "service_unavailable", "ExternalServerRetryableError",
      "The service is temporarily unavailable.",
      "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry "
@@ -223,6 +296,11 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
      "There are too many incoming requests for the tenant.",
      "Check service health and look for a client flooding sign-ins before changing Conditional Access or resetting "
      "methods."},
+    {90072, C::auth_failure, "user_not_in_tenant", "PassThroughUserMfaError",
+     "The external account does not exist in the tenant signed in to, so it cannot satisfy the tenant's MFA (or a "
+     "synced user's ImmutableID does not match).",
+     "Add the user as an external user, or fix the sourceAnchor/ImmutableID mismatch for synced users; do not exclude "
+     "them from MFA."},
     {90090, C::service_error, "graph_unavailable", "GraphRetryableError", "The service is temporarily unavailable.",
      "Provider-side: check service health before changing Conditional Access or resetting methods; tell users to retry "
      "later."},
@@ -233,9 +311,40 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
     {90092, C::service_error, "graph_error", "GraphNonRetryableError",
      "A backing directory (Graph) service returned a non-retryable error.",
      "Provider-side: check service health before changing Conditional Access or resetting methods."},
+    {90094, C::auth_failure, "admin_consent_required", "AdminConsentRequired",
+     "Administrator consent is required for the permissions the app requests.",
+     "Review the app and its permissions before an admin grants consent; do not grant tenant-wide consent just to stop "
+     "the error."},
+    {90095, C::interrupt, "admin_consent_request", "AdminConsentRequiredRequestAccess",
+     "The admin consent workflow told the user to ask an administrator for consent.",
+     "Expected step of the consent workflow: review the pending request in the admin consent requests list."},
+    {399284, C::auth_failure, "federation_misconfigured", "InboundIdTokenIssuerInvalid",
+     "The inbound ID token from the federated identity provider has an empty or wrong issuer.",
+     "Identity provider configuration: route to the admin of the federation or external IdP setup; users cannot fix "
+     "this."},
+    {500011, C::auth_failure, "resource_not_found", "InvalidResourceServicePrincipalNotFound",
+     "The resource (API) the client asked for has no service principal in the tenant, or the request went to the wrong "
+     "tenant.",
+     "Application configuration: route to the app owner (wrong tenant or resource, or the resource app is not "
+     "installed or consented)."},
+    {500014, C::auth_failure, "resource_disabled", "InvalidResourceServicePrincipalDisabled",
+     "The service principal of the requested resource is disabled (by an admin, or because a subscription lapsed).",
+     "Check in audit who disabled the resource's service principal before re-enabling it; re-enable only if that was a "
+     "mistake."},
     {500121, C::mfa_failure, "mfa_failed", "", "Authentication failed during the strong authentication (MFA) request.",
      "Read the MFA result detail: a denial the user did not start means the password is known to someone else; reset "
      "it and do not re-register methods blindly."},
+    {500133, C::auth_failure, "assertion_expired", "",
+     "The assertion (on-behalf-of token) the app presented is not within its valid time range.",
+     "Application behaviour: route to the app owner (it reuses an expired token as an assertion)."},
+    {500212, C::auth_failure, "cross_tenant_blocked", "NotAllowedByOutboundPolicyTenant",
+     "The user's home tenant's cross-tenant access policy does not allow access to the resource tenant.",
+     "Review cross-tenant access settings with both tenants' admins; the user cannot fix this."},
+    {500213, C::auth_failure, "cross_tenant_blocked", "NotAllowedByInboundPolicyTenant",
+     "The resource tenant's cross-tenant access policy does not allow this user in.",
+     "Review cross-tenant access settings with both tenants' admins; the user cannot fix this."},
+    {500341, C::auth_failure, "user_deleted", "", "The user account has been deleted from the directory.",
+     "Confirm with the owner or HR; restore the user from deleted users only if it was deleted by mistake."},
     {500881, C::mfa_failure, "mfa_failed", "",
      "A second-factor failure; Microsoft publishes no description for this code.",
      "Read the sign-in's authentication details for the failed step before acting."},
@@ -250,15 +359,51 @@ constexpr auto kCodes = std::to_array<CodeInfo>({
     {530035, C::auth_failure, "security_defaults_block", "BlockedBySecurityDefaults",
      "Security defaults blocked the request (legacy authentication or an unsafe request).",
      "Move the client to modern authentication; do not disable security defaults to stop the error."},
+    {700003, C::auth_failure, "device_not_found", "",
+     "The device object was not found in the tenant directory (the organization deleted the device).",
+     "Check audit for a 'Delete device' event, then have the user re-register or re-join the device; do not exclude "
+     "them from device policies."},
     {700016, C::auth_failure, "app_not_found", "UnauthorizedClient_DoesNotMatchRequest",
      "The application was not found in the tenant.",
      "Application configuration: route to the app owner (wrong app id or tenant, or the app is not installed)."},
+    {700024, C::auth_failure, "client_assertion_expired", "",
+     "The client assertion presented by the workload is not within its valid time range.",
+     "Workload identity: route to the pipeline or app owner (clock skew on the host, or a federated token reused after "
+     "it expired)."},
+    {700025, C::auth_failure, "app_misconfigured", "InvalidClientPublicClientWithCredential",
+     "A public client sent a client secret or assertion, which public clients must not.",
+     "Application configuration: route to the app owner."},
+    {700027, C::auth_failure, "bad_client_assertion", "",
+     "The client assertion failed signature validation (the certificate is not registered on the app).",
+     "Route to the app owner: upload the certificate in use, or fix the rotation; no user is involved."},
     {700082, C::auth_failure, "token_expired", "ExpiredOrRevokedGrantInactiveToken",
      "The refresh token expired after a long period of inactivity.",
      "Expected token lifecycle: the user signs in again."},
+    {700084, C::auth_failure, "token_expired", "", "The refresh token of a single-page app reached its fixed lifetime.",
+     "Expected token lifecycle: the user signs in again."},
+    {900144, C::auth_failure, "app_misconfigured", "", "The token request body lacks a required parameter.",
+     "Application configuration: route to the app owner."},
+    {1002016, C::auth_failure, "legacy_tls", "",
+     "The client used TLS 1.0, 1.1 or 3DES, which the sign-in service no longer accepts.",
+     "Update the client or operating system to TLS 1.2; it is not an account problem."},
+    {7000112, C::auth_failure, "app_disabled", "UnauthorizedClientApplicationDisabled",
+     "The client application is disabled.",
+     "Check in audit who disabled the application before re-enabling it; repeated failures may be a retired "
+     "integration still running."},
+    {7000215, C::auth_failure, "bad_client_secret", "",
+     "An invalid client secret was presented by the application or service principal.",
+     "Route to the app owner (often the secret id was sent instead of its value, or an old secret); failures from "
+     "unknown IPs may mean a leaked client id."},
     {7000218, C::auth_failure, "app_misconfigured", "",
      "The token request lacks the required client_assertion or client_secret.",
      "Application configuration: route to the app owner."},
+    {7000222, C::auth_failure, "client_secret_expired", "InvalidClientSecretExpiredKeysProvided",
+     "The client secret the app presented has expired.",
+     "Route to the app owner to add a new secret (or move to a certificate or managed identity) and update the "
+     "workload; nothing to change for users."},
+    {9002341, C::interrupt, "sso_consent_required", "",
+     "The user must allow single sign-on to Windows apps (the Windows SSO consent change).",
+     "Expected after the Windows SSO change: the user allows single sign-on at the next prompt."},
 });
 
 constexpr bool sorted_and_unique() {
@@ -314,7 +459,7 @@ constexpr std::array<RuleText, N> make_rule_texts(const std::array<CodeInfo, N>&
 constexpr auto kCodeRuleIds = make_rule_texts(kCodes, "code:");
 constexpr auto kPortalRuleIds = make_rule_texts(kCodes, "portal:");
 static_assert(kCodeRuleIds[1].view() == "code:16000");
-static_assert(kPortalRuleIds.back().view() == "portal:7000218");
+static_assert(kPortalRuleIds.back().view() == "portal:9002341");
 
 // Index of a row of kCodes, or kCodes.size() when c is not one of them
 // (std::less: a total order even for pointers into other objects).

@@ -62,11 +62,19 @@ struct Detected {
 };
 Detected detect_format(std::string_view text, std::optional<RecordKind> want = std::nullopt);
 
-// Opens, detects and parses one file into the sink. Never throws; problems end
-// up in summary.fatal (file-level) or as rejections (record-level).
+// Opens, detects and parses one file into the sink. Problems end up in
+// summary.fatal (file-level: unreadable, unrecognised, cut short, changed
+// while read) or as rejections (record-level); exceptions thrown by the
+// sink pass through. A pipe or .gz whose first 64 KiB are not a known
+// format is refused before anything is spooled (see OpenOptions::check_head).
 FileSummary read_file(const std::string& path, const ParseOptions& opts, RecordSink& sink,
                       std::optional<RecordKind> want = std::nullopt, const Format* forced = nullptr,
-                      Encoding enc = Encoding::auto_detect);
+                      const OpenOptions& open = OpenOptions{});
+// The options read_file() opens a path with: `open` plus a check of the
+// first decoded 64 KiB that refuses binary or unrecognised data (or data
+// of another kind than `want`) before anything is spooled.
+OpenOptions reading_options(const OpenOptions& open, std::optional<RecordKind> want = std::nullopt,
+                            const Format* forced = nullptr);
 // Same, over an already opened input.
 FileSummary read_input(const Input& in, const ParseOptions& opts, RecordSink& sink,
                        std::optional<RecordKind> want = std::nullopt, const Format* forced = nullptr);

@@ -23,6 +23,40 @@ bool string_at(std::string_view t, std::size_t& p, std::string_view& out) {
   return true;
 }
 
+// Whether one line holds whole records ("{…}", or several run together):
+// brackets balance (outside strings) and never close more than they
+// opened, and the top-level object is not a wrapper whose records array
+// ({"value":[…]}, {"records":[…]}) makes it a one-line document. Looks at
+// the first 1 MiB of the line.
+bool whole_record_line(std::string_view line) {
+  if (line.empty() || line.front() != '{' || line.back() != '}') return false;
+  const bool cut = line.size() > (std::size_t{1} << 20);
+  line = line.substr(0, std::size_t{1} << 20);
+  std::size_t depth = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"') {
+      std::size_t p = i;
+      std::string_view str;
+      if (!string_at(line, p, str)) return cut;
+      i = p - 1;
+      if (depth != 1) continue;
+      std::size_t q = p;
+      while (q < line.size() && is_ws(line[q])) ++q;
+      if (q >= line.size() || line[q] != ':') continue;
+      ++q;
+      while (q < line.size() && is_ws(line[q])) ++q;
+      if ((str == "value" || str == "records" || str == "Records") && q < line.size() && line[q] == '[') return false;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      if (depth == 0) return false;
+      --depth;
+    }
+  }
+  return depth == 0 || cut;
+}
+
 }  // namespace
 
 std::string_view layout_name(JsonLayout l) {
@@ -302,25 +336,29 @@ bool JsonSplitter::next_line(JsonRecordRange& out) {
   }
 }
 
-// A first record that is broken (e.g. cut in half) must not swallow the
-// records after it: when the first lines of the text all start with '{' and
-// all but at most one end with '}', the text is JSON lines.
+// JSON lines, one record a line, are read line by line so a bad line costs
+// that line only: a first record that is broken (cut in half, junk after
+// it, or a line of junk before it) must not swallow the records after it.
+// The text is JSON lines when, of its first 16 non-blank lines, at least
+// half look like a whole record ('{' … '}'). A pretty-printed document has
+// none such (its first line is "{" or "["), nor has a document of records
+// one per line inside an array ("{…},").
 bool JsonSplitter::looks_like_json_lines(std::size_t from) const {
-  std::size_t lines = 0, closed = 0, p = from;
+  std::size_t lines = 0, whole = 0, p = from;
   const std::size_t limit = std::min(t_.size(), from + (std::size_t{1} << 20));
-  while (p < limit && lines < 8) {
+  while (p < limit && lines < 16) {
     std::size_t e = t_.find('\n', p);
     if (e == std::string_view::npos) e = t_.size();
     std::size_t b = p, z = e;
     while (b < z && is_ws(t_[b])) ++b;
+    if (is_bom(t_, b)) b += 3;
     while (z > b && is_ws(t_[z - 1])) --z;
     p = e + 1;
     if (b == z) continue;
     ++lines;
-    if (t_[b] != '{') return false;
-    closed += t_[z - 1] == '}';
+    whole += whole_record_line(t_.substr(b, z - b));
   }
-  return lines >= 2 && closed + 1 >= lines;
+  return whole >= 1 && whole * 2 >= lines;
 }
 
 bool JsonSplitter::next(JsonRecordRange& out) {
@@ -336,22 +374,13 @@ bool JsonSplitter::next(JsonRecordRange& out) {
           if (!skip_ws()) return false;
         }
         const bool first = index_ == 0 && top_values_ == 0;
-        const std::size_t start = line_start_;
-        const std::uint64_t start_line = line_;
-        const bool ok = enter_top_value(out, produced);
-        if (first && layout_ != JsonLayout::wrapped_array && layout_ != JsonLayout::bare_array &&
-            (!ok || (produced && out.line != line_)) && looks_like_json_lines(start)) {
-          // Restart in line mode from the first record's line.
-          error_.clear();
-          pos_ = start;
-          line_ = start_line;
-          line_start_ = start;
-          index_ = 0;
+        if (first && looks_like_json_lines(line_start_)) {
+          pos_ = line_start_;  // from the first record's line, in line mode
           layout_ = JsonLayout::json_lines;
           line_mode_ = true;
           return next_line(out);
         }
-        if (!ok) return false;
+        if (!enter_top_value(out, produced)) return false;
         break;
       }
       case State::in_array:

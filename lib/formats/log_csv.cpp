@@ -140,6 +140,7 @@ void LogCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSink& 
     if (st == CsvReader::Status::end) break;
     SourcePos pos{opts.file_index, rd.row_line(), rd.row_offset(), index++};
     in.release_before(rd.row_offset());
+    if (in.stale()) break;  // the file was cut under us: the rest reads as zeros (read_input reports it)
     if (st == CsvReader::Status::error) {
       ++sum.rejected;
       sink.on_reject(Rejection{pos, "line " + std::to_string(pos.line) + ": " + std::string(rd.error())});

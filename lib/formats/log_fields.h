@@ -24,6 +24,8 @@ enum class LogField : std::uint8_t {
   user_id,
   upn,
   user_display,
+  sp_id,    // servicePrincipalId, "Service principal ID"
+  sp_name,  // servicePrincipalName, "Service principal name"
   app_id,
   app_name,
   resource_id,
@@ -89,7 +91,8 @@ LogFieldSet all_log_fields();
 // What classification, `stats` and `detect` read: everything except
 // descriptive sign-in details (location, device, user agent, IP, client app,
 // CA policies and status, request/correlation ids, display name, risk, user type,
-// authentication requirement, MFA method/result, interactive flag).
+// authentication requirement, MFA method/result, interactive flag). Ids tell
+// copies from overlapping exports apart (aggregate/dedupe.h).
 LogFieldSet counting_log_fields();
 
 // Lookup of a JSON key or CSV header (case-insensitive; trailing "_dynamic",

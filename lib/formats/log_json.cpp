@@ -21,16 +21,40 @@ bool is_signin_log_name(std::string_view c) {
          iequals(c, "AADServicePrincipalSignInLogs") || iequals(c, "AADManagedIdentitySignInLogs");
 }
 
-SniffResult sniff_shape(std::string_view h, Shape shape) {
+// A JSON-lines export whose first lines are damaged (junk, a line cut off)
+// is still recognised by the lines after them: a bad line costs that line
+// only, never the file.
+char first_json_char(std::string_view h) {
   char c = first_significant(h);
+  for (int skipped = 0; skipped < 3 && c != 0 && c != '{' && c != '['; ++skipped) {
+    std::size_t nl = h.find('\n');
+    if (nl == std::string_view::npos) break;
+    h.remove_prefix(nl + 1);
+    c = first_significant(h);
+  }
+  return c;
+}
+
+SniffResult sniff_shape(std::string_view h, Shape shape) {
+  char c = first_json_char(h);
   if (c != '{' && c != '[') return {};
   bool eh_props = has_json_key(h, "properties");
   std::string_view eh_cat = json_string_value(h, "category");
+  if (eh_cat.empty()) eh_cat = json_string_value(h, "Category");
   bool records_wrapper = has_json_key(h, "records");
-  bool eh = eh_props && (!eh_cat.empty() || records_wrapper) &&
-            (has_json_key(h, "time") || has_json_key(h, "resultType") || has_json_key(h, "operationName"));
   bool la = has_json_key(h, "TimeGenerated") || has_json_key(h, "SourceSystem") ||
             (has_json_key(h, "ResultType") && has_json_key(h, "OperationName"));
+  // Minimal Event Hub records (Elastic's fixtures, real consumers that drop
+  // empty fields): a log category and a time or an operation, properties
+  // sparse or absent, keys in either case. They are records (class unknown
+  // when there is no code), not an unrecognised file.
+  bool sparse_eh = !eh_props && !la && (is_signin_log_name(eh_cat) || iequals(eh_cat, "AuditLogs")) &&
+                   (has_json_key(h, "time") || has_json_key(h, "Time") || has_json_key(h, "createdDateTime") ||
+                    has_json_key(h, "CreatedDateTime") || has_json_key(h, "operationName") ||
+                    has_json_key(h, "OperationName"));
+  bool eh = (eh_props && (!eh_cat.empty() || records_wrapper) &&
+             (has_json_key(h, "time") || has_json_key(h, "resultType") || has_json_key(h, "operationName"))) ||
+            sparse_eh;
   bool graph_signin =
       has_json_key(h, "createdDateTime") && (has_json_key(h, "appId") || has_json_key(h, "userPrincipalName"));
   bool graph_audit = has_json_key(h, "activityDateTime") && has_json_key(h, "activityDisplayName");
@@ -124,8 +148,23 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
     sink.on_reject(
         Rejection{SourcePos{opts.file_index, abs_line(rr.line), rr.begin + base, abs_index(rr.index)}, std::move(msg)});
   };
-  while (splitter.next(r)) {
+  // A record with bytes that are not UTF-8 is read again with them as
+  // Windows-1252 (when the encoding was not forced), as a CSV would be.
+  std::string recoded;
+  std::uint64_t recoded_records = 0, first_recoded_line = 0;
+  // Two records run together on one line of JSON lines: the second is
+  // read as the next record, and the place is reported.
+  JsonRecordRange rest;
+  bool have_rest = false;
+  for (;;) {
+    if (have_rest) {
+      r = rest;
+      have_rest = false;
+    } else if (!splitter.next(r)) {
+      break;
+    }
     in.release_before(r.begin);
+    if (in.stale()) break;  // the file was cut under us: the rest reads as zeros (read_input reports it)
     single_document = splitter.layout() != JsonLayout::json_lines;
     std::size_t len = r.end - r.begin;
     if (len > opts.max_record_bytes) {
@@ -137,16 +176,43 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
     builder.begin();
     simdjson::ondemand::document doc;
     // The input guarantees kInputPadding readable bytes after its end.
-    std::size_t capacity = text.size() + kInputPadding - r.begin;
-    auto err = parser.iterate(text.data() + r.begin, len, capacity).get(doc);
-    const bool iterated = !err;  // a failed iterate leaves `doc` unusable
+    const char* rec = text.data() + r.begin;
+    const char* rec_end = text.data() + r.end;
+    auto err = parser.iterate(rec, len, text.size() + kInputPadding - r.begin).get(doc);
+    if (err == simdjson::UTF8_ERROR && in.lenient_utf8()) {
+      recoded.clear();
+      append_utf8_lenient(recoded, text.substr(r.begin, len));
+      const std::size_t n = recoded.size();
+      recoded.append(kInputPadding, '\0');
+      rec = recoded.data();
+      rec_end = rec + n;
+      err = parser.iterate(rec, n, recoded.size()).get(doc);
+      if (recoded_records++ == 0) first_recoded_line = abs_line(r.line);
+    }
+    const bool in_text = rec == text.data() + r.begin;  // positions below are file positions
+    const bool iterated = !err;                          // a failed iterate leaves `doc` unusable
     simdjson::ondemand::object obj;
     if (!err) err = doc.get_object().get(obj);
     if (!err) err = builder.set_object(obj);
     if (!err) {
       const char* loc = nullptr;  // OUT_OF_BOUNDS here means: consumed to the end
-      if (!doc.current_location().get(loc) && loc < text.data() + r.end) err = simdjson::TRAILING_CONTENT;
+      if (!doc.current_location().get(loc) && loc < rec_end) {
+        err = simdjson::TRAILING_CONTENT;
+        if (!single_document && in_text && *loc == '{') {
+          // {…}{…}: this record is whole; the next starts at `loc`.
+          err = simdjson::SUCCESS;
+          rest = JsonRecordRange{static_cast<std::size_t>(loc - text.data()), r.end, r.line, r.index};
+          have_rest = true;
+          if (sum.warning_list.size() < 20)
+            sum.warning_list.push_back(Rejection{
+                SourcePos{opts.file_index, abs_line(r.line), rest.begin + base, abs_index(r.index)},
+                "records run together on one line (no line break before byte " + std::to_string(rest.begin + base) +
+                    "); both are read"});
+          ++sum.warnings;
+        }
+      }
     }
+    if (in.stale()) break;
     if (err) {
       std::size_t at = r.begin;
       std::string hint;
@@ -156,7 +222,8 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
         hint = "trailing comma";
       } else {
         const char* loc = nullptr;
-        if (iterated && !doc.current_location().get(loc) && loc >= text.data() && loc < text.data() + text.size())
+        if (in_text && iterated && !doc.current_location().get(loc) && loc >= text.data() &&
+            loc < text.data() + text.size())
           at = static_cast<std::size_t>(loc - text.data());
         hint = simdjson::error_message(err);
       }
@@ -181,6 +248,11 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
       sink.on_audit(builder.audit(), pos);
   }
   sum.notes.push_back("layout " + std::string(layout_name(splitter.layout())));
+  if (recoded_records)
+    sum.notes.push_back("not valid UTF-8 in " + std::to_string(recoded_records) + " record" +
+                        (recoded_records == 1 ? "" : "s") + " (the first on line " + std::to_string(first_recoded_line) +
+                        "): bytes that are not UTF-8 read as Windows-1252");
+
   if (splitter.failed()) {
     // A slice's structural error names slice positions, and the records after
     // it must not count: the caller reads the file again in one piece.

@@ -39,6 +39,20 @@ error_code key_of(ond::field& f, std::string_view& out) {
   return f.unescaped_key().get(out);
 }
 
+// An error code as exporters write it: "50126", 50126, and 50126.0 (a
+// PowerShell or pandas export turns integer columns into floats). Anything
+// else (50126.5, words, out of range) is not a code: the record is kept
+// without one, as "no code", never rejected for it.
+bool code_of_text(std::string_view t, long long& out) {
+  t = trim(t);
+  if (parse_int(t, out)) return true;
+  const std::size_t dot = t.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == t.size()) return false;
+  for (char c : t.substr(dot + 1))
+    if (c != '0') return false;
+  return parse_int(t.substr(0, dot), out);
+}
+
 Tri tri_of_text(std::string_view v) {
   v = trim(v);
   if (iequals(v, "true") || v == "1" || iequals(v, "yes")) return Tri::yes;
@@ -155,19 +169,18 @@ error_code LogRecordBuilder::int_of(ond::value& v, std::int64_t& out, bool& ok) 
   ond::json_type t;
   ok = false;
   if (auto e = v.type().get(t)) return e;
-  if (t == ond::json_type::number) {
-    if (auto e = v.get_int64().get(out)) return e;
-    ok = true;
+  std::string_view s;
+  if (t == ond::json_type::number)
+    s = v.raw_json_token();  // 50126 and 50126.0 alike; never an error for the record
+  else if (t == ond::json_type::string) {
+    if (auto e = v.get_string().get(s)) return e;
+  } else {
     return SUCCESS;
   }
-  if (t == ond::json_type::string) {
-    std::string_view s;
-    if (auto e = v.get_string().get(s)) return e;
-    long long x;
-    if (parse_int(s, x)) {
-      out = x;
-      ok = true;
-    }
+  long long x;
+  if (code_of_text(s, x)) {
+    out = x;
+    ok = true;
   }
   return SUCCESS;
 }
@@ -218,7 +231,7 @@ void LogRecordBuilder::set_text(LogField f, std::string_view v, bool stable) {
     case LogField::error_code:
     case LogField::error_code_fallback: {
       long long x;
-      if (!parse_int(t, x)) break;
+      if (!code_of_text(t, x)) break;
       if (f == LogField::error_code) {
         s_.has_error_code = true;
         s_.error_code = x;
@@ -270,6 +283,12 @@ void LogRecordBuilder::set_text(LogField f, std::string_view v, bool stable) {
           break;
         case LogField::user_display:
           s_.user_display = s;
+          break;
+        case LogField::sp_id:
+          s_.sp_id = s;
+          break;
+        case LogField::sp_name:
+          s_.sp_name = s;
           break;
         case LogField::app_id:
           s_.app_id = s;
@@ -447,13 +466,15 @@ error_code LogRecordBuilder::set_json(LogField f, ond::value& v) {
         if (auto e = v.get_string().get(s)) return e;
         return nested(f, s);
       }
-      if (t != ond::json_type::object) return SUCCESS;
+      // "properties" inside "properties" is not an export shape; a hostile
+      // record could nest it 100k deep, one stack frame each. Past a few
+      // levels it is skipped (simdjson skips without recursion).
+      if (t != ond::json_type::object || properties_depth_ >= kMaxPropertiesDepth) return SUCCESS;
       ond::object o;
       if (auto e = v.get_object().get(o)) return e;
-      bool saved = in_properties_;
-      in_properties_ = true;
+      ++properties_depth_;
       error_code e = set_object(o);
-      in_properties_ = saved;
+      --properties_depth_;
       return e;
     }
     case LogField::error_code:
@@ -492,8 +513,15 @@ error_code LogRecordBuilder::set_json(LogField f, ond::value& v) {
 // An unwanted value is not built, but its objects and arrays are still
 // walked so the record's structure is validated as in a full read (a
 // trailing comma in a skipped CA policy list is still an invalid record).
-// Leaf values are skipped unread.
-error_code LogRecordBuilder::walk_unread(ond::value& v) {
+// Leaf values are skipped unread. The walk is a recursion, so it stops
+// kMaxWalkDepth levels down: deeper content is left to simdjson, which
+// skips it without recursion (a 100k-deep array is not a stack overflow).
+// A full read never descends that far either (it skips what it does not
+// read), so both reads still accept and reject the same records.
+namespace {
+constexpr int kMaxWalkDepth = 256;
+error_code walk_unread(ond::value& v, int depth) {
+  if (depth >= kMaxWalkDepth) return SUCCESS;
   ond::json_type t;
   if (auto e = v.type().get(t)) return e;
   if (t == ond::json_type::object) {
@@ -501,22 +529,23 @@ error_code LogRecordBuilder::walk_unread(ond::value& v) {
     if (auto e = v.get_object().get(o)) return e;
     for (auto fr : o) {
       if (auto e = fr.error()) return e;
-      if (auto e = walk_unread(fr.value_unsafe().value())) return e;
+      if (auto e = walk_unread(fr.value_unsafe().value(), depth + 1)) return e;
     }
   } else if (t == ond::json_type::array) {
     ond::array a;
     if (auto e = v.get_array().get(a)) return e;
     for (auto item : a) {
       if (auto e = item.error()) return e;
-      if (auto e = walk_unread(item.value_unsafe())) return e;
+      if (auto e = walk_unread(item.value_unsafe(), depth + 1)) return e;
     }
   }
   return SUCCESS;
 }
+}  // namespace
 
 error_code LogRecordBuilder::set_object(ond::object obj) {
   // Nested objects (Event Hub "properties") use positions after the outer ones.
-  std::size_t position = depth_ == 0 && !in_properties_ ? 0 : 64;
+  std::size_t position = depth_ == 0 && properties_depth_ == 0 ? 0 : 64;
   for (auto field_result : obj) {
     // Used in place: copying the field out of its result costs a
     // store-forwarding stall per key on the hottest loop.
@@ -532,7 +561,7 @@ error_code LogRecordBuilder::set_object(ond::object obj) {
     }
     ++position;
     if (!wanted(f)) {
-      if (auto e = walk_unread(field.value())) return e;
+      if (auto e = walk_unread(field.value(), 0)) return e;
       continue;
     }
     // Event Hub top level vs its "properties": inside properties, "category"
@@ -754,6 +783,9 @@ bool LogRecordBuilder::finish_signin(std::string& why) {
   }
   if (s_.failure_reason.empty()) s_.failure_reason = reason_fallback_;
   if (s_.ip.empty()) s_.ip = ip_fallback_;
+  // Service-principal sign-ins often carry no appDisplayName: the app is
+  // the service principal.
+  if (s_.app_name.empty()) s_.app_name = s_.sp_name;
   s_.category = category_raw_;
   if (!type_column_.empty() && iequals(type_column_, "AuditLogs")) {
     why = "an AuditLogs record (Type AuditLogs) in a sign-in input";
@@ -773,7 +805,8 @@ bool LogRecordBuilder::finish_signin(std::string& why) {
     why = bad_time_reason();
     return false;
   }
-  if (s_.time == kNoTime && !s_.has_error_code && s_.id.empty() && s_.upn.empty() && s_.app_id.empty()) {
+  if (s_.time == kNoTime && !s_.has_error_code && s_.id.empty() && s_.upn.empty() && s_.app_id.empty() &&
+      s_.sp_id.empty()) {
     why = "no sign-in fields (time, error code, id, user or app) in this record";
     return false;
   }

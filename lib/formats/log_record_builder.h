@@ -50,7 +50,6 @@ class LogRecordBuilder {
   simdjson::error_code text_of(simdjson::ondemand::value& v, std::string_view& out);
   simdjson::error_code int_of(simdjson::ondemand::value& v, std::int64_t& out, bool& ok);
   simdjson::error_code nested(LogField f, std::string_view json);
-  simdjson::error_code walk_unread(simdjson::ondemand::value& v);
   simdjson::error_code status(simdjson::ondemand::value& v);
   simdjson::error_code location(simdjson::ondemand::value& v);
   simdjson::error_code device(simdjson::ondemand::value& v);
@@ -90,7 +89,7 @@ class LogRecordBuilder {
   Arena arena_;
   bool copy_ = false;
   int depth_ = 0;
-  bool in_properties_ = false;
+  int properties_depth_ = 0;  // "properties" objects entered (Event Hub: one)
   // fallbacks
   Micros time_fallback_ = kNoTime, activity_time_ = kNoTime;
   bool has_code_fallback_ = false;
@@ -100,6 +99,7 @@ class LogRecordBuilder {
   std::string_view bad_time_text_;
   // JSON-in-a-string support: own parser and padded buffer.
   static constexpr int kMaxNesting = 3;
+  static constexpr int kMaxPropertiesDepth = 4;
   simdjson::ondemand::parser nested_parsers_[kMaxNesting];
   std::string nested_bufs_[kMaxNesting];
 };

@@ -50,6 +50,36 @@ static std::string describe_unknown(std::string_view text) {
   return "unrecognised format (first line: \"" + shown + "\")";
 }
 
+// What read_input() would say about a text before parsing it: the format to
+// use, or why there is none (the file's error). Also the check a decoded
+// input's first 64 KiB gets before anything is spooled to disk.
+namespace {
+struct FormatChoice {
+  const Format* format = nullptr;
+  RecordKind kind = RecordKind::unknown;
+  std::string problem;             // set when format is null
+  const Format* other = nullptr;  // the format of another kind the text is in
+  std::optional<EmptyExport> empty;  // an empty export (no format, no problem)
+};
+FormatChoice choose_format(std::string_view text, std::optional<RecordKind> want, const Format* forced) {
+  if (forced) return {forced, want.value_or(RecordKind::unknown), {}};
+  Detected d = detect_format(text, want);
+  if (d.format) return {d.format, d.kind, {}};
+  if (want) {
+    Detected any = detect_format(text);
+    if (any.format)
+      return {nullptr, any.kind,
+              "this is " + std::string(record_kind_name(any.kind)) + " data (" + std::string(any.format->name()) +
+                  "), not " + std::string(record_kind_name(*want)),
+              any.format};
+  }
+  FormatChoice none;
+  if ((none.empty = recognise_empty_export(text))) return none;
+  none.problem = describe_unknown(text);
+  return none;
+}
+}  // namespace
+
 FileSummary read_input(const Input& in, const ParseOptions& opts, RecordSink& sink, std::optional<RecordKind> want,
                        const Format* forced) {
   FileSummary sum;
@@ -59,58 +89,55 @@ FileSummary read_input(const Input& in, const ParseOptions& opts, RecordSink& si
   if (in.spooled()) sum.notes.push_back("decoded into a temporary file (too large to hold in memory)");
   if (in.invalid_utf8_at() != std::string_view::npos)
     sum.notes.push_back("not valid UTF-8 (first bad byte at offset " + std::to_string(in.invalid_utf8_at()) +
-                        "); read as Windows-1252");
-  const Format* fmt = forced;
-  if (!fmt) {
-    Detected d = detect_format(in.text(), want);
-    fmt = d.format;
-    sum.kind = d.kind;
-    if (!fmt && want) {
-      Detected any = detect_format(in.text());
-      if (any.format) {
-        sum.fatal = "this is " + std::string(record_kind_name(any.kind)) + " data (" + std::string(any.format->name()) +
-                    "), not " + std::string(record_kind_name(*want));
-        sum.format = std::string(any.format->name());
-        sum.kind = any.kind;
-        return sum;
-      }
-    }
-  } else if (want) {
-    sum.kind = *want;
-  }
-  if (!fmt) {
+                        "); bytes that are not UTF-8 read as Windows-1252");
+  FormatChoice c = choose_format(in.text(), want, forced);
+  sum.kind = c.kind;
+  if (!c.format && c.empty && !in.damage()) {
     // An empty export is zero records of its kind (the role flag's, or the
     // one @odata.context names), not an unreadable file.
-    if (auto empty = recognise_empty_export(in.text())) {
-      if (want && empty->kind != RecordKind::unknown && empty->kind != *want) {
-        sum.fatal = "this is an empty " + std::string(record_kind_name(empty->kind)) + " export, not " +
-                    std::string(record_kind_name(*want));
-        sum.kind = empty->kind;
-        return sum;
-      }
-      sum.kind = want ? *want : empty->kind;
-      sum.format = "empty-json";
-      sum.notes.push_back(sum.kind == RecordKind::unknown
-                              ? "empty, kind unknown (" + std::string(empty->shape) + " document with no records)"
-                              : "empty " + std::string(empty->shape) + " document: no records");
+    if (want && c.empty->kind != RecordKind::unknown && c.empty->kind != *want) {
+      sum.fatal = "this is an empty " + std::string(record_kind_name(c.empty->kind)) + " export, not " +
+                  std::string(record_kind_name(*want));
+      sum.kind = c.empty->kind;
       return sum;
     }
-    sum.fatal = describe_unknown(in.text());
+    sum.kind = want ? *want : c.empty->kind;
+    sum.format = "empty-json";
+    sum.notes.push_back(sum.kind == RecordKind::unknown
+                            ? "empty, kind unknown (" + std::string(c.empty->shape) + " document with no records)"
+                            : "empty " + std::string(c.empty->shape) + " document: no records");
     return sum;
   }
-  sum.format = std::string(fmt->name());
-  fmt->parse(in, opts, sink, sum);
+  if (!c.format) {
+    // A text cut short or changed under us explains a failed sniff better.
+    sum.fatal = in.damage().value_or(c.problem);
+    if (c.other) sum.format = std::string(c.other->name());
+    return sum;
+  }
+  sum.format = std::string(c.format->name());
+  c.format->parse(in, opts, sink, sum);
+  // Decoding stopped early, or the file changed while it was read: what was
+  // read is kept and reported, but the file is not complete (exit 3).
+  if (auto damage = in.damage()) sum.fatal = *damage;
   return sum;
 }
 
+OpenOptions reading_options(const OpenOptions& open, std::optional<RecordKind> want, const Format* forced) {
+  OpenOptions o = open;
+  if (!o.check_head)  // binary or unrecognised data is refused before it is spooled
+    o.check_head = [want, forced](std::string_view head) { return choose_format(head, want, forced).problem; };
+  return o;
+}
+
 FileSummary read_file(const std::string& path, const ParseOptions& opts, RecordSink& sink,
-                      std::optional<RecordKind> want, const Format* forced, Encoding enc) {
-  auto in = open_input(path, enc);
+                      std::optional<RecordKind> want, const Format* forced, const OpenOptions& open) {
+  auto in = open_input(path, reading_options(open, want, forced));
   if (!in.ok()) {
     FileSummary sum;
     sum.path = path == "-" ? "<stdin>" : path;
     std::string msg = in.error().message;
     if (msg.rfind(path + ": ", 0) == 0) msg.erase(0, path.size() + 2);  // the summary names the file already
+    if (msg.rfind(sum.path + ": ", 0) == 0) msg.erase(0, sum.path.size() + 2);
     sum.fatal = msg;
     return sum;
   }

@@ -171,6 +171,7 @@ class TicketRowReader {
       const std::uint64_t line = cur_lines_ + rd_->row_line();
       const std::uint64_t offset = base_offset_ + cur_off_ + rd_->row_offset();
       in_.release_before(offset);  // bounded RSS on multi-GB mapped files
+      if (in_.stale()) break;      // the file was cut under us: the rest reads as zeros (read_input reports it)
       if (st == CsvReader::Status::error) {
         if (!skip_damaged(line, offset)) break;
         continue;

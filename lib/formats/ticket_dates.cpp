@@ -147,6 +147,7 @@ bool zone(Scan& sc, bool& has_zone, int& offset) {
     if (sc.number(2, oh) != 2) return false;
     if (sc.peek() == ':') ++sc.p;
     if (!sc.end() && sc.number(2, om) != 2) return false;
+    if (oh > 23 || om > 59) return false;  // "+99:99" is not an offset
     has_zone = true;
     offset = (c == '-' ? -1 : 1) * (oh * 60 + om);
     return sc.end();

@@ -22,6 +22,11 @@ struct FileSummary {
   std::uint64_t rejected = 0;              // records rejected (each also sent to on_reject)
   Micros first = kNoTime, last = kNoTime;  // min/max record time
   std::vector<std::string> notes;          // e.g. "columns: time=CreatedDateTime [UTC], …"
+  // Read, but not as exported (e.g. two records run together on one line):
+  // every record was kept; each such place is counted and the first few are
+  // kept with their position for stderr.
+  std::uint64_t warnings = 0;
+  std::vector<Rejection> warning_list;
   std::optional<std::string> fatal;        // the file could not be read to its end (with position)
 
   void see_time(Micros t) {

@@ -30,6 +30,9 @@ struct SignIn {
   std::string_view request_id;  // originalRequestId
   std::string_view correlation_id;
   std::string_view user_id, upn, user_display;
+  // Service-principal and managed-identity sign-ins have no user: the actor
+  // is the service principal (servicePrincipalName / servicePrincipalId).
+  std::string_view sp_id, sp_name;
   std::string_view app_id, app_name;
   std::string_view resource_id, resource_name;
   std::string_view ip, country, state, city;
@@ -48,6 +51,15 @@ struct SignIn {
   std::string_view user_type;   // userType: Member / Guest (Graph beta, Event Hub, Log Analytics, portal CSV)
 
   void clear() { *this = SignIn{}; }
+  // Who signed in: the user, else the service principal (for outputs; user
+  // counts and per-user analysis keep to upn / user_id).
+  std::string_view actor() const {
+    return !upn.empty()            ? upn
+           : !user_display.empty() ? user_display
+           : !user_id.empty()      ? user_id
+           : !sp_name.empty()      ? sp_name
+                                   : sp_id;
+  }
 };
 
 }  // namespace idt

@@ -8,7 +8,7 @@
 
 namespace idt {
 
-void append_file_json(std::string& b, const FileResult& f) {
+void append_file_json(std::string& b, const FileResult& f, const std::uint64_t* duplicates) {
   JsonWriter w(b);
   const FileSummary& s = f.summary;
   w.begin_object();
@@ -16,6 +16,8 @@ void append_file_json(std::string& b, const FileResult& f) {
   w.kv("kept", f.kept);
   w.kv("filtered", f.filtered);
   w.kv("rejected", s.rejected);
+  w.kv("warnings", s.warnings);
+  if (duplicates) w.kv("duplicates", *duplicates);
   file_span_json(w, s);
   w.key("notes").begin_array();
   for (const auto& n : s.notes) w.value(n);
@@ -51,9 +53,9 @@ void file_span_json(JsonWriter& w, const FileSummary& s) {
     w.null();
 }
 
-void append_file_json(JsonWriter& w, const FileResult& f) {
+void append_file_json(JsonWriter& w, const FileResult& f, const std::uint64_t* duplicates) {
   std::string one;
-  append_file_json(one, f);
+  append_file_json(one, f, duplicates);
   w.raw(one);
 }
 
@@ -86,6 +88,14 @@ std::size_t report_problems(std::FILE* err, const std::vector<FileResult>& files
       }
       if (s.rejected > f.rejections.size()) {
         fmt::print(err, "idtriage: {}: … and {} more rejected records\n", name, s.rejected - f.rejections.size());
+        ++n;
+      }
+      for (const auto& w : s.warning_list) {
+        fmt::print(err, "idtriage: {}:{}: warning: {}\n", name, w.pos.line, clean(w.message));
+        ++n;
+      }
+      if (s.warnings > s.warning_list.size()) {
+        fmt::print(err, "idtriage: {}: … and {} more warnings\n", name, s.warnings - s.warning_list.size());
         ++n;
       }
     }

@@ -13,10 +13,11 @@
 
 namespace idt {
 
-// JSON object for one file (shared by every JSON report).
-void append_file_json(std::string& b, const FileResult& f);
+// JSON object for one file (shared by every JSON report). `duplicates`:
+// its records that were copies of one earlier in input order (stats).
+void append_file_json(std::string& b, const FileResult& f, const std::uint64_t* duplicates = nullptr);
 // Same, as one element inside a JsonWriter's array (the writer places commas).
-void append_file_json(JsonWriter& w, const FileResult& f);
+void append_file_json(JsonWriter& w, const FileResult& f, const std::uint64_t* duplicates = nullptr);
 
 // The members every JSON view of a file starts with ("path", "kind",
 // "format", "records") and ends with ("first", "last", "error").

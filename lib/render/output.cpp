@@ -3,7 +3,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 #include "util/text.h"
 
@@ -72,12 +75,56 @@ bool use_color(ColorMode mode, std::FILE* stream) {
   return is_tty(stream);
 }
 
+namespace {
+// The first write error on stdout, kept for close_stdout(): by then errno
+// may say something else.
+std::atomic<int> g_stdout_error{0};
+
+[[noreturn]] void fail_write(std::FILE* f, int err) {
+  if (err == 0) err = EIO;  // a short write that set no errno
+  if (f == stdout) {
+    int none = 0;
+    g_stdout_error.compare_exchange_strong(none, err);
+  }
+  throw OutputError(err);
+}
+}  // namespace
+
+OutputError::OutputError(int err)
+    : std::runtime_error(std::string("cannot write the output: ") + std::strerror(err)), err_(err) {}
+
+bool OutputError::closed() const { return err_ == EPIPE; }
+
+Output::~Output() {
+  try {
+    flush();
+  } catch (const OutputError&) {
+    // Recorded on the stream and in g_stdout_error; close_stdout() reports it.
+  }
+}
+
 void Output::flush() {
   if (!buf_.empty()) {
-    std::fwrite(buf_.data(), 1, buf_.size(), f_);
-    buf_.clear();
+    errno = 0;
+    const std::size_t n = std::fwrite(buf_.data(), 1, buf_.size(), f_);
+    const int err = errno;
+    const bool whole = n == buf_.size();
+    buf_.clear();  // written or not, it is not written twice
+    if (!whole) fail_write(f_, err);
   }
-  std::fflush(f_);
+  errno = 0;
+  if (std::fflush(f_) != 0) fail_write(f_, errno);
+}
+
+void close_stdout() {
+  int err = g_stdout_error.load();
+  const bool had_error = std::ferror(stdout) != 0;
+  errno = 0;
+  if (std::fflush(stdout) != 0 && err == 0) err = errno;
+  errno = 0;
+  if (std::fclose(stdout) != 0 && err == 0 && errno != EBADF) err = errno;
+  if (err == 0 && had_error) err = EIO;
+  if (err != 0) throw OutputError(err);
 }
 
 void Output::paint(std::string_view code, std::string_view text) {

@@ -1,7 +1,10 @@
 // Why: renderers write into a buffer that is flushed in large blocks; the
-// same object knows whether colour is on (tty + --color + NO_COLOR).
+// same object knows whether colour is on (tty + --color + NO_COLOR). Every
+// flush is checked: output that could not be written is an error, never a
+// silent exit 0 with a truncated report.
 #pragma once
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -17,14 +20,36 @@ bool parse_color_mode(std::string_view s, ColorMode& out);
 bool use_color(ColorMode mode, std::FILE* stream);
 bool is_tty(std::FILE* stream);
 
+// Output could not be written. closed(): the reader went away (EPIPE, e.g.
+// `idtriage classify … | head`): the run ends quietly with exit 0, as
+// ripgrep and the coreutils do; any other error (a full disk, /dev/full,
+// an I/O error) is reported and ends the run with a non-zero exit.
+class OutputError : public std::runtime_error {
+ public:
+  explicit OutputError(int err);
+  int error_number() const { return err_; }
+  bool closed() const;
+
+ private:
+  int err_;
+};
+
+// Flushes and closes stdout at the end of a run. Throws OutputError when
+// anything written to stdout was lost, including by a write whose error was
+// swallowed (a destructor's flush, a library writing through std::cout).
+void close_stdout();
+
 class Output {
  public:
   explicit Output(std::FILE* f = stdout, bool color = false) : f_(f), color_(color) { buf_.reserve(1 << 16); }
-  ~Output() { flush(); }
+  // Flushes what is left; an error is not thrown from here but stays on the
+  // stream (ferror), where close_stdout() finds it.
+  ~Output();
   std::string& buf() { return buf_; }
   void maybe_flush() {
     if (buf_.size() >= (1 << 16)) flush();
   }
+  // Writes the buffer out and flushes the stream; throws OutputError.
   void flush();
   bool color() const { return color_; }
   // Wraps text in an SGR colour when colour is on.

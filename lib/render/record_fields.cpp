@@ -39,8 +39,7 @@ bool get_time(const RecordRow& r, std::string& o) {
 }
 bool get_user(const RecordRow& r, std::string& o) {
   if (r.signin) {
-    const SignIn& s = *r.signin;
-    return put(o, !s.upn.empty() ? s.upn : !s.user_display.empty() ? s.user_display : s.user_id);
+    return put(o, r.signin->actor());
   }
   if (r.audit) {
     const AuditEvent& a = *r.audit;
@@ -120,7 +119,7 @@ constexpr FieldType Bo = FieldType::boolean;
 const RecordField kFields[] = {
     {"kind", "record kind: signin or audit", true, true, 7, T, get_kind},
     {"time", "event time, RFC 3339 UTC", true, true, 20, T, get_time},
-    {"user", "UPN (sign-in) or initiator (audit)", true, true, 30, T, get_user},
+    {"user", "UPN, else the service principal (sign-in); initiator (audit)", true, true, 30, T, get_user},
     {"app", "application display name", true, false, 24, T, S_FIELD(app_name)},
     {"code", "sign-in error code (0 = success)", true, false, 7, I, get_code},
     {"class", "classification (see `idtriage explain --classes`)", true, true, 20, T, get_class},
@@ -134,6 +133,9 @@ const RecordField kFields[] = {
     {"targets", "audit: target resources", false, true, 30, T, get_targets},
     {"user_id", "user object id", true, false, 36, T, S_FIELD(user_id)},
     {"user_name", "user display name", true, false, 24, T, S_FIELD(user_display)},
+    {"service_principal", "service principal name (service-principal and managed-identity sign-ins)", true, false, 24,
+     T, S_FIELD(sp_name)},
+    {"service_principal_id", "service principal object id", true, false, 36, T, S_FIELD(sp_id)},
     {"app_id", "application id", true, false, 36, T, S_FIELD(app_id)},
     {"resource", "resource display name", true, false, 24, T, S_FIELD(resource_name)},
     {"resource_id", "resource id", true, false, 36, T, S_FIELD(resource_id)},

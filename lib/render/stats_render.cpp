@@ -54,7 +54,8 @@ void render_json(Output& out, const StatsReport& r) {
   w.begin_object();
   w.kv("schema", "idtriage.stats/1");
   w.key("inputs").begin_array();
-  for (const auto& f : r.files) append_file_json(w, f);
+  for (std::size_t i = 0; i < r.files.size(); ++i)
+    append_file_json(w, r.files[i], i < r.duplicates.size() ? &r.duplicates[i] : nullptr);
   w.end_array();
   const SigninStats& si = r.signin;
   w.key("signin");
@@ -100,15 +101,17 @@ void signin_hours(Output& out, const SigninStats& s) {
   }
 }
 
-void files_section(Output& out, const std::vector<FileResult>& files) {
+void files_section(Output& out, const std::vector<FileResult>& files, const std::vector<std::uint64_t>& duplicates) {
   std::string& b = out.buf();
   section(out, "FILES");
-  for (const auto& f : files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const FileResult& f = files[i];
     const FileSummary& s = f.summary;
     b += "  " + clean(s.path) + "\n    " + (s.format.empty() ? std::string("?") : s.format) + " · " +
          std::string(record_kind_name(s.kind)) + " · read " + thousands(s.records) + " · classified " +
          thousands(f.kept) + " · rejected " + thousands(s.rejected);
     if (f.filtered) b += " · outside window " + thousands(f.filtered);
+    if (i < duplicates.size() && duplicates[i]) b += " · duplicates " + thousands(duplicates[i]);
     if (s.first != kNoTime) b += " · " + time_or_dash(s.first) + " → " + time_or_dash(s.last);
     b += '\n';
     if (s.fatal) file_error_line(out, "    ", "error: ", *s.fatal);
@@ -122,6 +125,9 @@ void render_text(Output& out, const StatsReport& r) {
   b += "  " + count_of(r.files.size(), "file", "files") + " · " + thousands(r.signin.total) + " sign-ins · " +
        thousands(r.audit.total) + " audit · " + thousands(totals.rejected) + " rejected";
   if (totals.filtered) b += " · " + thousands(totals.filtered) + " outside --since/--until";
+  std::uint64_t duplicates = 0;
+  for (auto d : r.duplicates) duplicates += d;
+  if (duplicates) b += " · " + thousands(duplicates) + " duplicates (overlapping exports, counted once)";
   b += '\n';
   if (r.signin.total) {
     section(out, "SIGN-INS BY CLASS");
@@ -146,7 +152,7 @@ void render_text(Output& out, const StatsReport& r) {
     section(out, "BY SERVICE");
     text_counts(out, r.audit.by_service, r.top, r.audit.total);
   }
-  files_section(out, r.files);
+  files_section(out, r.files, r.duplicates);
 }
 
 }  // namespace

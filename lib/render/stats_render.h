@@ -2,6 +2,7 @@
 // and hour as tables or one JSON document. Analysis fills StatsReport; only
 // this layer formats text.
 #pragma once
+#include <cstdint>
 #include <vector>
 
 #include "aggregate/log_stats.h"
@@ -12,6 +13,9 @@ namespace idt {
 
 struct StatsReport {
   std::vector<FileResult> files;
+  // Per file: records that were copies of one earlier in input order
+  // (overlapping exports); counted once, in the earlier file.
+  std::vector<std::uint64_t> duplicates;
   SigninStats signin;
   AuditStats audit;
   std::size_t top = 10;  // rows in the "top" tables (text); JSON has all

@@ -76,12 +76,19 @@ class FilteringSink final : public RecordSink {
   FileResult& res_;
 };
 
+OpenOptions open_options(const RunOptions& opts) {
+  OpenOptions o;
+  o.encoding = opts.encoding;
+  o.max_decoded = opts.max_decoded;
+  return reading_options(o, opts.want, opts.forced);
+}
+
 FileResult run_one(const std::string& path, std::size_t index, const RunOptions& opts, Sink& sink) {
   FileResult res;
   FilteringSink filter(opts, sink, res);
   ParseOptions po = opts.parse;
   po.file_index = static_cast<std::uint32_t>(index);
-  res.summary = read_file(path, po, filter, opts.want, opts.forced, opts.encoding);
+  res.summary = read_file(path, po, filter, opts.want, opts.forced, open_options(opts));
   return res;
 }
 
@@ -207,6 +214,11 @@ void merge_into(FileResult& dst, FileResult&& src, bool first, std::size_t keep)
   FileSummary& s = src.summary;
   d.records += s.records;
   d.rejected += s.rejected;
+  d.warnings += s.warnings;
+  for (auto& w : s.warning_list)
+    if (d.warning_list.size() < 20) d.warning_list.push_back(std::move(w));
+  for (auto& n : s.notes)  // what a later slice noticed (e.g. records read as Windows-1252)
+    if (std::find(d.notes.begin(), d.notes.end(), n) == d.notes.end()) d.notes.push_back(std::move(n));
   if (s.first != kNoTime) d.see_time(s.first);
   if (s.last != kNoTime) d.see_time(s.last);
   if (!d.fatal && s.fatal) d.fatal = std::move(s.fatal);
@@ -241,7 +253,7 @@ std::vector<FileResult> run_files_parallel(const std::vector<std::string>& paths
   std::vector<std::vector<Unit>> per_file(paths.size());
   parallel_for(paths.size(), threads, [&](std::size_t i) {
     if (threads > 1 && !opts.parse.strict && may_be_large(paths[i], opts.split_min)) {
-      auto in = open_input(paths[i], opts.encoding);
+      auto in = open_input(paths[i], open_options(opts));
       // Kept open when split or mapped (a mapping holds no memory until
       // read); a small .gz decoded in memory is dropped and decoded again by
       // its worker, so phase 1 never holds many decoded files at once.

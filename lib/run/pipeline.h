@@ -25,6 +25,7 @@ class TicketRules;
 struct RunOptions {
   ParseOptions parse;
   Encoding encoding = Encoding::auto_detect;
+  std::uint64_t max_decoded = kDefaultMaxDecoded;  // --max-decoded (pipes, .gz, transcoded text)
   const Format* forced = nullptr;           // --input-format
   std::optional<RecordKind> want;           // only accept this kind
   Micros since = kNoTime, until = kNoTime;  // [since, until)

@@ -40,6 +40,39 @@ bool valid_civil(int y, int mo, int d, int h, int mi, int sec) {
   return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 60;
 }
 
+// A UTC offset after a time: "Z", "UTC"/"GMT", or ±hh[:mm] / ±hhmm with
+// hours 00–23 and minutes 00–59 (RFC 3339); "+99:99" is not an offset.
+// Reads from s[p]; returns false on anything else.
+bool utc_offset(std::string_view s, std::size_t& p, int& offset) {
+  if (p >= s.size()) return false;
+  const char c = s[p];
+  if (c == 'Z' || c == 'z') {
+    offset = 0;
+    ++p;
+    return true;
+  }
+  if (s.substr(p, 3) == "UTC" || s.substr(p, 3) == "GMT") {
+    offset = 0;
+    p += 3;
+    if (p == s.size()) return true;
+    if (s[p] != '+' && s[p] != '-') return false;
+  }
+  const char sign = s[p];
+  if (sign != '+' && sign != '-') return false;
+  int oh = 0, om = 0;
+  if (!digits(s, p + 1, 2, oh)) return false;
+  std::size_t q = p + 3;
+  if (q < s.size() && s[q] == ':') ++q;
+  if (q < s.size()) {
+    if (!digits(s, q, 2, om)) return false;
+    q += 2;
+  }
+  if (oh > 23 || om > 59) return false;
+  offset = (sign == '-' ? -1 : 1) * (oh * 60 + om);
+  p = q;
+  return true;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -104,24 +137,7 @@ std::optional<Micros> parse_iso8601(std::string_view s, int assumed_offset_minut
         us = frac;
       }
     }
-    if (p < s.size()) {
-      char c = s[p];
-      if (c == 'Z' || c == 'z') {
-        offset = 0;
-        ++p;
-      } else if (c == '+' || c == '-') {
-        int oh = 0, om = 0;
-        if (!digits(s, p + 1, 2, oh)) return std::nullopt;
-        std::size_t q = p + 3;
-        if (q < s.size() && s[q] == ':') ++q;
-        if (q < s.size()) {
-          if (!digits(s, q, 2, om)) return std::nullopt;
-          q += 2;
-        }
-        offset = (c == '-' ? -1 : 1) * (oh * 60 + om);
-        p = q;
-      }
-    }
+    if (p < s.size() && !utc_offset(s, p, offset)) return std::nullopt;
   }
   if (p != s.size()) return std::nullopt;
   if (!valid_civil(y, mo, d, h, mi, sec)) return std::nullopt;
@@ -158,17 +174,22 @@ std::optional<Micros> parse_la_time(std::string_view s) {
     }
   }
   while (p < s.size() && s[p] == ' ') ++p;
-  if (p < s.size()) {
-    std::string_view ampm = s.substr(p);
+  if (p + 1 < s.size() && (s[p + 1] == 'M' || s[p + 1] == 'm') && (p + 2 == s.size() || s[p + 2] == ' ')) {
+    std::string_view ampm = s.substr(p, 2);
     bool pm = ampm == "PM" || ampm == "pm";
     bool am = ampm == "AM" || ampm == "am";
     if (!pm && !am) return std::nullopt;
     if (h < 1 || h > 12) return std::nullopt;
     if (am && h == 12) h = 0;
     if (pm && h != 12) h += 12;
+    p += 2;
+    while (p < s.size() && s[p] == ' ') ++p;
   }
+  // "1/9/2007 10:41:00 AM +01:00": .NET's general format with an offset.
+  int offset = 0;
+  if (p < s.size() && (!utc_offset(s, p, offset) || p != s.size())) return std::nullopt;
   if (!valid_civil(y, mo, d, h, mi, sec)) return std::nullopt;
-  return from_civil(y, mo, d, h, mi, sec, us);
+  return from_civil(y, mo, d, h, mi, sec, us) - static_cast<Micros>(offset) * 60 * kMicrosPerSecond;
 }
 
 std::optional<Micros> parse_log_time(std::string_view s) {

@@ -107,7 +107,7 @@ TEST_CASE("table is sorted, unique, and every row is found by lookup") {
 }
 
 TEST_CASE("absent codes are not found") {
-  for (std::int64_t code : {std::int64_t{-1}, std::int64_t{1}, std::int64_t{50001}, std::int64_t{50127},
+  for (std::int64_t code : {std::int64_t{-1}, std::int64_t{1}, std::int64_t{50002}, std::int64_t{50129},
                             std::int64_t{99999999}, std::int64_t{7000219}}) {
     INFO("code " << code);
     CHECK(idt::lookup_code(code) == nullptr);
@@ -157,4 +157,24 @@ TEST_CASE("security-info apps are recognised by id, or by name only without an i
   CHECK_FALSE(idt::is_security_info_app("", "Office 365"));
   CHECK_FALSE(idt::is_security_info_app("", "My Signins portal"));
   CHECK_FALSE(idt::is_security_info_app("", ""));
+}
+
+TEST_CASE("codes that non-interactive, service-principal and managed-identity logs are full of have a class") {
+  // Issue #10 names these; the rest come from Microsoft's error-code reference
+  // and the Sentinel result-type list (see docs/security.md for sources).
+  const std::vector<std::pair<std::int64_t, std::string>> want = {
+      {700003, "device_not_found"},   {50173, ""},          {70043, ""},
+      {700082, "token_expired"},      {50133, ""},          {50132, ""},
+      {81010, ""},                    {7000112, "app_disabled"}, {7000215, "bad_client_secret"},
+      {7000222, "client_secret_expired"}, {700027, "bad_client_assertion"}, {700024, "client_assertion_expired"},
+      {70021, "no_federated_credential_match"}, {500011, "resource_not_found"}, {500014, "resource_disabled"},
+      {70044, "signin_frequency"},    {70008, "token_expired"}, {50196, "client_loop"}};
+  for (const auto& [code, reason] : want) {
+    INFO(code);
+    const idt::CodeInfo* c = idt::lookup_code(code);
+    REQUIRE(c != nullptr);
+    CHECK(c->cls != SigninClass::unknown);
+    CHECK_FALSE(c->advice.empty());
+    if (!reason.empty()) CHECK(c->reason == reason);
+  }
 }

@@ -337,6 +337,24 @@ TEST_CASE("ticket rules: load errors name file:line", "[tickets][classify]") {
         std::string::npos);
 }
 
+TEST_CASE("ticket rules: a pattern whose RE2 program is huge is refused at load with its cost", "[tickets][classify]") {
+  auto load = [](std::string_view text) { return TicketRules::from_text(text, "my.rules"); };
+  // Two bounded windows: 16,006 instructions, about 2 s per description.
+  auto slow = load("[slow]\nclass = other\npattern = x\npattern = .{0,1000}a.{0,1000}b\nsample = ab\n");
+  REQUIRE_FALSE(slow.ok());
+  CHECK(slow.error().message ==
+        "my.rules:4: rule 'slow': pattern is too costly: its RE2 program has 16006 instructions (limit 2000; the "
+        "built-in rules use under 500). Bounded repetition such as .{0,1000} copies the pattern inside it that many "
+        "times: write [^\\n]* or a small bound");
+  auto unless = load("[u]\nclass = other\npattern = x\nunless = [^\\n]{0,1000}q\nsample = x\n");
+  REQUIRE_FALSE(unless.ok());
+  CHECK(unless.error().message.rfind("my.rules:4: rule 'u': its 'unless' pattern is too costly: its RE2 program has 9005",
+                                     0) == 0);
+  // A small window is fine; the built-in rules all load (they stay under 500).
+  CHECK(load("[ok]\nclass = other\npattern = a.{0,60}b\nsample = a then b\n").ok());
+  CHECK(TicketRules::builtin().ok());
+}
+
 TEST_CASE("ticket rules: add_file reads a rules file and a bad file leaves the rules unchanged", "[tickets][classify]") {
   auto r = TicketRules::builtin();
   REQUIRE(r.ok());

@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "aggregate/dedupe.h"
 #include "aggregate/triage_aggregate.h"
 #include "classify/ticket_classifier.h"
 #include "run/pipeline.h"
@@ -83,7 +84,7 @@ struct Count final : public Sink {
   void on_signin(const SignIn& s, const SigninClassification& c, const SourcePos&) override {
     if (icontains(s.category, "serviceprincipal") || icontains(s.category, "managedidentity")) return;
     if (s.upn.empty() && s.user_id.empty()) return;
-    if (!seen.insert(signin_key(s)).second) return;
+    if (const auto k = record_key(s); k != 0 && !seen.insert(k).second) return;
     ++user_signins;
     legacy += s.client_app == "IMAP4";
     if (some_success_user.empty() && c.cls == SigninClass::success && s.time < kDay + 20 * kH)

@@ -16,6 +16,10 @@ TEST_CASE("ticket dates: ISO 8601 and SQL-like shapes", "[tickets][dates]") {
   CHECK(iso(parse_ticket_date("2026-06-01 06:12:00")) == "2026-06-01T06:12:00Z");
   CHECK(iso(parse_ticket_date("2026-06-01 06:12")) == "2026-06-01T06:12:00Z");
   CHECK(iso(parse_ticket_date("2026-06-01")) == "2026-06-01T00:00:00Z");
+  // Offsets out of range are not offsets: the date is not read as a time.
+  CHECK_FALSE(parse_ticket_date("2026-06-01T08:12:00+99:99"));
+  CHECK_FALSE(parse_ticket_date("2026-06-01 08:12:00 -24:00"));
+  CHECK(iso(parse_ticket_date("2026-06-02 06:11:00 +23:59")) == "2026-06-01T06:12:00Z");
   CHECK(iso(parse_ticket_date("2026/06/01 06:12:30")) == "2026-06-01T06:12:30Z");
   CHECK(iso(parse_ticket_date("2026-06-01 06:12:00.250 UTC")) == "2026-06-01T06:12:00Z");
   CHECK(iso(parse_ticket_date("  2026-06-01 06:12:00  ")) == "2026-06-01T06:12:00Z");

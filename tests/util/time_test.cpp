@@ -85,6 +85,31 @@ TEST_CASE("parse_la_time: Log Analytics portal export times", "[util][time]") {
   CHECK_FALSE(parse_la_time("2021-04-28"));
 }
 
+TEST_CASE("offsets out of range are rejected: +99:99 is not a time zone", "[util][time]") {
+  CHECK_FALSE(parse_iso8601("2026-06-01T05:50:00+99:99"));
+  CHECK_FALSE(parse_iso8601("2026-06-01T05:50:00+24:00"));
+  CHECK_FALSE(parse_iso8601("2026-06-01T05:50:00-05:60"));
+  CHECK_FALSE(parse_iso8601("2026-06-01T05:50:00+0599"));
+  CHECK(parse_iso8601("2026-06-02T05:49:00+23:59") == 1780293000000000);  // the largest offset: 2026-06-01T05:50Z
+  CHECK_FALSE(parse_la_time("1/9/2007 10:41:00 AM +99:99"));
+}
+
+TEST_CASE("times as .NET and PowerShell exporters write them (Elastic's corner cases)", "[util][time]") {
+  // python: datetime(2007,1,9,9,41,tzinfo=utc).timestamp() = 1168335660
+  const Micros t = 1168335660 * kMicrosPerSecond;
+  for (const char* s : {"01/09/2007 09:41:00", "1/9/2007 09:41:00", "01/09/2007 09:41:00 AM", "1/9/2007 9:41:00 AM",
+                        "1/9/2007 10:41:00 AM +01:00", "1/9/2007 4:41:00 AM -05:00", "1/9/2007 9:41:00 AM Z",
+                        "1/9/2007 9:41:00 AM UTC", "2007-01-09T09:41:00", "2007-01-09T11:41:00+02:00"}) {
+    INFO(s);
+    CHECK(parse_log_time(s) == t);
+  }
+  CHECK(parse_log_time("2007-01-09T09:41:00.22Z") == t + 220000);
+  CHECK(parse_log_time("2007-01-09T09:41:00.6816663Z") == t + 681666);
+  CHECK(parse_log_time("2007-01-09T09:41:00.535404056Z") == t + 535404);
+  CHECK(parse_log_time("2007-01-09T09:41:00.992099+00:00") == t + 992099);
+  CHECK_FALSE(parse_log_time("1/9/2007 9:41:00 AM +01:00 junk"));
+}
+
 TEST_CASE("format_rfc3339 round-trips parse_iso8601", "[util][time]") {
   for (const char* s : {"1970-01-01T00:00:00Z", "2019-10-18T09:45:48Z", "2024-02-29T23:59:59Z", "2026-06-01T05:50:00Z",
                         "1999-12-31T23:59:59Z", "2038-01-19T03:14:08Z", "1969-07-20T20:17:40Z"}) {
