@@ -3,15 +3,12 @@
 
 #include <fmt/format.h>
 
+#include "util/safe_text.h"
 #include "util/text.h"
 
 namespace idt {
 
-std::string clean(std::string_view s) {
-  std::string out;
-  append_sanitized(out, s);
-  return out;
-}
+std::string clean(std::string_view s) { return terminal_safe(s); }
 
 std::string pad(std::string_view s, std::size_t width) {
   std::string o = fit_width(clean(s), width);

@@ -7,6 +7,7 @@
 #include "render/json_values.h"
 #include "render/text_table.h"
 #include "util/json_writer.h"
+#include "util/safe_text.h"
 #include "util/text.h"
 #include "util/time.h"
 
@@ -153,8 +154,8 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   std::string head = "idtriage  " + span + "   " + thousands(s) + " sign-ins · " + thousands(au) + " audit · " +
                      thousands(tk) + " tickets · " + thousands(a.health.size()) + " health issues";
   if (markdown)
-    b += "# idtriage triage\n\n" + head.substr(10) + "\n\n## Verdict\n\n**" + clean(r.verdict) + "**\n\n" +
-         (r.verdict_detail.empty() ? "" : clean(r.verdict_detail) + "\n\n") + "## Findings\n\n";
+    b += "# idtriage triage\n\n" + head.substr(10) + "\n\n## Verdict\n\n**" + markdown_safe(r.verdict) + "**\n\n" +
+         (r.verdict_detail.empty() ? "" : markdown_safe(r.verdict_detail) + "\n\n") + "## Findings\n\n";
   else {
     out.paint(sgr::bold, head);
     b += "\n\n";
@@ -168,16 +169,17 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     std::string sev = upper(name(f.severity));
     std::string when = format_hhmm(f.start) + "–" + format_hhmm(f.end);
     if (markdown) {
-      b += "### " + f.id + " " + sev + " `" + std::string(name(f.kind)) + "` " + when + " UTC\n\n" + clean(f.summary) +
+      b += "### " + f.id + " " + sev + " `" + std::string(name(f.kind)) + "` " + when + " UTC\n\n" + markdown_safe(f.summary) +
            "\n\n- cause: " + std::string(name(f.cause)) + (f.suspected ? " (suspected)" : "") + ", confidence " +
            percent(f.confidence) + "\n";
-      for (const auto& l : f.evidence.lines) b += "- " + clean(l) + "\n";
+      for (const auto& l : f.evidence.lines) b += "- " + markdown_safe(l) + "\n";
       if (!f.evidence.ticket_ids.empty()) {
         b += "- tickets:";
-        for (const auto& t : f.evidence.ticket_ids) b += " " + clean(t);
+        for (const auto& t : f.evidence.ticket_ids) b += " " + markdown_safe(t);
         b += "\n";
       }
       b += "- playbook: `idtriage playbook " + f.playbook + "`\n";
+      // Steps and don'ts are the built-in playbooks' own Markdown, not input.
       if (!f.actions.empty()) {
         b += "\n**Do**\n\n";
         for (const auto& s2 : f.actions) b += "1. " + clean(s2) + "\n";
@@ -215,7 +217,7 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   }
   if (!r.undecided.empty()) {
     b += markdown ? "## Not decided\n\n" : "\n";
-    for (const auto& u : r.undecided) b += (markdown ? "- " : "  note: ") + clean(u) + "\n";
+    for (const auto& u : r.undecided) b += (markdown ? "- " + markdown_safe(u) : "  note: " + clean(u)) + "\n";
     if (markdown) b += "\n";
   }
   std::uint64_t rejected = 0;

@@ -96,37 +96,6 @@ std::size_t find_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-void append_sanitized(std::string& out, std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  // Bytes that are not valid UTF-8 (e.g. a raw 0x9B, the 8-bit CSI) become
-  // U+FFFD, so no C1 control reaches an 8-bit terminal either.
-  std::size_t bad = find_invalid_utf8(s);
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = p[i];
-    if (i == bad) {
-      out += "\xEF\xBF\xBD";
-      bad = find_invalid_utf8(s.substr(i + 1));
-      if (bad != std::string_view::npos) bad += i + 1;
-      continue;
-    }
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
-    }
-    if (c == '\t') {
-      out += ' ';
-      continue;
-    }
-    if (c < 0x20 || c == 0x7F) continue;
-    // C1 controls encoded in UTF-8: C2 80..C2 9F
-    if (c == 0xC2 && i + 1 < s.size() && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
-      ++i;
-      continue;
-    }
-    out += static_cast<char>(c);
-  }
-}
-
 namespace {
 
 // Decodes the code point at s[i] and returns its length in bytes; a byte
@@ -185,55 +154,6 @@ std::string fit_width(std::string_view s, std::size_t width) {
   std::string out(s.substr(0, i));
   out += "\xE2\x80\xA6";  // …
   return out;
-}
-
-void append_csv_field(std::string& out, std::string_view s, char delim) {
-  bool formula =
-      !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
-  // A plain negative number is data, not a formula.
-  if (formula && s[0] == '-' && s.size() > 1) {
-    bool num = true;
-    for (std::size_t i = 1; i < s.size(); ++i)
-      if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) {
-        num = false;
-        break;
-      }
-    if (num) formula = false;
-  }
-  bool quote = formula || s.find_first_of(std::string_view("\"\r\n", 3)) != std::string_view::npos ||
-               s.find(delim) != std::string_view::npos;
-  if (!quote) {
-    out.append(s);
-    return;
-  }
-  out += '"';
-  if (formula) out += '\'';
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-void append_tsv_field(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      default:
-        out += c;
-    }
-  }
 }
 
 bool parse_int(std::string_view s, long long& out) {
