@@ -102,15 +102,16 @@ bool digit(char c) { return c >= '0' && c <= '9'; }
 // returns the bytes consumed.
 std::size_t markdown_ascii(std::string& out, std::string_view s, std::size_t i) {
   const char c = s[i];
-  if (i == 0) {  // what could start a heading, a list item or a setext underline
-    if (c == '#' || c == '+' || c == '-' || c == '=') {
+  if (i == 0) {  // what could start a heading, a list item, a rule or a setext underline
+    const char next = s.size() > 1 ? s[1] : ' ';
+    if ((c == '#' || c == '+' || c == '-' || c == '=') && (next == ' ' || next == '\t' || next == c)) {
       out += '\\';
       out += c;
       return 1;
     }
     std::size_t d = 0;
     while (d < s.size() && digit(s[d])) ++d;
-    if (d > 0 && d < s.size() && (s[d] == '.' || s[d] == ')')) {
+    if (d > 0 && d < s.size() && (s[d] == '.' || s[d] == ')') && (d + 1 == s.size() || s[d + 1] == ' ')) {
       out.append(s.substr(0, d));
       out += '\\';
       out += s[d];
@@ -264,8 +265,9 @@ bool looks_like_formula(std::string_view s) {
   if (s.empty()) return false;
   const char c = s[0];
   if (!(c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r')) return false;
-  // A plain negative number is data, not a formula.
-  if (c == '-' && s.size() > 1) {
+  // A plain negative number is data, not a formula; so is a lone "-" (the
+  // reports' "no value").
+  if (c == '-') {
     for (std::size_t i = 1; i < s.size(); ++i)
       if (!(digit(s[i]) || s[i] == '.')) return true;
     return false;

@@ -33,13 +33,15 @@ std::string terminal_safe(std::string_view s);
 // < > & as entities; \ ` * _ [ ] | ~ $ backslash-escaped (an '_' inside a
 // word is left alone, it cannot emphasise); "://" and a leading "www." are
 // broken with backslashes (no bare-URL autolink); an '@' that starts a word
-// is escaped (no mention; user@domain stays as it is); a leading # + - = or
-// "1." is escaped so the value cannot start a heading or a list.
+// is escaped (no mention; user@domain stays as it is); a leading "# ", "- ",
+// "+ ", "1. " (or "##", "--", "==") is escaped so the value cannot start a
+// heading, a list or a rule.
 void append_markdown_safe(std::string& out, std::string_view s);
 std::string markdown_safe(std::string_view s);
 
 // True when a spreadsheet would read the cell as a formula: it starts with
-// = + - @ tab or CR (OWASP's list), and it is not a plain negative number.
+// = + - @ tab or CR (OWASP's list), and it is not a plain negative number
+// or a lone "-".
 bool looks_like_formula(std::string_view s);
 
 // CSV (RFC 4180): quoted when needed; a formula gets a leading apostrophe

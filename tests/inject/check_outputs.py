@@ -190,7 +190,7 @@ def main():
         rc, out, _ = run(["triage", "--format", "md", sig, aud, tic, hea])
         md = out.decode("utf-8")
         check("INC<U+202E><U+001B>\\[2J0001" in md, "triage md: hostile ticket id not in the evidence")
-        check("'=HYPERLINK" not in md and "\\=HYPERLINK" in md, "triage md: formula ticket id not escaped as text")
+        check('=HYPERLINK("http:\\/\\/evil.example/x","open")' in md, "triage md: formula ticket id not shown as text")
 
         # Error messages quote names and values: stderr stays clean.
         for name, args in {

@@ -131,6 +131,9 @@ TEST_CASE("markdown_safe: no HTML, link, image, emphasis or block from data", "[
       {"# heading", "\\# heading"},
       {"- item", "\\- item"},
       {"1. item", "1\\. item"},
+      {"---", "\\---"},
+      {"#hashtag", "#hashtag"},
+      {"-5", "-5"},
       {"@security-team", "\\@security-team"},
       {"mail @admins now", "mail \\@admins now"},
       {"alice@contoso.com", "alice@contoso.com"},  // a UPN is left readable
@@ -201,6 +204,7 @@ TEST_CASE("TSV field writer escapes and has the same formula guard as CSV", "[ut
       {"\tx", "'\\tx"},
       {"\rx", "'\\rx"},
       {"-5", "-5"},
+      {"-", "-"},
       {"a\u202Eb", "a<U+202E>b"},
       {nul("x", "y"), "x<U+0000>y"},
       {"\x1b[2J", "<U+001B>[2J"},
