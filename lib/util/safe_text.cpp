@@ -15,9 +15,9 @@ namespace {
 
 constexpr char32_t kBad = 0x110000;  // a byte that does not start well-formed UTF-8
 
-// Strict UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF):
-// the length of the code point at s[i]; a bad byte is taken alone as kBad.
-std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+}  // namespace
+
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const unsigned char c = p[i];
   std::size_t len;
@@ -57,6 +57,10 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
   cp = v;
   return len;
 }
+
+namespace {
+
+std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) { return decode_utf8(s, i, cp); }
 
 enum class Mode { terminal, markdown, csv, tsv };
 
