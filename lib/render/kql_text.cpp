@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "util/safe_text.h"
+#include "util/text.h"
 
 namespace idt {
 namespace {

@@ -13,52 +13,7 @@
 namespace idt {
 namespace {
 
-constexpr char32_t kBad = 0x110000;  // a byte that does not start well-formed UTF-8
-
-}  // namespace
-
-std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const unsigned char c = p[i];
-  std::size_t len;
-  char32_t v;
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  } else if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    v = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    v = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    v = c & 0x07;
-  } else {
-    cp = kBad;
-    return 1;
-  }
-  if (i + len > s.size()) {
-    cp = kBad;
-    return 1;
-  }
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((p[i + k] & 0xC0) != 0x80) {
-      cp = kBad;
-      return 1;
-    }
-    v = (v << 6) | (p[i + k] & 0x3F);
-  }
-  if ((len == 2 && v < 0x80) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000) || v > 0x10FFFF ||
-      (v >= 0xD800 && v <= 0xDFFF)) {
-    cp = kBad;
-    return 1;
-  }
-  cp = v;
-  return len;
-}
-
-namespace {
+constexpr char32_t kBad = 0x110000;  // a byte that does not start well-formed UTF-8 (decode_utf8)
 
 std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) { return decode_utf8(s, i, cp); }
 

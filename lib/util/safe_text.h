@@ -3,7 +3,6 @@
 // step before output (docs/output.md, "Text from inputs"); every renderer
 // and every error message goes through these, so the rules live here only.
 #pragma once
-#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -15,11 +14,6 @@ namespace idt {
 // tag characters), line and paragraph separators and the blank Hangul
 // fillers. Generated from Unicode data (text_width.cpp).
 bool is_hidden_code_point(char32_t cp);
-
-// Strict UTF-8 decoding (no overlong forms, surrogates or values past
-// U+10FFFF): the length of the code point at s[i]; a byte that does not start
-// a well-formed sequence is taken alone and `cp` is set to 0x110000.
-std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
 
 // How a hidden code point is shown: "<U+202E>", "<U+001B>", "<U+E0041>".
 void append_code_point_marker(std::string& out, char32_t cp);

@@ -61,36 +61,56 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-std::size_t find_invalid_utf8(std::string_view s) {
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t n = s.size(), i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
+  const unsigned char c = p[i];
+  std::size_t len;
+  char32_t v;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  } else if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    v = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    v = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    v = c & 0x07;
+  } else {
+    cp = 0x110000;
+    return 1;
+  }
+  if (i + len > s.size()) {
+    cp = 0x110000;
+    return 1;
+  }
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[i + k] & 0xC0) != 0x80) {
+      cp = 0x110000;
+      return 1;
+    }
+    v = (v << 6) | (p[i + k] & 0x3F);
+  }
+  if ((len == 2 && v < 0x80) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000) || v > 0x10FFFF ||
+      (v >= 0xD800 && v <= 0xDFFF)) {
+    cp = 0x110000;
+    return 1;
+  }
+  cp = v;
+  return len;
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
     }
-    std::size_t len;
-    unsigned cp;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else
-      return i;
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return i;
+    char32_t cp;
+    const std::size_t len = decode_utf8(s, i, cp);
+    if (cp == 0x110000) return i;
     i += len;
   }
   return std::string_view::npos;

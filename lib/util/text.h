@@ -24,6 +24,10 @@ std::string normalize_name(std::string_view s);
 // Appends code point `cp` encoded as UTF-8.
 void append_utf8(std::string& out, std::uint32_t cp);
 
+// Strict UTF-8 decoding (no overlong forms, surrogates or values past
+// U+10FFFF): the length of the code point at s[i]; a byte that does not start
+// a well-formed sequence is taken alone and `cp` is set to 0x110000.
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 std::size_t find_invalid_utf8(std::string_view s);
 
