@@ -19,8 +19,9 @@ struct Command {
 std::span<const Command> all_commands();
 
 // Exit codes (docs/findings.md, "Exit codes"): 0 ok, 1 findings at/above
-// --fail-on, 2 usage, 3 input error, 4 internal error.
-inline constexpr int kExitOk = 0, kExitFindings = 1, kExitUsage = 2, kExitInput = 3, kExitInternal = 4;
+// --fail-on, 2 usage, 3 input error, 4 internal error, 5 triage incomplete.
+inline constexpr int kExitOk = 0, kExitFindings = 1, kExitUsage = 2, kExitInput = 3, kExitInternal = 4,
+                     kExitIncomplete = 5;  // triage: nothing at --fail-on, but not everything could be judged
 
 // Thrown by commands for usage errors detected after parsing (bad --since…).
 struct UsageError : std::runtime_error {

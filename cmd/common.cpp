@@ -202,12 +202,34 @@ void BreakglassOptions::apply(TriageOptions& to) const {
   to.breakglass_max_age = *age;
   for (std::string_view rest = accounts; !rest.empty();) {
     std::size_t c = rest.find(',');
-    std::string u(trim(rest.substr(0, c)));
+    std::string u = ascii_lower(trim(rest.substr(0, c)));
     rest = c == std::string_view::npos ? std::string_view{} : rest.substr(c + 1);
-    for (char& ch : u)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
     if (!u.empty()) to.breakglass.push_back(u);
   }
+}
+
+CLI::Option* add_set_option(CLI::App& app, std::vector<std::string>& into) {
+  return app.add_option("--set", into, "fill a user-message placeholder, e.g. --set incident_id=MO1329260 (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+}
+
+TemplateValues parse_set_options(const std::vector<std::string>& sets) {
+  TemplateValues values;
+  for (const auto& s : sets) {
+    std::size_t eq = s.find('=');
+    std::string key(trim(std::string_view(s).substr(0, eq)));
+    if (eq == std::string::npos || key.empty())
+      throw UsageError("--set '" + s + "': expected NAME=VALUE, e.g. --set incident_id=MO1329260");
+    if (!is_known_placeholder(key)) {
+      std::vector<std::string_view> known;
+      for (const auto& p : known_placeholders()) known.push_back(p.name);
+      throw UsageError(fmt::format("--set: unknown placeholder '{}'{} (known: {})", key, did_you_mean(key, known),
+                                   fmt::join(known, ", ")));
+    }
+    values.emplace_back(key, s.substr(eq + 1));
+  }
+  return values;
 }
 
 void check_files(const std::vector<std::string>& files) {

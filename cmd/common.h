@@ -13,6 +13,7 @@
 
 #include "aggregate/triage_aggregate.h"
 #include "classify/ticket_classifier.h"
+#include "playbook/playbook.h"
 #include "render/output.h"
 #include "run/pipeline.h"
 
@@ -86,6 +87,12 @@ struct BreakglassOptions {
   void add(CLI::App& app);
   void apply(TriageOptions& to) const;  // throws UsageError
 };
+
+// --set NAME=VALUE (repeatable, one pair each): fills user-message
+// placeholders (playbook, triage). parse_set_options checks each name
+// against the placeholder table ("did you mean"); throws UsageError.
+CLI::Option* add_set_option(CLI::App& app, std::vector<std::string>& into);
+TemplateValues parse_set_options(const std::vector<std::string>& sets);
 
 // Rejects "-" given more than once, and checks there is at least one input.
 void check_files(const std::vector<std::string>& files);

@@ -67,9 +67,12 @@ std::string man(const CLI::App& app) {
       if (std::string v = values_of(o, ", "); !v.empty()) m << ".br\none of: " << roff_escape(v) << "\n";
     }
   }
-  m << ".SH EXIT STATUS\n.TP\n0\nsuccess (no findings at or above \\-\\-fail\\-on)\n.TP\n1\nfindings at or above "
-       "\\-\\-fail\\-on\n.TP\n2\nusage error\n.TP\n3\ninput error: unreadable or invalid input, or rejected records "
-       "under \\-\\-strict\n.TP\n4\ninternal error\n";
+  m << ".SH EXIT STATUS\n.TP\n0\nsuccess (triage: all clear, no findings at or above \\-\\-fail\\-on and every input "
+       "judged)\n.TP\n1\nfindings at or above \\-\\-fail\\-on (default medium)\n.TP\n2\nusage error\n.TP\n3\ninput "
+       "error: unreadable or invalid input, or rejected records under \\-\\-strict\n.TP\n4\ninternal error\n.TP\n5\n"
+       "triage incomplete: nothing at or above \\-\\-fail\\-on, but not everything could be judged (no records in "
+       "range, every record rejected, an empty sign-in export, a span too short for the bucket, time outliers); "
+       "never an all-clear\n";
   m << ".SH ENVIRONMENT\n.TP\nNO_COLOR\nwhen set and not empty, no colour unless \\-\\-color always\n";
   m << ".SH SEE ALSO\nREADME.md and docs/ in the idtriage source tree.\n";
   return m.str();

@@ -21,32 +21,13 @@ void setup(CLI::App& app) {
   app.add_option("id", id, "playbook to print: a finding kind (e.g. provider_portal_outage) or a general playbook")
       ->type_name("ID");
   add_format_option(app, format, {"table", "md", "json"}, false);
-  app.add_option("--set", sets, "fill a user-message placeholder, e.g. --set incident_id=MO1329260 (repeatable)")
-      ->type_name("NAME=VALUE");
+  add_set_option(app, sets);
   add_color_option(app, color);
-}
-
-TemplateValues parse_sets() {
-  TemplateValues values;
-  for (const auto& s : sets) {
-    std::size_t eq = s.find('=');
-    std::string key(trim(std::string_view(s).substr(0, eq)));
-    if (eq == std::string::npos || key.empty())
-      throw UsageError("--set '" + s + "': expected NAME=VALUE, e.g. --set incident_id=MO1329260");
-    if (!is_known_placeholder(key)) {
-      std::vector<std::string_view> known;
-      for (const auto& p : known_placeholders()) known.push_back(p.name);
-      throw UsageError(fmt::format("--set: unknown placeholder '{}'{} (known: {})", key, did_you_mean(key, known),
-                                   fmt::join(known, ", ")));
-    }
-    values.emplace_back(key, s.substr(eq + 1));
-  }
-  return values;
 }
 
 int run() {
   const OutputFormat fmt = to_output_format(format);
-  TemplateValues values = parse_sets();
+  TemplateValues values = parse_set_options(sets);
   if (!builtin_playbook_errors().empty()) {
     // A built-in that does not parse is a bug; say so but still serve the rest.
     for (const Error& e : builtin_playbook_errors())

@@ -1,10 +1,14 @@
 // Why: `idtriage triage` — the main job: read sign-ins, audit, tickets and
 // health (labelled or auto-detected), aggregate, correlate, attach
-// playbooks, print the verdict and findings; exit 1 on findings ≥ --fail-on.
+// playbooks, print the verdict and findings; exit 1 on findings ≥ --fail-on,
+// 5 when the run could not judge everything (never 0 for a false all-clear).
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "commands.h"
 #include "common.h"
+#include "render/affected_users.h"
 #include "render/inputs_render.h"
 #include "render/triage_render.h"
 #include "run/triage_run.h"
@@ -16,19 +20,34 @@ InputOptions opts;
 TicketOptions ticket_opts;
 BreakglassOptions breakglass_opts;
 std::vector<std::string> signins, audits, tickets, healths;
-std::string bucket = "15m", fail_on = "high";
+// Default --fail-on medium: every finding that asks staff to act fails a
+// nightly job — a suspected provider outage before the provider posts, a
+// lockout wave, a campaign overload (docs/findings.md, "Exit codes").
+std::string bucket = "15m", fail_on = "medium";
+std::string affected_users_file;
+std::vector<std::string> settings;
 
 void setup(CLI::App& app) {
   opts.files_required = false;
   opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
   opts.add(app, {"table", "json", "md"});
-  app.add_option("--signins", signins, "sign-in log files")->type_name("FILE");
-  app.add_option("--audit", audits, "audit log files")->type_name("FILE");
-  app.add_option("--tickets", tickets, "help-desk ticket CSV files")->type_name("FILE");
-  app.add_option("--health", healths, "service-health JSON files")->type_name("FILE");
+  // One file per flag (repeat the flag for more): a role flag never swallows
+  // the unlabelled files after it.
+  app.add_option("--signins", signins, "a sign-in log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
+  app.add_option("--audit", audits, "an audit log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
+  app.add_option("--tickets", tickets, "a help-desk ticket CSV file (repeat for more)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  app.add_option("--health", healths, "a service-health JSON file (repeat for more)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
   add_choice(app, "--fail-on", fail_on, {{kSeverityNames.begin(), kSeverityNames.end()}},
-             "exit 1 when a finding has this severity or more", "SEV");
+             "exit 1 when a finding has this severity or more (default medium)", "SEV");
+  app.add_option("--affected-users", affected_users_file,
+                 "write every affected user of every finding as CSV (finding,kind,upn,first,last,classes,ticket_ids)")
+      ->type_name("FILE");
+  add_set_option(app, settings);
   breakglass_opts.add(app);
   ticket_opts.add(app);
 }
@@ -53,13 +72,27 @@ int run() {
   breakglass_opts.apply(to);
   const TicketRules rules = ticket_opts.load_rules();
 
+  const TemplateValues values = parse_set_options(settings);
+
   TriageInputs in{opts.files, signins, audits, tickets, healths};
-  TriageRun run = run_triage(in, ro, to, rules);
+  TriageRun run = run_triage(in, ro, to, rules, values);
   TriageView view;
   view.fail_on = *sev;
   bool over = std::any_of(run.report.findings.begin(), run.report.findings.end(),
                           [&](const Finding& f) { return f.severity >= *sev; });
-  view.exit_code = run.input_error ? kExitInput : over ? kExitFindings : kExitOk;
+  view.exit_code = run.input_error                ? kExitInput
+                   : over                         ? kExitFindings
+                   : !run.report.incomplete.empty() ? kExitIncomplete
+                                                  : kExitOk;
+  if (!affected_users_file.empty()) {
+    std::string csv;
+    render_affected_users_csv(csv, run.report);
+    std::FILE* fp = std::fopen(affected_users_file.c_str(), "wb");
+    if (!fp) throw std::runtime_error("--affected-users " + affected_users_file + ": " + std::strerror(errno));
+    bool ok = std::fwrite(csv.data(), 1, csv.size(), fp) == csv.size();
+    ok = std::fclose(fp) == 0 && ok;
+    if (!ok) throw std::runtime_error("--affected-users " + affected_users_file + ": write failed");
+  }
   view.report = &run.report;
   view.agg = run.agg.get();
   view.inputs = run.inputs;

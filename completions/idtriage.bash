@@ -19,7 +19,7 @@ _idtriage() {
     "classify --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
     "classify --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
     "classify --kind") vals="signin audit" ;;
-    "classify --only") vals="success interrupt auth_failure mfa_failure registration_failure service_error portal_unreachable unknown registration_started registration_completed registration_cancelled registration_failed method_deleted method_admin_change ca_policy_change authmethod_policy_change other" ;;
+    "classify --only") vals="success interrupt auth_failure mfa_failure registration_failure service_error portal_unreachable unknown registration_started registration_completed registration_cancelled registration_failed method_deleted method_admin_change ca_policy_change authmethod_policy_change password_change other" ;;
     "stats --format"|"stats -f") vals="auto table json" ;;
     "stats --color") vals="auto always never" ;;
     "stats --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
@@ -44,7 +44,7 @@ _idtriage() {
     "playbook --color") vals="auto always never" ;;
     "rules --format"|"rules -f") vals="table json kql" ;;
     "rules --flavor") vals="la adx" ;;
-    "synth --scenario"|"synth -s") vals="quiet portal_outage signin_outage ca_policy_break registration_blocked password_spray mfa_fatigue outage_phishing campaign_peak" ;;
+    "synth --scenario"|"synth -s") vals="quiet portal_outage signin_outage ca_policy_break registration_blocked password_spray mfa_fatigue outage_phishing campaign_peak lockout_wave breakglass several_days outage_and_spray night_outage partial_outage late_notice late_notice_azure quiet_week quiet_machines" ;;
     "synth --signin-format"|"synth --format") vals="eventhub graph" ;;
     *) vals="" ;;
   esac
@@ -53,7 +53,7 @@ _idtriage() {
     return
   fi
   case "$cmd" in
-    triage) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --breakglass --breakglass-max-age --rules --date-format --tz" ;;
+    triage) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --affected-users --set --breakglass --breakglass-max-age --rules --date-format --tz" ;;
     classify) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --only --fields --list-fields --no-header" ;;
     stats) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --top" ;;
     explain) opts="--help -h --format -f --list" ;;

@@ -1,5 +1,6 @@
-// Why: see triage_aggregate.h. Every container is bounded per key (caps
-// below) so hostile input cannot grow one entry without limit.
+// Why: see triage_aggregate.h. Every container is bounded per key (caps in
+// the header) so hostile input cannot grow one entry without limit; capped
+// lists keep their earliest entries, so a sliced read equals a one-thread read.
 #include "aggregate/triage_aggregate.h"
 
 #include <fmt/format.h>
@@ -13,10 +14,7 @@
 namespace idt {
 namespace {
 
-constexpr std::size_t kMaxUsersPerIp = 100000;
-constexpr std::size_t kMaxTimesPerUser = 20000;
-constexpr std::size_t kMaxSamplesPerClass = 200;
-constexpr std::size_t kMaxSampleUsers = 5;
+using Agg = TriageAggregate;
 
 std::uint64_t mix(std::uint64_t h, std::string_view s) {
   for (char c : s) {
@@ -35,17 +33,53 @@ std::uint64_t mix(std::uint64_t h, std::int64_t v) {
   return h;
 }
 
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (char& c : o)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return o;
-}
-
 std::string_view user_of(const SignIn& r) { return !r.upn.empty() ? r.upn : r.user_id; }
 
 bool is_credential_failure(std::int64_t code) {
   return code == 50126 || code == 50053 || code == 50055 || code == 50057 || code == 50034 || code == 50056;
+}
+
+// The password was right: signed in, or stopped at the MFA step.
+bool past_password(const SigninClassification& c) {
+  return c.cls == SigninClass::success || c.cls == SigninClass::mfa_failure || c.reason == "mfa_required" ||
+         c.reason == "mfa_registration_required";
+}
+
+// Adds t to a capped list that keeps the earliest times.
+void add_capped(std::vector<Micros>& v, Micros t, std::size_t cap) {
+  if (v.size() < cap) {
+    v.push_back(t);
+    return;
+  }
+  auto it = std::max_element(v.begin(), v.end());
+  if (t < *it) *it = t;
+}
+
+void merge_capped(std::vector<Micros>& dst, const std::vector<Micros>& src, std::size_t cap) {
+  dst.insert(dst.end(), src.begin(), src.end());
+  if (dst.size() > cap) {
+    std::nth_element(dst.begin(), dst.begin() + static_cast<std::ptrdiff_t>(cap), dst.end());
+    dst.resize(cap);
+  }
+}
+
+void add_access(IpFailures& f, std::string_view user, Micros t, std::int64_t code) {
+  if (f.access_users.size() < Agg::kMaxUsersPerIp) f.access_users.insert(fnv1a_ci(user));
+  for (auto& a : f.access)
+    if (a.user == user) {
+      if (t < a.time) {
+        a.time = t;
+        a.code = code;
+      }
+      return;
+    }
+  if (f.access.size() < Agg::kMaxAccessPerIp) {
+    f.access.push_back({std::string(user), t, code});
+    return;
+  }
+  auto it = std::max_element(f.access.begin(), f.access.end(),
+                             [](const IpAccess& a, const IpAccess& b) { return a.time < b.time; });
+  if (t < it->time) *it = {std::string(user), t, code};
 }
 
 template <class Bucket>
@@ -66,12 +100,14 @@ void SigninBucket::merge(const SigninBucket& o) {
   other_service += o.other_service;
   ca_block += o.ca_block;
   reg_blocked += o.reg_blocked;
+  portal_ca_block += o.portal_ca_block;
   locked += o.locked;
   bad_password += o.bad_password;
   mfa_fail += o.mfa_fail;
   reg_required += o.reg_required;
   fail_codes.merge(o.fail_codes);
   service_apps.merge(o.service_apps);
+  locked_clients.merge(o.locked_clients);
 }
 
 void AuditBucket::merge(const AuditBucket& o) {
@@ -85,14 +121,12 @@ void AuditBucket::merge(const AuditBucket& o) {
   admin_changes += o.admin_changes;
   ca_changes += o.ca_changes;
   method_policy_changes += o.method_policy_changes;
+  password_changes += o.password_changes;
+  events += o.events;
 }
 
 void TicketBucket::merge(const TicketBucket& o) {
   for (std::size_t i = 0; i < kTicketClassCount; ++i) by_class[i] += o.by_class[i];
-}
-
-std::int64_t TriageAggregate::bucket_key(Micros t) const {
-  return t >= 0 ? t / opts_.bucket : (t - opts_.bucket + 1) / opts_.bucket;
 }
 
 void TriageAggregate::see(Micros t) {
@@ -103,6 +137,21 @@ void TriageAggregate::see(Micros t) {
 
 bool TriageAggregate::first_time(std::unordered_set<std::uint64_t>& seen, std::uint64_t key) {
   return seen.insert(key).second;
+}
+
+void TriageAggregate::trace(std::string_view user, std::string_view display, UserSignal s, Micros t) {
+  if (user.empty()) return;
+  std::string key = ascii_lower(user);
+  auto it = users.find(key);
+  if (it == users.end()) {
+    if (users.size() >= kMaxUsers) {
+      ++users_untracked;
+      return;
+    }
+    it = users.emplace(std::move(key), UserTrace{}).first;
+  }
+  if (it->second.display.empty() && !display.empty()) it->second.display = std::string(display);
+  add_capped(it->second.times[static_cast<std::size_t>(s)], t, kMaxTimesPerSignal);
 }
 
 void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c) {
@@ -120,11 +169,12 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
   std::string_view user = user_of(r);
   // Break-glass accounts are tracked whether or not the record has a time.
   if (!opts_.breakglass.empty() && !user.empty()) {
-    std::string u = lower(user);
+    std::string u = ascii_lower(user);
     if (std::find(opts_.breakglass.begin(), opts_.breakglass.end(), u) != opts_.breakglass.end()) {
       BreakglassState& b = breakglass[u];
       ++b.signins;
       if (r.time != kNoTime && (b.first_seen == kNoTime || r.time < b.first_seen)) b.first_seen = r.time;
+      if (r.time != kNoTime && (b.last_seen == kNoTime || r.time > b.last_seen)) b.last_seen = r.time;
       if (c.cls == SigninClass::success) {
         ++b.successes;
         if (r.time != kNoTime && (b.last_success == kNoTime || r.time > b.last_success)) b.last_success = r.time;
@@ -136,7 +186,8 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
     return;
   }
   see(r.time);
-  SigninBucket& b = signin[bucket_key(r.time)];
+  ++signins_dated;
+  SigninBucket& b = signin[minute_key(r.time)];
   ++b.total;
   ++b.by_class[ci];
   bool failure = c.cls != SigninClass::success && c.cls != SigninClass::interrupt && c.cls != SigninClass::unknown;
@@ -147,6 +198,7 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
     if (service) {
       ++b.portal_fail;
       portal_users.add(user.empty() ? std::string_view("(none)") : user);
+      trace(user, r.user_display, UserSignal::portal_service_error, r.time);
     }
     if (c.cls == SigninClass::success) ++b.portal_ok;
     std::string_view country = r.country.empty() ? std::string_view("??") : r.country;
@@ -158,22 +210,34 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
     if (service) {
       ++b.other_service;
       b.service_apps.add(!r.app_name.empty() ? r.app_name : !r.app_id.empty() ? r.app_id : std::string_view("(none)"));
+      trace(user, r.user_display, UserSignal::service_error, r.time);
     }
   }
   if (r.has_error_code) {
     switch (r.error_code) {
       case 53003:
-        ++b.ca_block;
+        // Conditional Access on the security-info apps blocks registration.
+        if (portal) {
+          ++b.portal_ca_block;
+          trace(user, r.user_display, UserSignal::registration_blocked, r.time);
+        } else {
+          ++b.ca_block;
+          trace(user, r.user_display, UserSignal::ca_block, r.time);
+        }
         break;
       case 53004:
       case 53010:
         ++b.reg_blocked;
+        trace(user, r.user_display, UserSignal::registration_blocked, r.time);
         break;
       case 50053:
         ++b.locked;
+        b.locked_clients.add(r.client_app.empty() ? std::string_view("(unknown client)") : r.client_app);
+        trace(user, r.user_display, UserSignal::locked, r.time);
         break;
       case 50126:
         ++b.bad_password;
+        trace(user, r.user_display, UserSignal::bad_password, r.time);
         break;
       case 50072:
       case 50079:
@@ -189,11 +253,16 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
     ++b.mfa_fail;
     auto& v = mfa_failures_by_user[std::string(user)];
     if (v.size() < kMaxTimesPerUser) v.push_back(r.time);
+    trace(user, r.user_display, UserSignal::mfa_failure, r.time);
   } else if (c.cls == SigninClass::success && !r.mfa_method.empty()) {
     auto& v = mfa_success_by_user[std::string(user)];
     if (v.size() < kMaxTimesPerUser) v.push_back(r.time);
   }
-  if (c.cls == SigninClass::success && !r.ip.empty()) ++ip_failures[std::string(r.ip)].successes;
+  if (!r.ip.empty() && past_password(c)) {
+    IpFailures& f = ip_failures[std::string(r.ip)];
+    if (c.cls == SigninClass::success) ++f.successes;
+    if (!user.empty()) add_access(f, user, r.time, c.cls == SigninClass::success ? 0 : r.error_code);
+  }
   if (r.has_error_code && is_credential_failure(r.error_code) && !r.ip.empty()) {
     IpFailures& f = ip_failures[std::string(r.ip)];
     ++f.failures;
@@ -203,9 +272,8 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
       ++f.locked;
       if (f.locked_users.size() < kMaxUsersPerIp) f.locked_users.insert(uh);
     }
-    if (f.sample_users.size() < kMaxSampleUsers &&
-        std::find(f.sample_users.begin(), f.sample_users.end(), user) == f.sample_users.end())
-      f.sample_users.emplace_back(user);
+    if (!user.empty() && (f.user_failures.size() < kMaxUserCountsPerIp || f.user_failures.get(user) > 0))
+      f.user_failures.add(user);
     if (f.first == kNoTime || r.time < f.first) f.first = r.time;
     if (f.last == kNoTime || r.time > f.last) f.last = r.time;
     f.codes.add(fmt::format_int(r.error_code).str());
@@ -228,7 +296,9 @@ void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& 
     return;
   }
   see(e.time);
-  AuditBucket& b = audit[bucket_key(e.time)];
+  ++audit_dated;
+  AuditBucket& b = audit[minute_key(e.time)];
+  ++b.events;
   std::string_view user = !e.targets.empty() && !e.targets[0].upn.empty() ? e.targets[0].upn
                           : !e.initiator_upn.empty()                      ? e.initiator_upn
                                                                           : e.initiator_id;
@@ -257,13 +327,16 @@ void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& 
     case AuditClass::authmethod_policy_change:
       ++b.method_policy_changes;
       break;
+    case AuditClass::password_change:
+      ++b.password_changes;
+      break;
     default:
       break;
   }
   bool registration = c.cls == AuditClass::registration_started || c.cls == AuditClass::registration_completed ||
                       c.cls == AuditClass::registration_cancelled || c.cls == AuditClass::registration_failed;
   if (registration) {
-    auto& v = registrations_by_user[lower(user)];
+    auto& v = registrations_by_user[ascii_lower(user)];
     if (v.size() < kMaxTimesPerUser) v.emplace_back(e.time, c.cls);
     if (c.cls == AuditClass::registration_started) ++registration_attempts_by_hour[e.time / (3600 * kMicrosPerSecond)];
   }
@@ -291,17 +364,28 @@ void TriageAggregate::add_ticket(const Ticket& t, const TicketClassification& c)
     ++tickets_undated;
     return;
   }
-  ++tickets[bucket_key(t.opened)].by_class[ci];
+  ++tickets_dated;
+  ++tickets[minute_key(t.opened)].by_class[ci];
   if (c.cls != TicketClass::other) {
-    std::size_t same = 0;
-    for (const auto& s : ticket_samples) same += s.cls == c.cls;
-    if (same < kMaxSamplesPerClass) ticket_samples.push_back({t.opened, std::string(t.id), c.cls});
+    if (ticket_samples_by_class[ci] < kMaxSamplesPerClass) {
+      ++ticket_samples_by_class[ci];
+      ticket_samples.push_back({t.opened, std::string(t.id), std::string(t.caller), c.cls});
+    } else {
+      ++ticket_samples_dropped;
+    }
   }
 }
 
 void TriageAggregate::add_health(const HealthIssue& h) {
-  for (const auto& e : health)
-    if (!h.id.empty() && e.id == h.id) return;  // same issue from two exports
+  // The same issue from two exports, or two updates of it (alerts fire per
+  // update): the latest state wins.
+  for (auto& e : health)
+    if (!h.id.empty() && e.id == h.id) {
+      const bool newer = h.last_update != kNoTime && (e.last_update == kNoTime || h.last_update > e.last_update);
+      const bool closes = e.end == kNoTime && h.end != kNoTime;
+      if (newer || closes) e = HealthIssueCopy(h);
+      return;
+    }
   health.emplace_back(h);
 }
 
@@ -318,6 +402,9 @@ void TriageAggregate::merge(const TriageAggregate& o) {
   signins_undated += o.signins_undated;
   audit_undated += o.audit_undated;
   tickets_undated += o.tickets_undated;
+  signins_dated += o.signins_dated;
+  audit_dated += o.audit_dated;
+  tickets_dated += o.tickets_dated;
   see(o.first);
   see(o.last);
   for (const auto& [ip, f] : o.ip_failures) {
@@ -327,8 +414,11 @@ void TriageAggregate::merge(const TriageAggregate& o) {
     d.successes += f.successes;
     d.users.insert(f.users.begin(), f.users.end());
     d.locked_users.insert(f.locked_users.begin(), f.locked_users.end());
-    for (const auto& u : f.sample_users)
-      if (d.sample_users.size() < kMaxSampleUsers) d.sample_users.push_back(u);
+    for (const auto& [u, n] : f.user_failures.top())
+      if (d.user_failures.size() < kMaxUserCountsPerIp || d.user_failures.get(u) > 0) d.user_failures.add(u, n);
+    for (const auto& a : f.access) add_access(d, a.user, a.time, a.code);
+    for (std::uint64_t h : f.access_users)
+      if (d.access_users.size() < kMaxUsersPerIp) d.access_users.insert(h);
     if (f.first != kNoTime && (d.first == kNoTime || f.first < d.first)) d.first = f.first;
     if (f.last != kNoTime && (d.last == kNoTime || f.last > d.last)) d.last = f.last;
     d.codes.merge(f.codes);
@@ -345,10 +435,34 @@ void TriageAggregate::merge(const TriageAggregate& o) {
     auto& d = registrations_by_user[u];
     d.insert(d.end(), v.begin(), v.end());
   }
+  for (const auto& [u, t] : o.users) {
+    auto it = users.find(u);
+    if (it == users.end()) {
+      if (users.size() >= kMaxUsers) {
+        ++users_untracked;
+        continue;
+      }
+      users.emplace(u, t);
+      continue;
+    }
+    if (it->second.display.empty()) it->second.display = t.display;
+    for (std::size_t i = 0; i < kUserSignalCount; ++i)
+      merge_capped(it->second.times[i], t.times[i], kMaxTimesPerSignal);
+  }
+  users_untracked += o.users_untracked;
   for (const auto& [k, v] : o.portal_by_country_hour) portal_by_country_hour[k] += v;
   for (const auto& [k, v] : o.registration_attempts_by_hour) registration_attempts_by_hour[k] += v;
   policy_changes.insert(policy_changes.end(), o.policy_changes.begin(), o.policy_changes.end());
-  ticket_samples.insert(ticket_samples.end(), o.ticket_samples.begin(), o.ticket_samples.end());
+  for (const auto& t : o.ticket_samples) {
+    auto ci = static_cast<std::size_t>(t.cls);
+    if (ticket_samples_by_class[ci] < kMaxSamplesPerClass) {
+      ++ticket_samples_by_class[ci];
+      ticket_samples.push_back(t);
+    } else {
+      ++ticket_samples_dropped;
+    }
+  }
+  ticket_samples_dropped += o.ticket_samples_dropped;
   for (const auto& h : o.health) add_health(h.view());
   for (const auto& [u, b] : o.breakglass) {
     BreakglassState& d = breakglass[u];
@@ -358,6 +472,7 @@ void TriageAggregate::merge(const TriageAggregate& o) {
       d.last_success = b.last_success;
     if (b.first_seen != kNoTime && (d.first_seen == kNoTime || b.first_seen < d.first_seen))
       d.first_seen = b.first_seen;
+    if (b.last_seen != kNoTime && (d.last_seen == kNoTime || b.last_seen > d.last_seen)) d.last_seen = b.last_seen;
   }
   portal_users.merge(o.portal_users);
   seen_signins_.insert(o.seen_signins_.begin(), o.seen_signins_.end());
@@ -365,7 +480,61 @@ void TriageAggregate::merge(const TriageAggregate& o) {
   seen_tickets_.insert(o.seen_tickets_.begin(), o.seen_tickets_.end());
 }
 
+void TriageAggregate::find_period() {
+  // Records per minute (sign-ins and audit), in time order.
+  std::vector<std::pair<std::int64_t, std::uint64_t>> minutes;
+  auto si = signin.begin();
+  auto ai = audit.begin();
+  while (si != signin.end() || ai != audit.end()) {
+    if (ai == audit.end() || (si != signin.end() && si->first < ai->first)) {
+      minutes.emplace_back(si->first, si->second.total);
+      ++si;
+    } else if (si == signin.end() || ai->first < si->first) {
+      minutes.emplace_back(ai->first, ai->second.events);
+      ++ai;
+    } else {
+      minutes.emplace_back(si->first, si->second.total + ai->second.events);
+      ++si;
+      ++ai;
+    }
+  }
+  period_first = period_last = kNoTime;
+  outliers = {};
+  if (minutes.empty()) return;
+  // Stretches separated by more than kOutlierGap without a record; the one
+  // with the most records is the analysed period.
+  const std::int64_t gap = kOutlierGap / kMinuteMicros;
+  std::size_t best_b = 0, best_e = 0, b = 0;
+  std::uint64_t best_n = 0, n = 0, all = 0;
+  for (std::size_t i = 0; i <= minutes.size(); ++i) {
+    if (i == minutes.size() || (i > b && minutes[i].first - minutes[i - 1].first > gap)) {
+      if (n > best_n) {
+        best_n = n;
+        best_b = b;
+        best_e = i;
+      }
+      if (i == minutes.size()) break;
+      b = i;
+      n = 0;
+    }
+    n += minutes[i].second;
+    all += minutes[i].second;
+  }
+  const std::int64_t k0 = minutes[best_b].first, k1 = minutes[best_e - 1].first;
+  period_first = k0 == minute_key(first) ? first : minute_start(k0);
+  period_last = k1 == minute_key(last) ? last : minute_start(k1) + kMinuteMicros - 1;
+  outliers.count = all - best_n;
+  for (std::size_t i = 0; i < minutes.size(); ++i) {
+    if (i >= best_b && i < best_e) continue;
+    Micros lo = minutes[i].first == minute_key(first) ? first : minute_start(minutes[i].first);
+    Micros hi = minutes[i].first == minute_key(last) ? last : minute_start(minutes[i].first);
+    if (outliers.first == kNoTime || lo < outliers.first) outliers.first = lo;
+    if (outliers.last == kNoTime || hi > outliers.last) outliers.last = hi;
+  }
+}
+
 void TriageAggregate::finish() {
+  find_period();
   // Registration funnel per user: a start with no completion (or cancel)
   // within the timeout is abandoned — the fingerprint of a portal that
   // accepts the start and then times out.
@@ -381,13 +550,13 @@ void TriageAggregate::finish() {
             events[j].second == AuditClass::registration_cancelled) {
           closed = true;
           if (events[j].second == AuditClass::registration_completed)
-            ++audit[bucket_key(events[i].first)].reg_starts_completed;
+            ++audit[minute_key(events[i].first)].reg_starts_completed;
           break;
         }
       }
       // A start too close to the end of the data cannot be judged yet.
-      if (!closed && last != kNoTime && last - events[i].first >= opts_.registration_timeout)
-        ++audit[bucket_key(events[i].first)].reg_abandoned;
+      if (!closed && period_last != kNoTime && period_last - events[i].first >= opts_.registration_timeout)
+        ++audit[minute_key(events[i].first)].reg_abandoned;
     }
   }
   std::sort(policy_changes.begin(), policy_changes.end(),
@@ -395,6 +564,12 @@ void TriageAggregate::finish() {
   std::sort(ticket_samples.begin(), ticket_samples.end(), [](const TicketSample& a, const TicketSample& b) {
     return a.time != b.time ? a.time < b.time : a.id < b.id;
   });
+  for (auto& [ip, f] : ip_failures)
+    std::sort(f.access.begin(), f.access.end(), [](const IpAccess& a, const IpAccess& b) {
+      return a.time != b.time ? a.time < b.time : a.user < b.user;
+    });
+  for (auto& [u, t] : users)
+    for (auto& v : t.times) std::sort(v.begin(), v.end());
   for (auto& [u, v] : mfa_failures_by_user) std::sort(v.begin(), v.end());
   for (auto& [u, v] : mfa_success_by_user) std::sort(v.begin(), v.end());
   std::sort(health.begin(), health.end(), [](const HealthIssueCopy& a, const HealthIssueCopy& b) {

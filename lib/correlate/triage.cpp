@@ -1,691 +1,235 @@
-// Why: see triage.h. Thresholds live in the rule constants at the top of
-// each detector; every finding carries its numbers next to their baselines.
+// Why: see triage.h. The analysed period is the densest stretch of records
+// (time outliers left out and reported); the analysis bucket is the one
+// asked for unless the traffic is too thin for it; the detectors run from
+// the rule table; findings with one cause are merged, related ones linked;
+// the verdict state is decided last, and an all-clear needs every input
+// judged.
 #include "correlate/triage.h"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <set>
 
-#include "correlate/series.h"
-#include "util/time.h"
+#include "correlate/context.h"
+#include "model/source.h"
 
 namespace idt {
 namespace {
 
-constexpr Micros kMinute = 60 * kMicrosPerSecond;
-constexpr Micros kHour = 60 * kMinute;
 constexpr std::size_t kMaxSeries = 200000;  // buckets; beyond this inputs span years
 
-// ---------------------------------------------------------------- helpers
-struct Series {
-  std::int64_t first_key = 0;
-  std::size_t n = 0;
-  Micros bucket = 0;
-  Micros start_of(std::size_t i) const { return (first_key + static_cast<std::int64_t>(i)) * bucket; }
-  Micros end_of(std::size_t i) const { return start_of(i) + bucket; }
-};
-
-Series series_span(const TriageAggregate& a) {
-  Series s;
-  s.bucket = a.options().bucket;
-  if (a.first == kNoTime) return s;
-  s.first_key = a.bucket_key(a.first);
-  std::int64_t last = a.bucket_key(a.last);
-  s.n = static_cast<std::size_t>(std::min<std::int64_t>(last - s.first_key + 1, kMaxSeries));
-  return s;
+double median_of(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::size_t m = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(m), v.end());
+  return v[m];
 }
 
-template <class Map, class F>
-std::vector<double> values(const Series& s, const Map& m, F get) {
-  std::vector<double> v(s.n, 0.0);
-  for (const auto& [k, b] : m) {
-    std::int64_t i = k - s.first_key;
-    if (i >= 0 && static_cast<std::size_t>(i) < s.n) v[static_cast<std::size_t>(i)] = get(b);
+std::int64_t floor_div(Micros t, Micros b) { return t >= 0 ? t / b : (t - b + 1) / b; }
+
+std::string duration_words(Micros d) {
+  const std::int64_t minutes = d / kMinuteMicros;
+  if (minutes < 60) return fmt::format("{} min", minutes);
+  if (minutes < 48 * 60)
+    return minutes % 60 ? fmt::format("{} h {} min", minutes / 60, minutes % 60) : fmt::format("{} h", minutes / 60);
+  return fmt::format("{} days", minutes / (24 * 60));
+}
+
+std::string bucket_words(Micros b) {
+  if (b % kHourMicros == 0) return fmt::format("{}h", b / kHourMicros);
+  return fmt::format("{}m", b / kMinuteMicros);
+}
+
+// Sign-ins per bucket over the period, for a candidate bucket size.
+double traffic_median(const TriageAggregate& a, Micros first, Micros last, Micros bucket) {
+  const std::int64_t k0 = floor_div(first, bucket), k1 = floor_div(last, bucket);
+  const std::size_t n = static_cast<std::size_t>(std::min<std::int64_t>(k1 - k0 + 1, kMaxSeries));
+  std::vector<double> v(n, 0.0);
+  auto it = a.signin.lower_bound(TriageAggregate::minute_key(first));
+  auto end = a.signin.upper_bound(TriageAggregate::minute_key(last));
+  for (; it != end; ++it) {
+    std::int64_t k = floor_div(TriageAggregate::minute_start(it->first), bucket) - k0;
+    if (k >= 0 && static_cast<std::size_t>(k) < n) v[static_cast<std::size_t>(k)] += it->second.total;
   }
-  return v;
+  return median_of(std::move(v));
 }
 
-double sum(const std::vector<double>& v, std::size_t f, std::size_t l) {
-  double t = 0;
-  for (std::size_t i = f; i <= l && i < v.size(); ++i) t += v[i];
-  return t;
-}
-double sum_outside(const std::vector<double>& v, std::size_t f, std::size_t l) {
-  double t = 0;
-  for (std::size_t i = 0; i < v.size(); ++i)
-    if (i < f || i > l) t += v[i];
-  return t;
-}
-
-std::string hhmm(Micros t) { return format_hhmm(t); }
-std::string fmt_pct(double r) {
-  char b[16];
-  std::snprintf(b, sizeof b, "%.0f%%", 100.0 * r);
-  return b;
-}
-std::string num(double v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.0f", v);
-  return b;
-}
-std::string num1(double v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.1f", v);
-  return b;
-}
-
-std::vector<CountItem> top_items(const CountMap& m, std::size_t n) {
-  std::vector<CountItem> out;
-  for (auto& [k, v] : m.top(n)) out.push_back({k, v});
-  return out;
-}
-
-// Identity-relevant health issues overlapping [from, to).
-std::vector<const HealthIssueCopy*> overlapping_health(const TriageAggregate& a, Micros from, Micros to) {
-  std::vector<const HealthIssueCopy*> out;
-  for (const auto& h : a.health) {
-    if (!h.identity_relevant || h.synthetic) continue;
-    HealthIssue v = h.view();
-    if (health_overlaps(v, from, to)) out.push_back(&h);
+// The bucket to analyse in: the one asked for, unless it is finer than 15
+// minutes and the traffic too thin for it (then the finest that carries
+// kMinSigninsPerBucket sign-ins, at most 15 minutes).
+Micros analysis_bucket(const TriageAggregate& a, Micros first, Micros last, Micros requested) {
+  constexpr Micros k15 = 15 * kMinuteMicros;
+  if (requested >= k15 || first == kNoTime) return requested;
+  static constexpr int kLadder[] = {1, 2, 3, 5, 10, 15};
+  for (int m : kLadder) {
+    Micros b = m * kMinuteMicros;
+    if (b < requested) continue;
+    if (b == k15 || traffic_median(a, first, last, b) >= kMinSigninsPerBucket) return std::max(b, requested);
   }
-  return out;
+  return k15;
 }
 
-const PolicyChange* change_before(const TriageAggregate& a, Micros start, Micros lookback, Micros slack,
-                                  std::initializer_list<AuditClass> classes) {
-  const PolicyChange* best = nullptr;
-  for (const auto& p : a.policy_changes) {
-    if (p.time < start - lookback || p.time > start + slack) continue;
-    if (std::find(classes.begin(), classes.end(), p.cls) == classes.end()) continue;
-    if (!best || p.time > best->time) best = &p;
-  }
-  return best;
+bool same_root(const Finding& x, const Finding& y) {
+  return x.cause == Cause::tenant && y.cause == Cause::tenant && !x.root_cause.empty() &&
+         x.root_cause == y.root_cause && x.start < y.end && y.start < x.end;
 }
 
-std::uint64_t tickets_in(const TriageAggregate& a, Micros from, Micros to, std::initializer_list<TicketClass> cls,
-                         std::vector<std::string>* ids) {
-  std::uint64_t n = 0;
-  for (const auto& [k, b] : a.tickets) {
-    Micros t = a.bucket_start(k);
-    if (t + a.options().bucket <= from || t >= to) continue;
-    for (TicketClass c : cls) n += b.by_class[static_cast<std::size_t>(c)];
-  }
-  if (ids)
-    for (const auto& s : a.ticket_samples)
-      if (s.time >= from && s.time < to && std::find(cls.begin(), cls.end(), s.cls) != cls.end() && ids->size() < 10 &&
-          !s.id.empty())
-        ids->push_back(s.id);
-  return n;
-}
-
-CountMap codes_in(const TriageAggregate& a, const Series& s, std::size_t f, std::size_t l) {
-  CountMap m;
-  for (std::size_t i = f; i <= l; ++i) {
-    auto it = a.signin.find(s.first_key + static_cast<std::int64_t>(i));
-    if (it != a.signin.end()) m.merge(it->second.fail_codes);
-  }
-  return m;
-}
-
-Finding make(FindingKind k, Cause c, Micros start, Micros end) {
-  Finding f;
-  f.kind = k;
-  f.cause = c;
-  f.start = start;
-  f.end = end;
-  f.playbook = std::string(name(k));
-  return f;
-}
-
-// Quiet stretches inside one incident (small tenants have empty buckets)
-// up to an hour long do not split it.
-std::size_t gap_buckets(const TriageAggregate& a) {
-  return std::max<std::size_t>(2, static_cast<std::size_t>(kHour / a.options().bucket));
-}
-
-Severity by_volume(double v, double medium, double high) {
-  return v >= high ? Severity::high : v >= medium ? Severity::medium : Severity::low;
-}
-
-// ---------------------------------------------------------------- detectors
-void portal_outage(const TriageAggregate& a, const CorrelateOptions& o, TriageReport& rep) {
-  Series s = series_span(a);
-  if (!s.n) return;
-  auto portal_fail = values(s, a.signin, [](const SigninBucket& b) { return double(b.portal_fail); });
-  auto portal_total = values(s, a.signin, [](const SigninBucket& b) { return double(b.portal_total); });
-  auto abandoned = values(s, a.audit, [](const AuditBucket& b) { return double(b.reg_abandoned + b.reg_failed); });
-  auto started = values(s, a.audit, [](const AuditBucket& b) { return double(b.reg_started); });
-  auto completed = values(s, a.audit, [](const AuditBucket& b) { return double(b.reg_starts_completed); });
-  auto other_total = values(s, a.signin, [](const SigninBucket& b) { return double(b.other_total); });
-  auto other_fail = values(s, a.signin, [](const SigninBucket& b) { return double(b.other_fail); });
-  ExcessRule rule{5, 5, 3, 5, gap_buckets(a)};
-  auto w1 = excess_windows(portal_fail, robust_baseline(portal_fail), rule);
-  auto w2 = excess_windows(abandoned, robust_baseline(abandoned), rule);
-  // Abandonment alone counts only when most starts fail (a busy campaign has
-  // more abandoned starts because it has more starts, not because the portal is down).
-  double ab_all = 0, st_all = 0;
-  for (std::size_t i = 0; i < s.n; ++i) {
-    ab_all += abandoned[i];
-    st_all += started[i];
-  }
-  std::erase_if(w2, [&](const ExcessWindow& w) {
-    double ab = sum(abandoned, w.first, w.last), st = sum(started, w.first, w.last);
-    double rate = st > 0 ? ab / st : 1, base = st_all - st > 0 ? (ab_all - ab) / (st_all - st) : 0;
-    return rate < 0.5 || rate < 2 * base;
-  });
-  // Union of both signals' windows (merging overlaps).
-  std::vector<std::pair<std::size_t, std::size_t>> wins;
-  for (const auto& w : w1) wins.emplace_back(w.first, w.last);
-  for (const auto& w : w2) wins.emplace_back(w.first, w.last);
-  std::sort(wins.begin(), wins.end());
-  std::vector<std::pair<std::size_t, std::size_t>> merged;
-  for (auto w : wins) {
-    if (!merged.empty() && w.first <= merged.back().second + gap_buckets(a) + 1)
-      merged.back().second = std::max(merged.back().second, w.second);
-    else
-      merged.push_back(w);
-  }
-  for (auto [f, l] : merged) {
-    Micros start = s.start_of(f), end = s.end_of(l);
-    double pf = sum(portal_fail, f, l), pt = sum(portal_total, f, l);
-    double ab = sum(abandoned, f, l), st = sum(started, f, l), co = sum(completed, f, l);
-    double st_out = sum_outside(started, f, l), co_out = sum_outside(completed, f, l);
-    double of = sum(other_fail, f, l), ot = sum(other_total, f, l);
-    double of_out = sum_outside(other_fail, f, l), ot_out = sum_outside(other_total, f, l);
-    double other_rate = ot > 0 ? of / ot : 0, other_base = ot_out > 0 ? of_out / ot_out : 0;
-    // Not portal-specific if everything else fails too: that is an auth outage.
-    if (ot >= 50 && other_rate > std::max(2 * other_base, other_base + 0.05)) continue;
-    Finding fd = make(FindingKind::provider_portal_outage, Cause::provider, start, end);
-    auto health = overlapping_health(a, start - kHour, end + kHour);
-    std::vector<std::string> tids;
-    std::uint64_t tk =
-        tickets_in(a, start - kHour, end + 2 * kHour, {TicketClass::mfa_setup, TicketClass::portal_unreachable}, &tids);
-    const PolicyChange* change = change_before(a, start, 2 * kHour, a.options().bucket,
-                                               {AuditClass::ca_policy_change, AuditClass::authmethod_policy_change});
-    fd.confidence = 0.55 + (health.empty() ? 0 : 0.3) + (tk >= 3 ? 0.1 : 0) - (change && health.empty() ? 0.2 : 0);
-    fd.suspected = health.empty();
-    double impact = pf + ab;
-    fd.severity = health.empty() ? by_volume(impact, 10, 50) : std::max(Severity::high, by_volume(impact, 10, 50));
-    Evidence& e = fd.evidence;
-    e.counts = {{"portal_service_errors", std::int64_t(pf)},
-                {"portal_signins", std::int64_t(pt)},
-                {"registrations_started", std::int64_t(st)},
-                {"registrations_completed", std::int64_t(co)},
-                {"registrations_abandoned_or_failed", std::int64_t(ab)},
-                {"other_app_failures", std::int64_t(of)},
-                {"other_app_signins", std::int64_t(ot)}};
-    double comp = st > 0 ? co / st : 0, comp_base = st_out > 0 ? co_out / st_out : 0;
-    if (st > 0) e.rates.push_back({"registration_completion", comp});
-    if (st_out > 0) e.rates.push_back({"registration_completion_baseline", comp_base});
-    e.rates.push_back({"other_app_failure_rate", other_rate});
-    e.rates.push_back({"other_app_failure_rate_baseline", other_base});
-    if (st > 0)
-      e.lines.push_back("registration: " + num(st) + " started, " + num(co) + " completed (" + fmt_pct(comp) +
-                        (st_out > 0 ? ", baseline " + fmt_pct(comp_base) : std::string()) + ") · " + num(ab) +
-                        " abandoned or failed");
-    e.lines.push_back("security-info portal service errors " + num(pf) + " of " + num(pt) + " sign-ins (baseline " +
-                      num1(robust_baseline(portal_fail).median) + " per bucket)");
-    e.lines.push_back("sign-ins to other apps normal (failure " + fmt_pct(other_rate) + ", baseline " +
-                      fmt_pct(other_base) + ")");
-    if (tk) e.lines.push_back(num(double(tk)) + " tickets mfa_setup/portal_unreachable");
-    for (const auto* h : health) {
-      e.health_incidents.push_back(h->id);
-      e.lines.push_back("health: " + h->id + " \"" + h->title + "\" (" + h->service + ", " + h->status + ")");
-    }
-    if (change)
-      e.lines.push_back("note: " + change->activity + " at " + hhmm(change->time) +
-                        " precedes the window — rule out a tenant cause before waiting on the provider");
-    e.top_codes = top_items(codes_in(a, s, f, l), 5);
-    e.top_users = top_items(a.portal_users, 5);
-    e.users = a.portal_users.size();
-    e.tickets = tk;
-    e.ticket_ids = tids;
-    fd.summary =
-        std::string("security-info portal unreachable ") + hhmm(start) + "–" + hhmm(end) + " UTC: " + num(pf) +
-        " portal service errors, " + num(ab) + " registrations abandoned" +
-        (health.empty() ? ", no health issue posted yet (suspected provider)" : ", matches " + health.front()->id);
-    rep.findings.push_back(std::move(fd));
-  }
-}
-
-void auth_outage(const TriageAggregate& a, const CorrelateOptions&, TriageReport& rep) {
-  Series s = series_span(a);
-  if (!s.n) return;
-  auto svc = values(s, a.signin, [](const SigninBucket& b) { return double(b.other_service); });
-  auto totals = values(s, a.signin, [](const SigninBucket& b) { return double(b.total); });
-  // Small tenants: the absolute floor follows the usual traffic per bucket.
-  double floor = std::clamp(0.1 * robust_baseline(totals).median, 5.0, 20.0);
-  ExcessRule rule{floor, floor / 2, 3, 5, gap_buckets(a)};
-  Baseline base = robust_baseline(svc);
-  for (const auto& w : excess_windows(svc, base, rule)) {
-    CountMap apps;
-    for (std::size_t i = w.first; i <= w.last; ++i) {
-      auto it = a.signin.find(s.first_key + static_cast<std::int64_t>(i));
-      if (it != a.signin.end()) apps.merge(it->second.service_apps);
-    }
-    if (apps.size() < 3) continue;  // one app failing is that app, not sign-in
-    Micros start = s.start_of(w.first), end = s.end_of(w.last);
-    Finding fd = make(FindingKind::provider_auth_outage, Cause::provider, start, end);
-    auto health = overlapping_health(a, start - kHour, end + kHour);
-    fd.suspected = health.empty();
-    fd.confidence = 0.6 + (health.empty() ? 0 : 0.3);
-    fd.severity = by_volume(w.sum, 50, 100);
-    if (!health.empty()) fd.severity = std::max(fd.severity, Severity::high);
-    double tot = sum(totals, w.first, w.last);
-    fd.evidence.counts = {{"service_errors", std::int64_t(w.sum)},
-                          {"signins", std::int64_t(tot)},
-                          {"apps_affected", std::int64_t(apps.size())}};
-    fd.evidence.lines.push_back("service errors " + num(w.sum) + " across " + num(double(apps.size())) +
-                                " apps (baseline " + num1(base.median) + " per bucket)");
-    for (const auto* h : health) {
-      fd.evidence.health_incidents.push_back(h->id);
-      fd.evidence.lines.push_back("health: " + h->id + " \"" + h->title + "\" (" + h->service + ", " + h->status + ")");
-    }
-    fd.evidence.top_apps = top_items(apps, 5);
-    fd.evidence.top_codes = top_items(codes_in(a, s, w.first, w.last), 5);
-    fd.evidence.tickets = tickets_in(a, start, end + kHour, {TicketClass::signin_failure}, &fd.evidence.ticket_ids);
-    fd.summary = "sign-in service errors across " + std::to_string(apps.size()) + " apps " + hhmm(start) + "–" +
-                 hhmm(end) + " UTC" +
-                 (health.empty() ? " (suspected provider; no health issue yet)" : ", matches " + health.front()->id);
-    rep.findings.push_back(std::move(fd));
-  }
-}
-
-// A spike of one code family, attributed to a preceding tenant change when there is one.
-void code_spike(const TriageAggregate& a, TriageReport& rep, FindingKind kind, double (*get)(const SigninBucket&),
-                std::initializer_list<AuditClass> change_classes, std::string_view what) {
-  Series s = series_span(a);
-  if (!s.n) return;
-  auto v = values(s, a.signin, get);
-  auto totals = values(s, a.signin, [](const SigninBucket& b) { return double(b.total); });
-  double floor = std::clamp(0.05 * robust_baseline(totals).median, 4.0, 10.0);  // small tenants
-  ExcessRule rule{floor, floor * 0.8, 3, 5, gap_buckets(a)};
-  Baseline base = robust_baseline(v);
-  for (const auto& w : excess_windows(v, base, rule)) {
-    Micros start = s.start_of(w.first), end = s.end_of(w.last);
-    if (kind == FindingKind::registration_blocked) {
-      bool provider = false;
-      for (const auto& f : rep.findings) provider |= f.cause == Cause::provider && f.start < end && start < f.end;
-      if (provider) continue;  // explained by the provider finding
-    }
-    const PolicyChange* change = change_before(a, start, 3 * kHour, a.options().bucket, change_classes);
-    Finding fd = make(kind, Cause::tenant, start, end);
-    fd.confidence = change ? 0.85 : 0.5;
-    fd.severity = by_volume(w.sum, 10, 50);
-    fd.evidence.counts = {{"records", std::int64_t(w.sum)}};
-    fd.evidence.lines.push_back(std::string(what) + " " + num(w.sum) + " (baseline " + num1(base.median) +
-                                " per bucket, peak " + num(w.peak) + ")");
-    fd.evidence.top_codes = top_items(codes_in(a, s, w.first, w.last), 5);
-    if (change) {
-      fd.evidence.lines.push_back("tenant change: " + change->activity +
-                                  (change->target.empty() ? "" : " \"" + change->target + "\"") + " at " +
-                                  hhmm(change->time) + (change->initiator.empty() ? "" : " by " + change->initiator));
-    } else {
-      fd.evidence.lines.push_back(
-          "no Conditional Access / authentication-method change found in the audit input before it");
-    }
-    auto health = overlapping_health(a, start, end);
-    for (const auto* h : health)
-      fd.evidence.lines.push_back(
-          "open provider incident " + h->id + " overlaps, but " +
-          (change ? "the spike began right after the tenant change" : "the pattern is tenant-side"));
-    fd.summary = std::string(what) + " spike " + hhmm(start) + "–" + hhmm(end) + " UTC" +
-                 (change ? ", right after \"" + change->activity + "\" at " + hhmm(change->time) : std::string(""));
-    rep.findings.push_back(std::move(fd));
-  }
-}
-
-void tenant_block(const TriageAggregate& a, const CorrelateOptions&, TriageReport& rep) {
-  code_spike(
-      a, rep, FindingKind::tenant_policy_block, [](const SigninBucket& b) { return double(b.ca_block); },
-      {AuditClass::ca_policy_change}, "Conditional Access blocks (53003)");
-}
-
-void registration_blocked(const TriageAggregate& a, const CorrelateOptions&, TriageReport& rep) {
-  code_spike(
-      a, rep, FindingKind::registration_blocked, [](const SigninBucket& b) { return double(b.reg_blocked); },
-      {AuditClass::authmethod_policy_change, AuditClass::ca_policy_change}, "registration blocked (53004/53010)");
-}
-
-void password_spray(const TriageAggregate& a, const CorrelateOptions&, TriageReport& rep) {
-  std::vector<std::pair<std::string, const IpFailures*>> ips;
-  for (const auto& [ip, f] : a.ip_failures)
-    // Mostly failures: a corporate egress IP with many users and a few typos is not a spray.
-    if (f.users.size() >= 10 && f.failures >= 15 && f.failures >= f.successes && f.last - f.first <= 24 * kHour)
-      ips.emplace_back(ip, &f);
-  if (ips.empty()) return;
-  std::sort(ips.begin(), ips.end(), [](const auto& x, const auto& y) {
-    return x.second->users.size() != y.second->users.size() ? x.second->users.size() > y.second->users.size()
-                                                            : x.first < y.first;
-  });
-  Micros start = kNoTime, end = kNoTime;
-  std::uint64_t fails = 0, users = 0;
-  CountMap codes;
-  Finding fd = make(FindingKind::password_spray, Cause::attack, 0, 0);
-  for (const auto& [ip, f] : ips) {
-    start = start == kNoTime ? f->first : std::min(start, f->first);
-    end = end == kNoTime ? f->last : std::max(end, f->last);
-    fails += f->failures;
-    users += f->users.size();
-    codes.merge(f->codes);
-    if (fd.evidence.top_ips.size() < 5) fd.evidence.top_ips.push_back({ip, f->users.size()});
-    for (const auto& u : f->sample_users)
-      if (fd.evidence.top_users.size() < 5) fd.evidence.top_users.push_back({u, 0});
-  }
-  fd.start = start;
-  fd.end = end + 1;
-  fd.confidence = ips.size() <= 5 ? 0.85 : 0.7;
-  fd.severity = users >= 25 ? Severity::high : Severity::medium;
-  fd.evidence.users = users;
-  fd.evidence.counts = {
-      {"ips", std::int64_t(ips.size())}, {"failures", std::int64_t(fails)}, {"users", std::int64_t(users)}};
-  fd.evidence.top_codes = top_items(codes, 5);
-  fd.evidence.lines.push_back(std::to_string(ips.size()) + (ips.size() == 1 ? " IP, " : " IPs, ") +
-                              std::to_string(users) + " distinct users, " + std::to_string(fails) +
-                              " credential failures");
-  fd.summary = "password spray from " + ips.front().first +
-               (ips.size() > 1 ? " (+" + std::to_string(ips.size() - 1) + " IPs)" : "") + ": " + std::to_string(users) +
-               " users, " + std::to_string(fails) + " failures " + hhmm(start) + "–" + hhmm(end) + " UTC";
-  rep.findings.push_back(std::move(fd));
-}
-
-void mfa_fatigue(const TriageAggregate& a, const CorrelateOptions&, TriageReport& rep) {
-  constexpr Micros kWindow = 30 * kMinute;
-  constexpr std::size_t kMin = 8;
-  std::vector<std::string> users;
-  for (const auto& [u, _] : a.mfa_failures_by_user) users.push_back(u);
-  std::sort(users.begin(), users.end());
-  std::size_t emitted = 0;
-  for (const auto& u : users) {
-    const auto& t = a.mfa_failures_by_user.at(u);
-    std::size_t best = 0, bi = 0, j = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      while (t[i] - t[j] > kWindow) ++j;
-      if (i - j + 1 > best) {
-        best = i - j + 1;
-        bi = j;
+// One cause, one finding: tenant findings caused by the same change are one.
+void merge_same_cause(std::vector<Finding>& fs) {
+  auto is_block = [](const Finding& f) {
+    return f.kind == FindingKind::tenant_policy_block || f.kind == FindingKind::registration_blocked;
+  };
+  auto records = [](const Finding& f) {
+    for (const auto& [k, n] : f.evidence.counts)
+      if (k == "records") return n;
+    return std::int64_t{0};
+  };
+  for (bool again = true; again;) {
+    again = false;
+    for (std::size_t i = 0; i < fs.size() && !again; ++i)
+      for (std::size_t j = i + 1; j < fs.size() && !again; ++j) {
+        if (!is_block(fs[i]) || !is_block(fs[j]) || fs[i].kind == fs[j].kind || !same_root(fs[i], fs[j])) continue;
+        const std::size_t keep = records(fs[i]) >= records(fs[j]) ? i : j, drop = keep == i ? j : i;
+        Finding& k = fs[keep];
+        const Finding& d = fs[drop];
+        k.evidence.lines.push_back("the same change also caused: " + d.summary);
+        k.evidence.counts.push_back({"also_" + std::string(name(d.kind)), records(d)});
+        k.severity = std::max(k.severity, d.severity);
+        k.start = std::min(k.start, d.start);
+        k.end = std::max(k.end, d.end);
+        k.ongoing = k.ongoing || d.ongoing;
+        for (const auto& t : d.evidence.ticket_ids)
+          if (std::find(k.evidence.ticket_ids.begin(), k.evidence.ticket_ids.end(), t) == k.evidence.ticket_ids.end()) {
+            k.evidence.ticket_ids.push_back(t);
+            ++k.evidence.tickets;
+          }
+        for (const auto& u : d.evidence.affected) k.evidence.affected.push_back(u);
+        k.evidence.affected_total += d.evidence.affected_total;
+        fs.erase(fs.begin() + static_cast<std::ptrdiff_t>(drop));
+        again = true;
       }
-    }
-    if (best < kMin) continue;
-    Micros start = t[bi], end = t[bi + best - 1];
-    Finding fd = make(FindingKind::mfa_fatigue, Cause::attack, start, end + 1);
-    bool approved = false;
-    auto it = a.mfa_success_by_user.find(u);
-    if (it != a.mfa_success_by_user.end())
-      for (Micros s : it->second) approved |= s >= start && s <= end + kHour;
-    fd.severity = approved ? Severity::critical : Severity::high;
-    fd.confidence = 0.8;
-    fd.evidence.users = 1;
-    fd.evidence.top_users.push_back({u, best});
-    fd.evidence.counts = {{"mfa_failures", std::int64_t(best)}, {"approved_after", approved ? 1 : 0}};
-    fd.evidence.lines.push_back(std::to_string(best) + " MFA denials/timeouts within 30 minutes for " + u);
-    if (approved) fd.evidence.lines.push_back("an MFA-satisfied sign-in followed: treat the account as compromised");
-    fd.summary = "MFA fatigue on " + u + ": " + std::to_string(best) + " denied/timed-out prompts " + hhmm(start) +
-                 "–" + hhmm(end) + " UTC" + (approved ? ", then approved" : "");
-    rep.findings.push_back(std::move(fd));
-    if (++emitted == 20) break;
   }
 }
 
-void lockout_wave(const TriageAggregate& a, const CorrelateOptions&, TriageReport& rep) {
-  Series s = series_span(a);
-  if (!s.n) return;
-  auto v = values(s, a.signin, [](const SigninBucket& b) { return double(b.locked); });
-  ExcessRule rule{15, 10, 3, 5, gap_buckets(a)};
-  Baseline base = robust_baseline(v);
-  for (const auto& w : excess_windows(v, base, rule)) {
-    Micros start = s.start_of(w.first), end = s.end_of(w.last);
-    // Not a spray: no single IP locked out many of these users.
-    std::size_t max_users_per_ip = 0;
-    std::string worst_ip;
-    for (const auto& [ip, f] : a.ip_failures)
-      if (f.first < end && f.last >= start && f.locked_users.size() > max_users_per_ip) {
-        max_users_per_ip = f.locked_users.size();
-        worst_ip = ip;
-      }
-    if (max_users_per_ip > 3) continue;  // password_spray explains it
-    Finding fd = make(FindingKind::lockout_wave, Cause::unknown, start, end);
-    fd.severity = w.sum >= 100 ? Severity::medium : Severity::low;
-    fd.confidence = 0.6;
-    fd.evidence.counts = {{"lockouts", std::int64_t(w.sum)}, {"max_users_per_ip", std::int64_t(max_users_per_ip)}};
-    fd.evidence.lines.push_back("lockouts (50053) " + num(w.sum) + " (baseline " + num1(base.median) +
-                                " per bucket), no single IP > " +
-                                std::to_string(std::max<std::size_t>(max_users_per_ip, 1)) + " users");
-    fd.summary = "lockout wave " + hhmm(start) + "–" + hhmm(end) + " UTC: " + num(w.sum) + " lockouts, not from one IP";
-    rep.findings.push_back(std::move(fd));
+bool linked(const Finding& x, const Finding& y, Micros phishing_span) {
+  auto overlap = [](const Finding& p, const Finding& q) { return p.start < q.end && q.start < p.end; };
+  if (x.start == kNoTime || y.start == kNoTime) return false;
+  if (x.kind == FindingKind::outage_phishing || y.kind == FindingKind::outage_phishing) {
+    const Finding& ph = x.kind == FindingKind::outage_phishing ? x : y;
+    const Finding& o = x.kind == FindingKind::outage_phishing ? y : x;
+    return o.cause == Cause::provider && ph.start <= o.end + phishing_span && o.start <= ph.end;
   }
+  if (x.cause == Cause::provider && y.cause == Cause::provider) return overlap(x, y);
+  if ((x.kind == FindingKind::lockout_wave && y.kind == FindingKind::password_spray) ||
+      (y.kind == FindingKind::lockout_wave && x.kind == FindingKind::password_spray))
+    return overlap(x, y) && (x.cause == Cause::attack || y.kind == FindingKind::password_spray);
+  return same_root(x, y);
 }
 
-void outage_phishing(const TriageAggregate& a, const CorrelateOptions&, TriageReport& rep) {
-  std::vector<std::pair<Micros, Micros>> outages;
-  std::vector<std::string> ids;
-  for (const auto& f : rep.findings)
-    if (f.cause == Cause::provider) outages.emplace_back(f.start, f.end);
-  for (const auto& h : a.health)
-    if (h.identity_relevant && !h.synthetic && h.start != kNoTime) {
-      outages.emplace_back(h.start, h.end == kNoTime ? (a.last == kNoTime ? h.start : a.last) : h.end);
-      ids.push_back(h.id);
-    }
-  if (outages.empty()) return;
-  Micros first_outage = outages.front().first, last_end = outages.front().second;
-  for (auto [s, e] : outages) {
-    first_outage = std::min(first_outage, s);
-    last_end = std::max(last_end, e);
-  }
-  Finding fd = make(FindingKind::outage_phishing, Cause::attack, kNoTime, kNoTime);
-  std::uint64_t n = 0;
-  for (const auto& t : a.ticket_samples) {
-    if (t.cls != TicketClass::phishing_report) continue;
-    bool in = false;
-    for (auto [s, e] : outages) in |= t.time >= s && t.time <= e + 72 * kHour;
-    if (!in) continue;
-    ++n;
-    fd.start = fd.start == kNoTime ? t.time : std::min(fd.start, t.time);
-    fd.end = fd.end == kNoTime ? t.time + 1 : std::max(fd.end, t.time + 1);
-    if (!t.id.empty() && fd.evidence.ticket_ids.size() < 10) fd.evidence.ticket_ids.push_back(t.id);
-  }
-  if (n == 0) return;
-  fd.severity = n >= 3 ? Severity::high : Severity::medium;
-  fd.confidence = 0.75;
-  fd.evidence.tickets = n;
-  fd.evidence.health_incidents = ids;
-  fd.evidence.counts = {{"phishing_tickets", std::int64_t(n)}};
-  fd.evidence.lines.push_back(std::to_string(n) + " phishing-report tickets during or within 72 h after the outage (" +
-                              hhmm(first_outage) + "–" + hhmm(last_end) + ")");
-  fd.summary = std::to_string(n) + " phishing reports during/after an identity outage: outage-themed phishing likely";
-  rep.findings.push_back(std::move(fd));
+void add_reason(TriageReport& rep, std::string code, std::string input, std::string detail) {
+  rep.incomplete.push_back({std::move(code), std::move(input), std::move(detail)});
 }
 
-void campaign_overload(const TriageAggregate& a, const CorrelateOptions&, TriageReport& rep) {
-  if (a.registration_attempts_by_hour.size() < 4) return;
-  double total = 0;
-  std::vector<double> hours;
-  std::int64_t peak_h = 0;
-  double peak = 0;
-  for (const auto& [h, n] : a.registration_attempts_by_hour) {
-    total += n;
-    hours.push_back(n);
-    if (n > peak) {
-      peak = n;
-      peak_h = h;
+void input_reasons(const TriageAggregate& a, const CorrelateOptions& o, TriageReport& rep) {
+  for (const InputReport& in : o.files) {
+    const FileSummary& s = in.file.summary;
+    if (s.fatal) {
+      add_reason(rep, "input_unreadable", s.path, "could not be read: " + *s.fatal);
+      continue;
+    }
+    if (s.records == 0 && s.rejected > 0) {
+      add_reason(rep, "all_rejected", s.path,
+                 fmt::format("every record was rejected ({}): nothing from it was judged", s.rejected));
+      continue;
+    }
+    const bool log = s.kind == RecordKind::signin || s.kind == RecordKind::audit;
+    const std::string_view what = s.kind == RecordKind::signin ? "sign-in" : "audit";
+    if (s.kind == RecordKind::unknown && s.records == 0) {
+      rep.undecided.push_back(s.path +
+                              ": empty, kind unknown (no records; give it with --signins/--audit/--tickets/"
+                              "--health to say what it is)");
+      continue;
+    }
+    if (!log) continue;  // zero tickets or zero health issues is a valid, calm answer
+    if (s.records == 0) {
+      add_reason(rep, "no_records", s.path, fmt::format("an empty {} export: no records to judge", what));
+    } else if (in.file.kept == 0 && in.file.filtered > 0) {
+      add_reason(rep, "no_records_in_range", s.path,
+                 fmt::format("none of its {} {} records lies inside --since/--until", s.records, what));
+    } else if (s.first == kNoTime) {
+      add_reason(rep, "no_dated_records", s.path,
+                 fmt::format("none of its {} {} records has a time: nothing could be placed on the timeline", s.records,
+                             what));
     }
   }
-  Baseline b = robust_baseline(hours);
-  if (peak < 20 || peak < total * 0.3 || peak < 5 * std::max(1.0, b.median)) return;
-  // Do not call a provider outage, or registrations blocked by policy, a campaign.
-  Micros start = peak_h * kHour, end = start + kHour;
-  for (const auto& f : rep.findings)
-    if ((f.cause == Cause::provider || f.kind == FindingKind::registration_blocked ||
-         f.kind == FindingKind::tenant_policy_block) &&
-        f.start < end && start < f.end)
-      return;
-  std::string top_region;
-  double region_n = 0, hour_portal = 0;
-  for (const auto& [k, n] : a.portal_by_country_hour)
-    if (k.second == peak_h) {
-      hour_portal += n;
-      if (n > region_n) {
-        region_n = n;
-        top_region = k.first;
-      }
-    }
-  Finding fd = make(FindingKind::campaign_overload, Cause::tenant, start, end);
-  fd.severity = Severity::medium;
-  fd.confidence = 0.7;
-  fd.evidence.counts = {{"attempts_in_peak_hour", std::int64_t(peak)}, {"attempts_total", std::int64_t(total)}};
-  fd.evidence.rates.push_back({"peak_hour_share", peak / total});
-  fd.evidence.lines.push_back(num(peak) + " of " + num(total) + " registration attempts (" + fmt_pct(peak / total) +
-                              ") in " + hhmm(start) + "–" + hhmm(end) + " UTC, baseline " + num1(b.median) +
-                              " per hour");
-  if (!top_region.empty() && hour_portal > 0)
-    fd.evidence.lines.push_back("region " + top_region + ": " + fmt_pct(region_n / hour_portal) +
-                                " of the security-info portal sign-ins in that hour");
-  fd.summary = "registration campaign concentrated in " + hhmm(start) + "–" + hhmm(end) + " UTC" +
-               (top_region.empty() ? "" : " (" + top_region + ")") + ": stagger waves by region and off-peak";
-  rep.findings.push_back(std::move(fd));
-}
-
-void breakglass(const TriageAggregate& a, const CorrelateOptions& o, TriageReport& rep) {
-  if (!o.breakglass_requested) return;
-  Micros max_age = a.options().breakglass_max_age;
-  Micros span = a.first == kNoTime ? 0 : a.last - a.first;
-  for (const auto& u : a.options().breakglass) {
-    auto it = a.breakglass.find(u);
-    BreakglassState st = it == a.breakglass.end() ? BreakglassState{} : it->second;
-    if (st.signins > 0) {
-      Finding fd = make(FindingKind::breakglass_used, Cause::tenant, st.first_seen,
-                        st.first_seen == kNoTime ? kNoTime : st.first_seen + 1);
-      fd.severity = Severity::high;
-      fd.confidence = 0.95;
-      fd.evidence.top_users.push_back({u, st.signins});
-      fd.evidence.counts = {{"signins", std::int64_t(st.signins)}, {"successes", std::int64_t(st.successes)}};
-      fd.evidence.lines.push_back("emergency account " + u + " signed in " + std::to_string(st.signins) + " times (" +
-                                  std::to_string(st.successes) +
-                                  " successful): confirm it was a planned test or a real emergency");
-      fd.summary = "break-glass account " + u + " was used";
-      rep.findings.push_back(std::move(fd));
-    }
-    bool stale = st.last_success == kNoTime || (a.last != kNoTime && a.last - st.last_success > max_age);
-    if (!stale) continue;
-    Finding fd = make(FindingKind::breakglass_stale, Cause::tenant, kNoTime, kNoTime);
-    bool covered = span >= max_age;
-    fd.severity = covered ? Severity::medium : Severity::low;
-    fd.confidence = covered ? 0.9 : 0.5;
-    fd.evidence.top_users.push_back({u, st.successes});
-    fd.evidence.lines.push_back(
-        "no successful sign-in by " + u + " " +
-        (covered ? "within --breakglass-max-age"
-                 : "in the " + num1(double(span) / (86400.0 * kMicrosPerSecond)) +
-                       " days the inputs cover (shorter than --breakglass-max-age: export more history to be sure)"));
-    fd.summary = "break-glass account " + u + " not tested: no successful sign-in found";
-    rep.findings.push_back(std::move(fd));
-  }
-}
-
-// Order matters: later detectors look at earlier findings (provider first).
-constexpr Detector kDetectors[] = {
-    {"provider_portal_outage", portal_outage},
-    {"provider_auth_outage", auth_outage},
-    {"tenant_policy_block", tenant_block},
-    {"registration_blocked", registration_blocked},
-    {"password_spray", password_spray},
-    {"mfa_fatigue", mfa_fatigue},
-    {"lockout_wave", lockout_wave},
-    {"outage_phishing", outage_phishing},
-    {"campaign_overload", campaign_overload},
-    {"breakglass", breakglass},
-};
-
-void verdict(TriageReport& rep) {
-  if (rep.findings.empty() || rep.findings.front().severity < Severity::medium) {
-    rep.verdict = "No identity incident found: failures, registrations and tickets are within their baselines";
-    rep.verdict_detail = rep.findings.empty() ? "" : "Low-severity observations are listed below.";
-    return;
-  }
-  const Finding& f = rep.findings.front();
-  std::string when = hhmm(f.start) + "–" + hhmm(f.end) + " UTC";
-  std::string match =
-      f.evidence.health_incidents.empty() ? "" : "matches " + f.evidence.health_incidents.front() + ", ";
-  switch (f.kind) {
-    case FindingKind::provider_portal_outage:
-      rep.verdict = "Security-info portal unreachable — PROVIDER side" +
-                    std::string(f.suspected ? " (suspected)" : "") + " (" + match + when + ")";
-      rep.verdict_detail =
-          "Do NOT change Conditional Access or reset methods. Tell users: keep Authenticator, do not re-register, "
-          "retry later.";
-      break;
-    case FindingKind::provider_auth_outage:
-      rep.verdict = "Sign-in service errors across apps — PROVIDER side" +
-                    std::string(f.suspected ? " (suspected)" : "") + " (" + match + when + ")";
-      rep.verdict_detail = "Check service health before changing policies; do NOT reset passwords or methods in bulk.";
-      break;
-    case FindingKind::tenant_policy_block:
-      rep.verdict = "Sign-ins blocked by Conditional Access — TENANT side (" + when + ")";
-      rep.verdict_detail =
-          "Review the policy change named below with its owner; roll back or exclude, do not wait for Microsoft.";
-      break;
-    case FindingKind::registration_blocked:
-      rep.verdict = "MFA registration blocked by tenant policy — TENANT side (" + when + ")";
-      rep.verdict_detail =
-          "Check registration / authentication-method policies and trusted locations; do not reset users' methods.";
-      break;
-    case FindingKind::password_spray:
-      rep.verdict = "Password spray in progress — ATTACK (" + when + ")";
-      rep.verdict_detail =
-          "Block the source IPs, confirm MFA coverage, reset only accounts that succeeded; do not mass-reset everyone.";
-      break;
-    case FindingKind::mfa_fatigue:
-      rep.verdict = "MFA fatigue attack on a user — ATTACK (" + when + ")";
-      rep.verdict_detail = "Contact the user out of band, revoke sessions, reset the password; enable number matching.";
-      break;
-    case FindingKind::outage_phishing:
-      rep.verdict = "Outage-themed phishing reported — ATTACK";
-      rep.verdict_detail = "Warn users: nobody will ask them to re-register MFA by e-mail; block the sender and links.";
-      break;
-    case FindingKind::campaign_overload:
-      rep.verdict = "Registration campaign overload — TENANT side (" + when + ")";
-      rep.verdict_detail =
-          "Pause the campaign; restart it in waves by region, off-peak. Do not reset the users who failed.";
-      break;
-    case FindingKind::lockout_wave:
-      rep.verdict = "Lockout wave across many users (" + when + ")";
-      rep.verdict_detail =
-          "Find the common cause (password change, stale credentials on devices) before unlocking in bulk.";
-      break;
-    case FindingKind::breakglass_used:
-      rep.verdict = "Emergency-access account used — TENANT";
-      rep.verdict_detail = "Confirm who used it and why; rotate its credentials after the emergency.";
-      break;
-    case FindingKind::breakglass_stale:
-      rep.verdict = "Emergency-access account not tested — TENANT";
-      rep.verdict_detail = "Test a sign-in with it now, under the documented procedure.";
-      break;
-    default:
-      rep.verdict = std::string(name(f.kind)) + " — " + std::string(name(f.cause)) + " (" + when + ")";
-      rep.verdict_detail = "See the playbook for this finding.";
-  }
+  bool signin_reason = false;
+  for (const auto& r : rep.incomplete)
+    for (const InputReport& in : o.files)
+      signin_reason |= in.file.summary.path == r.input && in.file.summary.kind == RecordKind::signin;
+  if (a.signins_dated == 0 && !signin_reason)
+    add_reason(rep, "no_signins", "",
+               "no dated sign-in records were analysed: authentication failures, outages, sprays and lockouts were "
+               "not judged");
 }
 
 }  // namespace
 
-std::span<const Detector> all_detectors() { return kDetectors; }
-
 TriageReport correlate(const TriageAggregate& a, const CorrelateOptions& o) {
   TriageReport rep;
-  rep.window_start = a.first;
-  rep.window_end = a.last == kNoTime ? kNoTime : a.last + 1;
-  for (const Detector& d : kDetectors) d.run(a, o, rep);
+  const std::span<const DetectorRule> rules = o.rules.empty() ? builtin_rules() : o.rules;
+  const Micros requested = o.bucket > 0 ? o.bucket : a.options().bucket;
+  DetectContext c{a, o, rules};
+  c.first = a.period_first;
+  c.last = a.period_last;
+  rep.requested_bucket = requested;
+  c.bucket = analysis_bucket(a, c.first, c.last, requested);
+  rep.bucket = c.bucket;
+  if (c.first != kNoTime) {
+    c.key0 = floor_div(c.first, c.bucket);
+    c.n = static_cast<std::size_t>(std::min<std::int64_t>(floor_div(c.last, c.bucket) - c.key0 + 1, kMaxSeries));
+    c.traffic_median = traffic_median(a, c.first, c.last, c.bucket);
+    // Several days: the period reaches at least an hour into a second UTC
+    // day (a few records just past midnight do not make a date necessary).
+    const Micros first_midnight = (floor_div(c.first, kDayMicros) + 1) * kDayMicros;
+    c.multi_day = c.last >= first_midnight &&
+                  (c.last - c.first > kDayMicros ||
+                   (first_midnight - c.first >= kHourMicros && c.last - first_midnight >= kHourMicros));
+  }
+  rep.window_start = c.first;
+  rep.window_end = c.data_end();
+  rep.multi_day = c.multi_day;
+  rep.outliers = a.outliers.count;
+  rep.outliers_first = a.outliers.first;
+  rep.outliers_last = a.outliers.last;
+
+  for (const DetectorRule& r : rules)
+    if (r.enabled && r.run) r.run(r, c, rep);
+  merge_same_cause(rep.findings);
   std::stable_sort(rep.findings.begin(), rep.findings.end(), [](const Finding& x, const Finding& y) {
     if (x.severity != y.severity) return x.severity > y.severity;
     if (x.start != y.start) return x.start < y.start;
     return x.kind < y.kind;
   });
   for (std::size_t i = 0; i < rep.findings.size(); ++i) rep.findings[i].id = "F" + std::to_string(i + 1);
-  for (auto& f : rep.findings) f.confidence = std::clamp(f.confidence, 0.05, 0.99);
-  // What the inputs did not allow deciding.
-  if (!o.inputs.signin)
-    rep.undecided.push_back("no sign-in input: authentication failures, sprays and lockouts were not judged");
+  const DetectorRule* phishing = find_rule(rules, FindingKind::outage_phishing);
+  const Micros phishing_span = phishing ? phishing->span : 0;
+  for (auto& f : rep.findings) {
+    f.confidence = std::clamp(f.confidence, 0.05, 0.99);
+    for (const auto& g : rep.findings)
+      if (&f != &g && linked(f, g, phishing_span)) f.related.push_back(g.id);
+    bool has_window = false;
+    for (const auto& [k, v] : f.fill) has_window |= k == "window";
+    if (!has_window && f.start != kNoTime)
+      f.fill.emplace_back("window", f.ongoing ? c.at(f.start) + " UTC" : c.when(f.start, f.end));
+    if (f.start != kNoTime) {
+      f.fill.emplace_back("since", c.at(f.start) + " UTC");  // user messages: "Since {since}, …"
+      f.fill.emplace_back("when", c.when(f.start, f.end, true));
+    }
+  }
+
+  // What the inputs did not allow deciding (notes), and what makes the run incomplete.
+  input_reasons(a, o, rep);
   if (!o.inputs.audit)
     rep.undecided.push_back(
         "no audit input: registration funnel and tenant policy changes unknown (tenant vs provider cause is weaker)");
@@ -699,15 +243,52 @@ TriageReport correlate(const TriageAggregate& a, const CorrelateOptions& o) {
     if (!any) rep.undecided.push_back("the health input has no identity-relevant issue");
   }
   if (a.signins_undated || a.audit_undated)
-    rep.undecided.push_back(std::to_string(a.signins_undated + a.audit_undated) +
-                            " records without a time are counted in totals but not placed on the timeline");
+    rep.undecided.push_back(
+        fmt::format("{} records without a time are counted in totals but not placed on the timeline",
+                    a.signins_undated + a.audit_undated));
   if (a.tickets_undated)
-    rep.undecided.push_back(std::to_string(a.tickets_undated) +
-                            " tickets without a parseable date are counted but not placed in time");
-  if (a.first != kNoTime && a.last - a.first > 7 * 86400LL * kMicrosPerSecond)
-    rep.undecided.push_back("inputs span " + std::to_string((a.last - a.first) / (86400LL * kMicrosPerSecond)) +
-                            " days: baselines mix different days; use --since/--until to focus");
-  verdict(rep);
+    rep.undecided.push_back(
+        fmt::format("{} tickets without a parseable date are counted but not placed in time", a.tickets_undated));
+  if (c.first != kNoTime && c.last - c.first > 7 * kDayMicros)
+    rep.undecided.push_back(
+        fmt::format("inputs span {} days: baselines mix different days; use --since/--until to focus",
+                    (c.last - c.first) / kDayMicros));
+  if (c.bucket != requested)
+    rep.undecided.push_back(fmt::format(
+        "--bucket {} is too fine for this traffic (median {:.0f} sign-ins per bucket): analysed in {} buckets; "
+        "windows are still to the minute",
+        bucket_words(requested), traffic_median(a, c.first, c.last, requested), bucket_words(c.bucket)));
+  if (c.first != kNoTime && c.n < kMinBaselineBuckets)
+    add_reason(rep, "span_too_short", "",
+               fmt::format("the analysed period covers {}: fewer than {} buckets of {} for a baseline (give a smaller "
+                           "--bucket or a longer export)",
+                           duration_words(c.last - c.first + 1), kMinBaselineBuckets, bucket_words(c.bucket)));
+  if (a.outliers.count > 0)
+    add_reason(rep, "time_outliers", "",
+               fmt::format("{} record{} dated far from the rest ({} … {}) left out of the analysed period {}",
+                           a.outliers.count, a.outliers.count == 1 ? "" : "s", format_day_minute(a.outliers.first),
+                           format_day_minute(a.outliers.last), c.when(c.first, c.data_end(), true)));
+
+  // The verdict state: findings that ask staff to act, else incomplete, else all clear.
+  const bool actionable = !rep.findings.empty() && rep.findings.front().severity >= Severity::medium;
+  const std::string period = c.first == kNoTime ? std::string("the inputs") : c.when(c.first, c.data_end(), true);
+  if (actionable) {
+    rep.state = VerdictState::findings;
+    const Finding& f = rep.findings.front();
+    // The playbook stage words it (attach_playbooks); this stands in without one.
+    rep.verdict = fmt::format("{} — {} ({})", name(f.kind), name(f.cause), c.when(f.start, f.end, true));
+    rep.verdict_detail = "See the playbook: idtriage playbook " + std::string(name(f.kind));
+  } else if (!rep.incomplete.empty()) {
+    rep.state = VerdictState::incomplete;
+    rep.verdict = "INCOMPLETE — not an all-clear: " + rep.incomplete.front().detail +
+                  (rep.incomplete.front().input.empty() ? "" : " (" + rep.incomplete.front().input + ")");
+    rep.verdict_detail = fmt::format("{} reason{} below; fix the inputs or options and run again",
+                                     rep.incomplete.size(), rep.incomplete.size() == 1 ? "" : "s");
+  } else {
+    rep.state = VerdictState::all_clear;
+    rep.verdict = "All clear for " + period + ": failures, registrations and tickets are within their baselines";
+    rep.verdict_detail = rep.findings.empty() ? "" : "Low-severity observations are listed below.";
+  }
   return rep;
 }
 

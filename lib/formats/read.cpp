@@ -2,6 +2,7 @@
 // decode, sniff, parse — with every problem turned into a message.
 #include <algorithm>
 
+#include "formats/empty_export.h"
 #include "formats/format.h"
 #include "formats/sniff_util.h"
 #include "util/text.h"
@@ -73,6 +74,22 @@ FileSummary read_input(const Input& in, const ParseOptions& opts, RecordSink& si
     sum.kind = *want;
   }
   if (!fmt) {
+    // An empty export is zero records of its kind (the role flag's, or the
+    // one @odata.context names), not an unreadable file.
+    if (auto empty = recognise_empty_export(in.text())) {
+      if (want && empty->kind != RecordKind::unknown && empty->kind != *want) {
+        sum.fatal = "this is an empty " + std::string(record_kind_name(empty->kind)) + " export, not " +
+                    std::string(record_kind_name(*want));
+        sum.kind = empty->kind;
+        return sum;
+      }
+      sum.kind = want ? *want : empty->kind;
+      sum.format = "empty-json";
+      sum.notes.push_back(sum.kind == RecordKind::unknown
+                              ? "empty, kind unknown (" + std::string(empty->shape) + " document with no records)"
+                              : "empty " + std::string(empty->shape) + " document: no records");
+      return sum;
+    }
     sum.fatal = describe_unknown(in.text());
     return sum;
   }

@@ -40,14 +40,17 @@ enum class AuditClass : std::uint8_t {
   method_admin_change,       // admin registered/updated/reset methods for a user
   ca_policy_change,          // Conditional Access policy added/updated/deleted
   authmethod_policy_change,  // authentication methods / registration policy changed
+  password_change,           // a user's password changed or reset (self-service or by an admin)
   other,
   count_
 };
 inline constexpr std::size_t kAuditClassCount = static_cast<std::size_t>(AuditClass::count_);
 inline constexpr std::array<std::string_view, kAuditClassCount> kAuditClassNames = {
-    "registration_started", "registration_completed",   "registration_cancelled",
-    "registration_failed",  "method_deleted",           "method_admin_change",
-    "ca_policy_change",     "authmethod_policy_change", "other"};
+    "registration_started",   "registration_completed",
+    "registration_cancelled", "registration_failed",
+    "method_deleted",         "method_admin_change",
+    "ca_policy_change",       "authmethod_policy_change",
+    "password_change",        "other"};
 static_assert(kAuditClassNames.size() == kAuditClassCount, "every AuditClass needs a name");
 static_assert(kAuditClassNames.back() == "other");
 

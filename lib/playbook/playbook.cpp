@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 
 #include "playbook/embedded.h"
 #include "util/text.h"
@@ -15,6 +16,7 @@ namespace {
 constexpr PlaceholderInfo kPlaceholders[] = {
     {"incident_id", "provider incident id from service health, or your own incident reference", "MO1329260"},
     {"window", "affected time window, with its time zone", "05:50-09:50 UTC"},
+    {"since", "when the problem started (its first event), with its time zone", "05:50 UTC"},
     {"portal", "the site users cannot reach", "mysignins.microsoft.com"},
     {"org", "your organisation's name", "Contoso"},
     {"helpdesk", "how users reach the help desk", "the IT help desk (ext. 4357)"},
@@ -23,6 +25,19 @@ constexpr PlaceholderInfo kPlaceholders[] = {
     {"account", "the emergency-access account concerned", "bg-01@contoso.onmicrosoft.com"},
     {"region", "region or site of a registration wave", "EMEA"},
     {"new_date", "rescheduled date or time", "Tuesday 3 June, 19:00-21:00 local time"},
+};
+
+constexpr PlaceholderInfo kVerdictPlaceholders[] = {
+    {"when", "the main finding's window, with its date", "2026-06-01 05:50–09:50 UTC"},
+    {"status", "\"in progress\" when still anomalous at the end of the data, else \"over\"", "over"},
+    {"suspected", "\" (suspected)\" for a provider cause without a matching health issue, else empty", " (suspected)"},
+    {"match", "\"matches ID, \" when a health issue matches, else empty", "matches MO1329260, "},
+    {"cause", "the one root cause in words", "Update conditional access policy at 13:12 by admin@contoso.com"},
+};
+
+// Values a report uses when neither the finding nor --set gives one.
+constexpr std::pair<std::string_view, std::string_view> kFallbacks[] = {
+    {"helpdesk", "the IT help desk"},
 };
 
 enum class Shape { prose, list, message };
@@ -167,6 +182,8 @@ class Parser {
       if (l.text == "---") {
         if (pb_.id.empty()) return fail(l.no, "header has no 'id:'");
         if (pb_.title.empty()) return fail(l.no, "header has no 'title:'");
+        if (pb_.kind && (pb_.verdict.empty() || pb_.verdict_detail.empty()))
+          return fail(l.no, "a finding playbook needs 'verdict:' and 'verdict_detail:' in its header");
         ++i;
         return true;
       }
@@ -193,12 +210,24 @@ class Parser {
               l.no, "unknown cause '" + std::string(value) + "' (expected provider, tenant, attack, user or unknown)");
       } else if (key == "aliases") {
         pb_.aliases = split_list(value);
+      } else if (key == "verdict" || key == "verdict_detail") {
+        std::string bad;
+        for_each_placeholder(value, [&](std::string_view n, std::size_t) {
+          bool ok = false;
+          for (const auto& p : kVerdictPlaceholders) ok |= p.name == n;
+          if (!ok && bad.empty()) bad = std::string(n);
+        });
+        if (!bad.empty())
+          return fail(l.no, "unknown placeholder {" + bad + "} in '" + key +
+                                "' (known: {when}, {status}, {suspected}, {match}, {cause})");
+        (key == "verdict" ? pb_.verdict : pb_.verdict_detail) = std::string(value);
       } else if (key == "related") {
         pb_.related = split_list(value);
         for (const auto& r : pb_.related)
           if (!valid_id(r)) return fail(l.no, "related id '" + r + "' must be lower-case letters, digits and '_'");
       } else {
-        return fail(l.no, "unknown header key '" + key + "' (expected id, title, cause, aliases, related)");
+        return fail(l.no, "unknown header key '" + key +
+                              "' (expected id, title, cause, aliases, related, verdict, verdict_detail)");
       }
     }
     return fail(last_line_, "header not closed with '---'");
@@ -394,6 +423,14 @@ const Builtins& builtins() {
 
 std::span<const PlaceholderInfo> known_placeholders() { return kPlaceholders; }
 
+std::span<const PlaceholderInfo> verdict_placeholders() { return kVerdictPlaceholders; }
+
+std::string_view placeholder_fallback(std::string_view name) {
+  for (const auto& [k, v] : kFallbacks)
+    if (k == name) return v;
+  return {};
+}
+
 bool is_known_placeholder(std::string_view name) {
   for (const auto& p : kPlaceholders)
     if (p.name == name) return true;
@@ -461,6 +498,79 @@ std::string fill_template(std::string_view tmpl, const std::vector<std::pair<std
     copied = at + name.size() + 2;
   });
   out.append(tmpl.substr(copied));
+  return out;
+}
+
+std::optional<std::string> fill_line(std::string_view line,
+                                     const std::vector<std::pair<std::string, std::string>>& values) {
+  std::string out;
+  std::vector<std::size_t> opens;  // positions of '(' in out still open
+  bool missing_outside = false;
+  std::vector<bool> missing_in;  // per open parenthesis: an unfilled placeholder inside
+  std::size_t copied = 0;
+  auto copy_plain = [&](std::string_view text) {
+    for (char ch : text) {
+      if (ch == '(') {
+        opens.push_back(out.size());
+        missing_in.push_back(false);
+        out += ch;
+      } else if (ch == ')' && !opens.empty()) {
+        std::size_t at = opens.back();
+        bool drop = missing_in.back();
+        opens.pop_back();
+        missing_in.pop_back();
+        if (drop) {
+          out.erase(at);
+          while (!out.empty() && out.back() == ' ') out.pop_back();
+        } else {
+          out += ch;
+        }
+      } else {
+        out += ch;
+      }
+    }
+  };
+  for_each_placeholder(line, [&](std::string_view name, std::size_t at) {
+    copy_plain(line.substr(copied, at - copied));
+    copied = at + name.size() + 2;
+    const std::string* value = nullptr;
+    for (const auto& [k, v] : values)
+      if (k == name) value = &v;
+    std::string_view fb = placeholder_fallback(name);
+    if (value && !value->empty()) {
+      out += *value;
+    } else if (!fb.empty()) {
+      out += fb;
+    } else if (!missing_in.empty()) {
+      missing_in.back() = true;
+    } else {
+      missing_outside = true;
+    }
+  });
+  copy_plain(line.substr(copied));
+  if (missing_outside) return std::nullopt;
+  return out;
+}
+
+std::string fill_message(std::string_view text, const std::vector<std::pair<std::string, std::string>>& values) {
+  std::string out;
+  bool last_blank = true;  // no blank line at the start
+  while (true) {
+    std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    auto filled = fill_line(line, values);
+    if (filled) {
+      bool blank = filled->empty();
+      if (!(blank && last_blank)) {
+        out += *filled;
+        out += '\n';
+      }
+      last_blank = blank;
+    }
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+  while (!out.empty() && (out.back() == '\n')) out.pop_back();
   return out;
 }
 

@@ -27,7 +27,14 @@ struct Playbook {
   std::vector<std::string> do_not;
   std::string message_subject;  // user-message template (may be empty)
   std::string message_body;     // user-message template, line breaks kept
+  // The verdict of a run whose main finding is of this kind (finding
+  // playbooks must have one): a line and its do / do-not line, with the
+  // verdict placeholders ({when}, {status}, {suspected}, {match}, {cause}).
+  std::string verdict, verdict_detail;
 };
+
+// Placeholder values given by the user (--set NAME=VALUE), in order.
+using TemplateValues = std::vector<std::pair<std::string, std::string>>;
 
 // The placeholders a user-message template may use (one table; the parser
 // rejects any other name so a typo in a playbook is caught by the tests).
@@ -38,6 +45,11 @@ struct PlaceholderInfo {
 };
 std::span<const PlaceholderInfo> known_placeholders();
 bool is_known_placeholder(std::string_view name);
+// The placeholders a verdict line may use (filled from the main finding).
+std::span<const PlaceholderInfo> verdict_placeholders();
+// The value a placeholder takes when neither the finding nor --set gives one
+// ("" = none: the line is left out).
+std::string_view placeholder_fallback(std::string_view name);
 
 // Parses one playbook file (format: playbooks/README.md). `name` is used in
 // error messages: "NAME:LINE: message".
@@ -59,5 +71,15 @@ std::vector<std::string_view> suggest_playbooks(std::string_view id, std::size_t
 std::string fill_template(std::string_view tmpl, const std::vector<std::pair<std::string, std::string>>& values);
 // Placeholder names used in a template, in first-use order, without duplicates.
 std::vector<std::string> template_placeholders(std::string_view tmpl);
+
+// Fills one line for a report (nothing literal like {incident_id} may reach
+// it): values first, then the placeholder's fallback; an unfilled
+// placeholder inside parentheses removes the parenthetical; any other
+// unfilled placeholder leaves the line out (nullopt).
+std::optional<std::string> fill_line(std::string_view line,
+                                     const std::vector<std::pair<std::string, std::string>>& values);
+// fill_line over every line of a message; left-out lines disappear, and so
+// does a blank line they leave doubled.
+std::string fill_message(std::string_view text, const std::vector<std::pair<std::string, std::string>>& values);
 
 }  // namespace idt

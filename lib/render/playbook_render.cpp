@@ -267,9 +267,7 @@ void render_playbook_list(Output& out, const std::vector<Playbook>& playbooks, O
   if (fmt == OutputFormat::md) {
     b += "| id | cause | title |\n|---|---|---|\n";
     for (const Playbook& pb : playbooks) {
-      std::string title;
-      for (char c : pb.title) title += c == '|' ? std::string("\\|") : std::string(1, c);
-      b += "| `" + pb.id + "` | " + cause_text(pb) + " | " + title + " |\n";
+      b += "| `" + pb.id + "` | " + cause_text(pb) + " | " + md_cell(pb.title) + " |\n";
     }
     return;
   }

@@ -11,8 +11,6 @@
 
 namespace idt {
 
-using TemplateValues = std::vector<std::pair<std::string, std::string>>;
-
 // table | md | json (anything else renders as table).
 void render_playbook_list(Output& out, const std::vector<Playbook>& playbooks, OutputFormat fmt);
 // table | md | json. `values` fill the user-message placeholders; the rest

@@ -10,6 +10,8 @@ namespace idt {
 
 std::string clean(std::string_view s) { return terminal_safe(s); }
 
+std::string md_cell(std::string_view s) { return markdown_safe(s); }
+
 std::string pad(std::string_view s, std::size_t width) {
   std::string o = fit_width(clean(s), width);
   std::size_t dw = display_width(o);

@@ -81,8 +81,38 @@ void render_json(Output& out, const TriageView& v) {
   w.kv("identity_relevant", rel);
   w.end_object();
   w.end_object();
+  w.kv("verdict_state", name(r.state));
   w.kv("verdict", r.verdict);
   w.kv("verdict_detail", r.verdict_detail);
+  w.key("incomplete").begin_array();
+  for (const auto& x : r.incomplete) {
+    w.begin_object();
+    w.kv("reason", x.code);
+    w.key("input");
+    if (x.input.empty())
+      w.null();
+    else
+      w.value(x.input);
+    w.kv("detail", x.detail);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("period").begin_object();
+  w.key("start");
+  time_or_null(w, r.window_start);
+  w.key("end");
+  time_or_null(w, r.window_end);
+  w.kv("bucket_minutes", static_cast<std::int64_t>(r.bucket / (60 * kMicrosPerSecond)));
+  w.kv("requested_bucket_minutes", static_cast<std::int64_t>(r.requested_bucket / (60 * kMicrosPerSecond)));
+  w.kv("multi_day", r.multi_day);
+  w.key("outliers").begin_object();
+  w.kv("count", r.outliers);
+  w.key("first");
+  time_or_null(w, r.outliers_first);
+  w.key("last");
+  time_or_null(w, r.outliers_last);
+  w.end_object();
+  w.end_object();
   w.key("findings").begin_array();
   for (const Finding& f : r.findings) {
     w.begin_object();
@@ -94,6 +124,11 @@ void render_json(Output& out, const TriageView& v) {
     w.kv("suspected", f.suspected);
     w.key("window");
     window_json(w, f.start, f.end);
+    w.kv("ongoing", f.ongoing);
+    w.kv("root_cause", f.root_cause);
+    w.key("related").begin_array();
+    for (const auto& id : f.related) w.value(id);
+    w.end_array();
     w.kv("summary", f.summary);
     w.key("evidence").begin_object();
     w.key("health_incidents").begin_array();
@@ -118,6 +153,36 @@ void render_json(Output& out, const TriageView& v) {
     items_json(w, "ip", f.evidence.top_ips);
     w.key("top_users");
     items_json(w, "user", f.evidence.top_users);
+    w.key("breached").begin_array();
+    for (const auto& x : f.evidence.breached) {
+      w.begin_object();
+      w.kv("user", x.user);
+      w.kv("ip", x.ip);
+      w.key("time");
+      time_or_null(w, x.time);
+      w.kv("result", x.code == 0 ? "signed_in" : "mfa_prompted");
+      w.kv("code", x.code);
+      w.end_object();
+    }
+    w.end_array();
+    w.kv("affected_total", f.evidence.affected_total);
+    w.key("affected_users").begin_array();
+    for (const auto& u : f.evidence.affected) {
+      w.begin_object();
+      w.kv("user", u.user);
+      w.key("first");
+      time_or_null(w, u.first);
+      w.key("last");
+      time_or_null(w, u.last);
+      w.key("classes").begin_array();
+      for (const auto& k : u.classes) w.value(k);
+      w.end_array();
+      w.key("ticket_ids").begin_array();
+      for (const auto& t : u.ticket_ids) w.value(t);
+      w.end_array();
+      w.end_object();
+    }
+    w.end_array();
     w.key("lines").begin_array();
     for (const auto& l : f.evidence.lines) w.value(l);
     w.end_array();
@@ -129,6 +194,10 @@ void render_json(Output& out, const TriageView& v) {
     w.key("do_not").begin_array();
     for (const auto& s : f.do_not) w.value(s);
     w.end_array();
+    w.key("message").begin_object();
+    w.kv("subject", f.message_subject);
+    w.kv("body", f.message);
+    w.end_object();
     w.end_object();
   }
   w.end_array();
@@ -138,6 +207,49 @@ void render_json(Output& out, const TriageView& v) {
   w.kv("exit_code", v.exit_code);
   w.end_object();
   b += '\n';
+}
+
+// "05:51–09:37" (with dates when the period spans several days).
+std::string window_text(const TriageReport& r, const Finding& f) {
+  if (f.start == kNoTime) return "no window";
+  if (!r.multi_day) return format_hhmm(f.start) + "–" + format_hhmm(f.end);
+  std::string s = format_day_minute(f.start), e = format_day_minute(f.end);
+  return s.substr(0, 10) == e.substr(0, 10) ? s + "–" + e.substr(11) : s + " – " + e;
+}
+
+// Ticket ids in the table: the first dozen (JSON and --affected-users have all).
+std::string ticket_list(const std::vector<std::string>& ids, bool markdown) {
+  constexpr std::size_t kShown = 12;
+  std::string o;
+  for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) o += " " + (markdown ? markdown_safe(ids[i]) : clean(ids[i]));
+  if (ids.size() > kShown) o += fmt::format(" (+{} more in --format json)", ids.size() - kShown);
+  return o;
+}
+
+// Each line of `text` after `mark` (and a space unless the line is empty).
+void quote_lines(std::string& b, std::string_view text, std::string_view mark, bool markdown) {
+  for (;;) {
+    std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    b += mark;
+    if (!line.empty()) b += " " + (markdown ? markdown_prose_safe(line) : clean(line));
+    b += '\n';
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+}
+
+std::string exit_words(const TriageView& v) {
+  switch (v.exit_code) {
+    case 1:
+      return fmt::format(" (findings ≥ {})", name(v.fail_on));
+    case 3:
+      return " (an input could not be read)";
+    case 5:
+      return " (incomplete: not everything could be judged)";
+    default:
+      return "";
+  }
 }
 
 void render_text(Output& out, const TriageView& v, bool markdown) {
@@ -153,40 +265,79 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
                          : format_day_minute(r.window_start) + " → " + format_day_minute(r.window_end) + " UTC";
   std::string head = "idtriage  " + span + "   " + thousands(s) + " sign-ins · " + thousands(au) + " audit · " +
                      thousands(tk) + " tickets · " + thousands(a.health.size()) + " health issues";
-  if (markdown)
-    b += "# idtriage triage\n\n" + head.substr(10) + "\n\n## Verdict\n\n**" + markdown_safe(r.verdict) + "**\n\n" +
-         (r.verdict_detail.empty() ? "" : markdown_safe(r.verdict_detail) + "\n\n") + "## Findings\n\n";
-  else {
+  // Markdown gets data as text only (util/safe_text.h); the playbook steps
+  // and messages are our own Markdown with values filled in.
+  auto text = [markdown](std::string_view s) { return markdown ? markdown_safe(s) : clean(s); };
+  auto prose = [markdown](std::string_view s) { return markdown ? markdown_prose_safe(s) : clean(s); };
+  auto reason_line = [&](const IncompleteReason& x) {
+    return (x.input.empty() ? std::string() : text(x.input) + ": ") + text(x.detail);
+  };
+  if (markdown) {
+    b += "# idtriage triage\n\n" + head.substr(10) + "\n\n## Verdict: " +
+         std::string(r.state == VerdictState::findings    ? "findings"
+                     : r.state == VerdictState::all_clear ? "all clear"
+                                                          : "INCOMPLETE") +
+         "\n\n**" + text(r.verdict) + "**\n\n" + (r.verdict_detail.empty() ? "" : text(r.verdict_detail) + "\n\n");
+    if (!r.incomplete.empty()) {
+      b += r.state == VerdictState::incomplete ? "## Not judged\n\n" : "## Also not judged\n\n";
+      for (const auto& x : r.incomplete) b += "- " + reason_line(x) + "\n";
+      b += "\n";
+    }
+    b += "## Findings\n\n";
+  } else {
     out.paint(sgr::bold, head);
     b += "\n\n";
+    if (r.state == VerdictState::incomplete) {
+      out.paint(sgr::bold_red, "INCOMPLETE");
+      b += "  not an all-clear: " + count_of(r.incomplete.size(), "thing", "things") + " could not be judged\n";
+      for (const auto& x : r.incomplete) b += "  - " + reason_line(x) + "\n";
+      b += '\n';
+    }
     out.paint(sgr::bold, "VERDICT  ");
     b += clean(r.verdict) + "\n";
     if (!r.verdict_detail.empty()) b += "         " + clean(r.verdict_detail) + "\n";
     b += '\n';
+    if (r.state != VerdictState::incomplete && !r.incomplete.empty()) {
+      out.paint(sgr::bold, "NOT JUDGED");
+      b += "\n";
+      for (const auto& x : r.incomplete) b += "  - " + reason_line(x) + "\n";
+      b += '\n';
+    }
   }
   if (r.findings.empty()) b += markdown ? "No findings.\n\n" : "  no findings\n\n";
   for (const Finding& f : r.findings) {
     std::string sev = upper(name(f.severity));
-    std::string when = format_hhmm(f.start) + "–" + format_hhmm(f.end);
+    std::string when = window_text(r, f);
+    std::string state = f.start == kNoTime ? "" : f.ongoing ? ", IN PROGRESS" : ", over";
+    std::string message;  // the user message of a finding that asks staff to act
+    if (f.severity >= Severity::medium && !f.message.empty())
+      message = (f.message_subject.empty() ? "" : "Subject: " + f.message_subject + "\n\n") + f.message;
     if (markdown) {
-      b += "### " + f.id + " " + sev + " `" + std::string(name(f.kind)) + "` " + when + " UTC\n\n" + markdown_safe(f.summary) +
+      b += "### " + f.id + " " + sev + " `" + std::string(name(f.kind)) + "` " + when +
+           (f.start == kNoTime ? "" : " UTC") + (f.ongoing ? " (in progress)" : "") + "\n\n" + text(f.summary) +
            "\n\n- cause: " + std::string(name(f.cause)) + (f.suspected ? " (suspected)" : "") + ", confidence " +
            percent(f.confidence) + "\n";
-      for (const auto& l : f.evidence.lines) b += "- " + markdown_safe(l) + "\n";
-      if (!f.evidence.ticket_ids.empty()) {
-        b += "- tickets:";
-        for (const auto& t : f.evidence.ticket_ids) b += " " + markdown_safe(t);
+      if (!f.root_cause.empty()) b += "- root cause: " + text(f.root_cause) + "\n";
+      for (const auto& l : f.evidence.lines) b += "- " + text(l) + "\n";
+      if (!f.evidence.ticket_ids.empty()) b += "- tickets:" + ticket_list(f.evidence.ticket_ids, true) + "\n";
+      if (f.evidence.affected_total) b += "- affected users: " + thousands(f.evidence.affected_total) + "\n";
+      if (!f.related.empty()) {
+        b += "- related:";
+        for (const auto& id : f.related) b += " " + id;
         b += "\n";
       }
       b += "- playbook: `idtriage playbook " + f.playbook + "`\n";
-      // Steps and don'ts are the built-in playbooks' own Markdown, not input.
       if (!f.actions.empty()) {
         b += "\n**Do**\n\n";
-        for (const auto& s2 : f.actions) b += "1. " + clean(s2) + "\n";
+        for (const auto& s2 : f.actions) b += "1. " + prose(s2) + "\n";
       }
       if (!f.do_not.empty()) {
         b += "\n**Do not**\n\n";
-        for (const auto& s2 : f.do_not) b += "- " + clean(s2) + "\n";
+        for (const auto& s2 : f.do_not) b += "- " + prose(s2) + "\n";
+      }
+      if (!message.empty()) {
+        b += "\n**User message**\n\n";
+        quote_lines(b, message, ">", true);
       }
       b += "\n";
       continue;
@@ -196,17 +347,21 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     padded.resize(9, ' ');
     out.paint(severity_color(f.severity), padded);
     b += std::string(name(f.kind)) + "  " + when + "  (" + std::string(name(f.cause)) +
-         (f.suspected ? ", suspected" : "") + ", confidence " + percent(f.confidence) + ")\n";
+         (f.suspected ? ", suspected" : "") + ", confidence " + percent(f.confidence) + state + ")\n";
     b += "    " + clean(f.summary) + "\n";
+    if (!f.root_cause.empty()) b += "    root cause: " + clean(f.root_cause) + "\n";
     for (const auto& l : f.evidence.lines) b += "    " + clean(l) + "\n";
     if (!f.evidence.top_ips.empty()) {
       b += "    top IPs:";
       for (const auto& i : f.evidence.top_ips) b += fmt::format(" {} ({} users)", clean(i.key), i.count);
       b += "\n";
     }
-    if (!f.evidence.ticket_ids.empty()) {
-      b += "    tickets:";
-      for (const auto& t : f.evidence.ticket_ids) b += " " + clean(t);
+    if (!f.evidence.ticket_ids.empty()) b += "    tickets:" + ticket_list(f.evidence.ticket_ids, false) + "\n";
+    if (f.evidence.affected_total)
+      b += "    affected users: " + thousands(f.evidence.affected_total) + " (--affected-users FILE lists them)\n";
+    if (!f.related.empty()) {
+      b += "    related:";
+      for (const auto& id : f.related) b += " " + id;
       b += "\n";
     }
     if (!f.do_not.empty()) {
@@ -214,17 +369,34 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
            (f.do_not.size() > 1 ? fmt::format(" (+{} more)", f.do_not.size() - 1) : "") + "\n";
     }
     b += "    playbook: idtriage playbook " + f.playbook + "\n";
+    if (!message.empty()) {
+      b += "    user message:\n";
+      quote_lines(b, message, "      │", false);
+    }
   }
   if (!r.undecided.empty()) {
-    b += markdown ? "## Not decided\n\n" : "\n";
-    for (const auto& u : r.undecided) b += (markdown ? "- " + markdown_safe(u) : "  note: " + clean(u)) + "\n";
+    b += markdown ? "## Notes\n\n" : "\n";
+    for (const auto& u : r.undecided) b += (markdown ? "- " : "  note: ") + text(u) + "\n";
     if (markdown) b += "\n";
   }
   std::uint64_t rejected = 0;
   for (const auto& in : v.inputs) rejected += in.file.summary.rejected;
-  std::string foot = fmt::format("inputs: {}, {} rejected records · exit {}",
-                                 count_of(v.inputs.size(), "file", "files"), thousands(rejected), v.exit_code);
-  if (v.exit_code == 1) foot += fmt::format(" (findings ≥ {})", name(v.fail_on));
+  if (markdown) {
+    // Saved reports name every input, and why one failed.
+    b += "## Inputs\n\n| file | kind | format | records | rejected | problem |\n|---|---|---|---|---|---|\n";
+    for (const auto& in : v.inputs) {
+      const FileSummary& fs = in.file.summary;
+      std::string_view problem = fs.fatal ? std::string_view(*fs.fatal) : std::string_view();
+      for (const auto& x : r.incomplete)
+        if (x.input == fs.path && !fs.fatal) problem = x.detail;
+      b += fmt::format("| {} | {} | {} | {} | {} | {} |\n", md_cell(fs.path), record_kind_name(fs.kind),
+                       md_cell(fs.format), thousands(fs.records), thousands(fs.rejected), md_cell(problem));
+    }
+    b += "\n";
+  }
+  std::string foot = fmt::format("inputs: {}, {} rejected records · exit {}{}",
+                                 count_of(v.inputs.size(), "file", "files"), thousands(rejected), v.exit_code,
+                                 exit_words(v));
   b += markdown ? "---\n" + foot + "\n" : "\n" + foot + "\n";
 }
 

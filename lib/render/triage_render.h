@@ -17,7 +17,7 @@ struct TriageView {
   const TriageReport* report = nullptr;
   const TriageAggregate* agg = nullptr;
   std::vector<InputReport> inputs;
-  Severity fail_on = Severity::high;
+  Severity fail_on = Severity::medium;
   int exit_code = 0;
 };
 

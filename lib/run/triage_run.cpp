@@ -24,7 +24,7 @@ class TriageSink final : public Sink {
 }  // namespace
 
 TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts,
-                     const TicketRules& rules) {
+                     const TicketRules& rules, const std::vector<std::pair<std::string, std::string>>& settings) {
   TriageRun run;
   run.agg = std::make_unique<TriageAggregate>(topts);
   TriageAggregate& agg = *run.agg;
@@ -68,8 +68,9 @@ TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const Triag
   read_group(in.tickets, RecordKind::ticket);
   read_group(in.health, RecordKind::health);
   agg.finish();
+  co.files = run.inputs;
   run.report = correlate(agg, co);
-  attach_playbooks(run.report);
+  attach_playbooks(run.report, settings);
   return run;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "aggregate/triage_aggregate.h"
@@ -25,7 +26,9 @@ struct TriageRun {
   bool input_error = false;  // an input could not be read (or, strict, had rejections)
 };
 
+// `settings` (--set name=value) fill the playbooks' placeholders the
+// findings do not (org, helpdesk…).
 TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts,
-                     const TicketRules& rules);
+                     const TicketRules& rules, const std::vector<std::pair<std::string, std::string>>& settings = {});
 
 }  // namespace idt

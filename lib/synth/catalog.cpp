@@ -107,6 +107,7 @@ constexpr OtherClient kOtherClients[] = {
      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/123.0.0.0 Safari/537.36",
      "Browser"},
     {"legacy_imap", "", "", "", "IMAP4"},
+    {"activesync", "Ios", "", "iOS/17.4.1 (21E236) dataaccessd/1.0", "Exchange ActiveSync"},
 };
 
 constexpr PersonName kFirst[] = {

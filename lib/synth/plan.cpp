@@ -19,6 +19,11 @@ constexpr Micros kDay = 1440 * kMinute;
 std::uint64_t stream(std::size_t part, int component, std::size_t item) {
   return 1000 + part * 4096 + static_cast<std::uint64_t>(component) * 512 + item;
 }
+// The same for the d-th day of a multi-day scenario (day 0 keeps the one-day streams).
+std::uint64_t day_stream(std::size_t part, int component, std::size_t item, int day) {
+  return day == 0 ? stream(part, component, item)
+                  : 10'000'000 + static_cast<std::uint64_t>(day) * 100'000 + stream(part, component, item);
+}
 
 std::int64_t pick_code(Rng& rng, std::span<const CodeWeight> codes) {
   if (codes.empty()) return 0;
@@ -51,24 +56,38 @@ class Planner {
 
   Plan run() {
     pick_victim();
-    for (std::size_t p = 0; p < sc_.parts.size(); ++p)
-      for (std::size_t i = 0; i < sc_.parts[p]->traffic.size(); ++i) traffic(p, i);
+    for (auto upn : sc_.breakglass) {
+      std::string display = "Emergency access " + std::to_string(plan_.accounts.size() + 1);
+      plan_.accounts.push_back(world_.add_account(upn, display));
+    }
+    plan_.days = std::max(1, sc_.days);
+    for (int d = 0; d < plan_.days; ++d)
+      for (std::size_t p = 0; p < sc_.parts.size(); ++p)
+        for (std::size_t i = 0; i < sc_.parts[p]->traffic.size(); ++i) traffic(p, i, d);
     baseline_end_ = plan_.signins.size();
     for (std::size_t p = 0; p < sc_.parts.size(); ++p)
       for (std::size_t i = 0; i < sc_.parts[p]->overrides.size(); ++i) override_(p, i);
     collect_replacements();
     for (std::size_t p = 0; p < sc_.parts.size(); ++p)
-      for (std::size_t i = 0; i < sc_.parts[p]->registrations.size(); ++i) registrations(p, i);
+      for (std::size_t i = 0; i < sc_.parts[p]->registrations.size(); ++i) {
+        const bool daily = sc_.parts[p]->registrations[i].baseline;
+        for (int d = 0; d < (daily ? plan_.days : 1); ++d) registrations(p, i, d);
+      }
     for (std::size_t p = 0; p < sc_.parts.size(); ++p)
       for (std::size_t i = 0; i < sc_.parts[p]->bursts.size(); ++i) burst(p, i);
     for (std::size_t p = 0; p < sc_.parts.size(); ++p) {
       const Part& part = *sc_.parts[p];
       for (std::size_t i = 0; i < part.changes.size(); ++i) change(p, i);
+      for (std::size_t i = 0; i < part.audit_waves.size(); ++i) audit_wave(p, i);
       for (const auto& st : part.ca_states)
         plan_.ca_enforced.push_back({static_cast<std::uint8_t>(ca_policy_index(st.policy)),
                                      at_minute(day_, st.window.start_min), at_minute(day_, st.window.end_min)});
-      for (std::size_t i = 0; i < part.traffic.size(); ++i) directory_noise(p, i);
-      for (std::size_t i = 0; i < part.tickets.size(); ++i) tickets(p, i);
+      for (int d = 0; d < plan_.days; ++d)
+        for (std::size_t i = 0; i < part.traffic.size(); ++i) directory_noise(p, i, d);
+      for (std::size_t i = 0; i < part.tickets.size(); ++i) {
+        const bool daily = part.tickets[i].business_hours;
+        for (int d = 0; d < (daily ? plan_.days : 1); ++d) tickets(p, i, d);
+      }
       for (const auto& h : part.health) plan_.health.push_back(&h);
     }
     auto by_time = [](const auto& a, const auto& b) { return a.t != b.t ? a.t < b.t : a.seq < b.seq; };
@@ -79,9 +98,16 @@ class Planner {
   }
 
  private:
-  std::uint32_t n_users() const { return static_cast<std::uint32_t>(world_.users.size()); }
+  std::uint32_t n_users() const { return world_.regular_users(); }
 
-  Micros local_time(Rng& rng, std::span<const int> hours, int tz_minutes) const {
+  Micros day_of(int d) const { return day_ + static_cast<Micros>(d) * kDay; }
+  // 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday).
+  int weekday(int d) const {
+    std::int64_t days = (day_of(d) >= 0 ? day_of(d) / kDay : (day_of(d) - kDay + 1) / kDay);
+    return static_cast<int>(((days + 4) % 7 + 7) % 7);
+  }
+
+  Micros local_time(Rng& rng, std::span<const int> hours, int tz_minutes, int d = 0) const {
     // One draw per statement: the order of operands is unspecified in C++,
     // and a compiler that evaluates them the other way round would shift
     // every later number (and every byte of output).
@@ -89,7 +115,7 @@ class Planner {
     const Micros local = hour * 60 * kMinute + rng.range(0, 60 * kMinute - 1);
     Micros utc = (local - static_cast<Micros>(tz_minutes) * kMinute) % kDay;
     if (utc < 0) utc += kDay;
-    return day_ + utc;
+    return day_of(d) + utc;
   }
   Micros in_window(Rng& rng, Window w) const {
     return rng.range(at_minute(day_, w.start_min), at_minute(day_, w.end_min) - 1);
@@ -145,10 +171,12 @@ class Planner {
   }
 
   // ---- baseline traffic
-  void traffic(std::size_t p, std::size_t i) {
+  void traffic(std::size_t p, std::size_t i, int d) {
     const Traffic& tr = sc_.parts[p]->traffic[i];
-    Rng rng = root_.fork(stream(p, 0, i));
-    const std::uint64_t total = static_cast<std::uint64_t>(n_users()) * tr.signins_per_user;
+    Rng rng = root_.fork(day_stream(p, 0, i, d));
+    const bool weekend = weekday(d) == 0 || weekday(d) == 6;
+    const std::uint64_t total = static_cast<std::uint64_t>(n_users()) * tr.signins_per_user *
+                                static_cast<std::uint64_t>(weekend ? tr.weekend_pct : 100) / 100;
     const std::uint64_t n_int = total * tr.interactive_pct / 100;
     const std::uint64_t n_non = total * tr.noninteractive_pct / 100;
     const std::uint64_t n_sp = total - std::min(total, n_int + n_non);
@@ -164,7 +192,7 @@ class Planner {
         std::uint32_t user = world_.pick_active_user(rng);
         auto app = static_cast<std::uint16_t>(pick_weighted(rng, app_w));
         std::int64_t code = pick_code(rng, apps()[app].security_info ? tr.portal_codes : codes);
-        Micros t = local_time(rng, hours, cities()[world_.users[user].city].tz_minutes);
+        Micros t = local_time(rng, hours, cities()[world_.users[user].city].tz_minutes, d);
         SigninEv& e = add_signin(t, user, app, code, kind, user_ip(rng, user), rng);
         if (code == 53003) {
           e.ca_policy = block_policy;
@@ -177,7 +205,7 @@ class Planner {
     for (std::uint64_t k = 0; k < n_sp; ++k) {
       std::uint32_t sp = rng.below(world_.sps.size());
       const ServicePrincipal& s = world_.sps[sp];
-      Micros t = day_ + rng.range(0, kDay - 1);
+      Micros t = day_of(d) + rng.range(0, kDay - 1);
       add_signin(t, sp, 0, pick_code(rng, tr.sp_codes),
                  s.managed_identity ? SigninKind::managed_identity : SigninKind::service_principal, s.ip, rng);
     }
@@ -242,9 +270,9 @@ class Planner {
     return false;
   }
 
-  void registrations(std::size_t p, std::size_t i) {
+  void registrations(std::size_t p, std::size_t i, int d) {
     const RegistrationWave& w = sc_.parts[p]->registrations[i];
-    Rng rng = root_.fork(stream(p, 2, i));
+    Rng rng = root_.fork(day_stream(p, 2, i, d));
     EpisodeCount& ec = episode(p, w.baseline ? "baseline_registrations" : "registrations", w.label, w.window);
     std::vector<std::uint32_t> pool = world_.users_in_region(w.region);
     std::uint64_t n = std::min<std::uint64_t>(scaled(n_users(), w.per_10k_users, w.min_attempts), pool.size());
@@ -254,7 +282,7 @@ class Planner {
       std::size_t j = k + rng.below(pool.size() - k);
       std::swap(pool[k], pool[j]);
       std::uint32_t user = pool[k];
-      Micros t = w.baseline ? local_time(rng, interactive_hours(), cities()[world_.users[user].city].tz_minutes)
+      Micros t = w.baseline ? local_time(rng, interactive_hours(), cities()[world_.users[user].city].tz_minutes, d)
                             : in_window(rng, w.window);
       if (w.baseline && replaced(t, user)) continue;
       attempt(rng, w, user, t);
@@ -352,8 +380,16 @@ class Planner {
         std::size_t j = a + rng.below(pool.size() - a);
         std::swap(pool[a], pool[j]);
         who.push_back(pool[a]);
-        if (rng.percent(30)) who.push_back(pool[a]);  // a second try for some
+        if (b.records_per_user > 0) {
+          for (int r = 1; r < b.records_per_user; ++r) who.push_back(pool[a]);
+        } else if (rng.percent(30)) {
+          who.push_back(pool[a]);  // a second try for some
+        }
       }
+    } else if (b.who == Who::account) {
+      std::uint64_t n = std::max(1, b.min_records);
+      if (static_cast<std::size_t>(b.account) < plan_.accounts.size())
+        for (std::uint64_t a = 0; a < n; ++a) who.push_back(plan_.accounts[static_cast<std::size_t>(b.account)]);
     } else {
       std::uint64_t n = scaled(n_users(), b.per_10k_users, b.min_records);
       for (std::uint64_t a = 0; a < n; ++a) who.push_back(b.who == Who::victim ? plan_.victim : rng.below(n_users()));
@@ -403,9 +439,29 @@ class Planner {
     ec.audit = 1;
   }
 
-  void directory_noise(std::size_t p, std::size_t i) {
+  void audit_wave(std::size_t p, std::size_t i) {
+    const AuditWave& w = sc_.parts[p]->audit_waves[i];
+    Rng rng = root_.fork(stream(p, 7, i));
+    EpisodeCount& ec = episode(p, "audit_wave", w.label, w.window);
+    std::uint16_t act = 0;
+    for (std::size_t k = 0; k < background_audit().size(); ++k)
+      if (background_audit()[k].activity == w.activity) act = static_cast<std::uint16_t>(k);
+    std::vector<std::uint32_t> pool = world_.users_in_region("");
+    const std::uint64_t n = std::min<std::uint64_t>(scaled(n_users(), w.per_10k_users, w.min_events), pool.size());
+    for (std::uint64_t k = 0; k < n; ++k) {
+      std::size_t j = k + rng.below(pool.size() - k);
+      std::swap(pool[k], pool[j]);
+      const std::uint32_t user = pool[k];
+      const Micros t = in_window(rng, w.window);
+      const std::uint32_t ip = user_ip(rng, user);
+      add_audit(t, AuditType::background, user, ip, act, rng.next() | 1);
+    }
+    ec.audit = n;
+  }
+
+  void directory_noise(std::size_t p, std::size_t i, int d) {
     const Traffic& tr = sc_.parts[p]->traffic[i];
-    Rng rng = root_.fork(stream(p, 5, i));
+    Rng rng = root_.fork(day_stream(p, 5, i, d));
     EpisodeCount& ec = episode(p, "background_audit", "directory activity", {0, 1440});
     std::vector<int> weights;
     for (const auto& a : background_audit()) weights.push_back(a.weight);
@@ -413,7 +469,7 @@ class Planner {
     for (std::uint64_t k = 0; k < n; ++k) {
       std::uint32_t user = rng.below(n_users());
       auto act = static_cast<std::uint16_t>(pick_weighted(rng, weights));
-      Micros t = local_time(rng, interactive_hours(), cities()[world_.users[user].city].tz_minutes);
+      Micros t = local_time(rng, interactive_hours(), cities()[world_.users[user].city].tz_minutes, d);
       const std::uint32_t ip = user_ip(rng, user);
       const std::uint64_t corr = rng.next() | 1;
       add_audit(t, AuditType::background, user, ip, act, corr);
@@ -422,9 +478,9 @@ class Planner {
   }
 
   // ---- help-desk tickets
-  void tickets(std::size_t p, std::size_t i) {
+  void tickets(std::size_t p, std::size_t i, int d) {
     const TicketWave& w = sc_.parts[p]->tickets[i];
-    Rng rng = root_.fork(stream(p, 6, i));
+    Rng rng = root_.fork(day_stream(p, 6, i, d));
     EpisodeCount& ec = episode(p, "tickets", w.label, w.window);
     std::uint64_t n = scaled(n_users(), w.per_10k_users, w.min_tickets);
     if (w.max_tickets > 0) n = std::min<std::uint64_t>(n, static_cast<std::uint64_t>(w.max_tickets));
@@ -433,10 +489,10 @@ class Planner {
       TicketEv e;
       e.user = w.who == TicketWho::victim ? plan_.victim : rng.below(n_users());
       e.tpl = &w.templates[rng.below(w.templates.size())];
-      e.t = w.business_hours ? local_time(rng, work_hours(), cities()[world_.users[e.user].city].tz_minutes)
+      e.t = w.business_hours ? local_time(rng, work_hours(), cities()[world_.users[e.user].city].tz_minutes, d)
                              : in_window(rng, w.window);
       // Older tickets are further along.
-      const bool old = day_ + kDay - e.t > 8 * 60 * kMinute;
+      const bool old = day_of(plan_.days - 1) + kDay - e.t > 8 * 60 * kMinute;
       const int state_w_old[] = {5, 20, 10, 40, 25};
       const int state_w_new[] = {55, 35, 10, 0, 0};
       e.state = static_cast<std::uint8_t>(

@@ -97,6 +97,8 @@ struct Plan {
   std::vector<EpisodeCount> episodes;
   std::vector<CaEnforced> ca_enforced;
   std::uint32_t victim = 0;
+  std::vector<std::uint32_t> accounts;  // break-glass accounts (World indexes), Scenario::breakglass order
+  int days = 1;
 };
 
 Plan make_plan(const Scenario& sc, World& world, std::uint64_t seed, Micros day_start);

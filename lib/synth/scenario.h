@@ -25,6 +25,7 @@ enum class Who : std::uint8_t {
   random_users,    // any user, each record drawn anew
   distinct_users,  // a fixed set of distinct users (size users_per_10k / min_users), 1–2 records each
   victim,          // the scenario's one targeted user
+  account,         // one of the scenario's break-glass accounts (SigninBurst::account)
 };
 enum class From : std::uint8_t { usual, attacker };  // the user's own IPs, or attacker IPs
 enum class Cat : std::uint8_t { interactive, non_interactive, both };
@@ -40,6 +41,7 @@ struct Traffic {
   std::string_view ca_block_policy{};      // catalog CA policy behind a baseline 53003…
   std::string_view ca_block_client{};      // …and the client it blocked (catalog other_clients)
   int background_audit_per_10k_users = 0;  // directory noise (Update user, groups, devices…)
+  int weekend_pct = 100;                   // Saturday/Sunday volume as a share of a weekday's
 };
 
 // Extra sign-ins added to the day.
@@ -57,6 +59,8 @@ struct SigninBurst {
   std::string_view attacker_city{};  // catalog city of the attacker IPs
   std::string_view attack_client{};  // catalog other_clients key ("" = the user's device)
   std::int64_t final_code = -1;      // one more record at the end (≥ 0), e.g. 0 after MFA fatigue
+  int records_per_user = 0;          // Who::distinct_users: records each (0 = 1–2)
+  int account = 0;                   // Who::account: index into Scenario::breakglass
 };
 
 // Baseline sign-ins rewritten in place (the same traffic, failing).
@@ -100,6 +104,15 @@ struct AuditChange {
   int admin = 0;                                           // catalog admin index
 };
 
+// Many users doing the same directory activity (a password change wave):
+// `activity` names a catalog background_audit entry.
+struct AuditWave {
+  std::string_view label{};
+  Window window{};
+  std::string_view activity{};
+  int per_10k_users = 0, min_events = 0;  // distinct users, one event each
+};
+
 // A CA policy's state over a window (changes how records show that policy).
 struct CaPolicyState {
   std::string_view policy{};  // catalog key
@@ -135,10 +148,16 @@ struct HealthSpec {
   std::span<const HealthPost> posts{};
 };
 
+// How health.json is written: a Graph serviceAnnouncement/issues response,
+// a retired O365 ServiceComms /Messages response, or Azure Service Health
+// alerts (common alert schema), collected in one array.
+enum class HealthShape : std::uint8_t { graph, servicecomms, azure_alert };
+
 struct ExpectedFinding {
   std::string_view kind{}, cause{}, min_severity{};
   Window window{};
   std::span<const std::string_view> health_ids{};
+  std::string_view root_cause_contains{};  // text the finding's root cause must name ("" = any)
 };
 
 // A reusable piece of a scenario.
@@ -149,6 +168,7 @@ struct Part {
   std::span<const SigninOverride> overrides{};
   std::span<const RegistrationWave> registrations{};
   std::span<const AuditChange> changes{};
+  std::span<const AuditWave> audit_waves{};
   std::span<const CaPolicyState> ca_states{};
   std::span<const TicketWave> tickets{};
   std::span<const HealthSpec> health{};
@@ -158,9 +178,12 @@ struct Scenario {
   std::string_view name{}, summary{};
   std::span<const Part* const> parts{};  // the baseline part first
   std::span<const ExpectedFinding> expect{};
-  std::span<const std::string_view> must_not{};  // finding kinds a triage must not report
-  std::string_view max_severity{};               // highest severity allowed ("" = no limit)
-  std::string_view victim_region{};              // region of the scenario's victim ("" = any)
+  std::span<const std::string_view> must_not{};    // finding kinds a triage must not report
+  std::string_view max_severity{};                 // highest severity allowed ("" = no limit)
+  std::string_view victim_region{};                // region of the scenario's victim ("" = any)
+  int days = 1;                                    // days generated from --date on (episodes may use minutes ≥ 1440)
+  std::span<const std::string_view> breakglass{};  // emergency-access accounts (UPNs), for --breakglass
+  HealthShape health_shape = HealthShape::graph;
 };
 
 std::span<const Scenario> all_scenarios();

@@ -391,7 +391,7 @@ constexpr RegistrationWave kBlockedRegistrations[] = {{
     .label = "registrations blocked by tenant policy",
     .window = {603, 840},
     .per_10k_users = 600,
-    .min_attempts = 40,
+    .min_attempts = 80,
     .completed = 8,
     .cancelled = 4,
     .blocked = 88,
@@ -488,6 +488,287 @@ constexpr Part kCampaign{.name = "campaign_peak",
                          .changes = kCampaignChanges,
                          .tickets = kCampaignTicketWaves};
 
+// Lockout wave: a password-expiry wave in the morning, then phones keep
+// retrying the old password over Exchange ActiveSync and lock their users out.
+constexpr AuditWave kPasswordChangeWave[] = {{
+    .label = "password expiry: many users change their password",
+    .window = {420, 480},
+    .activity = "Change password (self-service)",
+    .per_10k_users = 2500,
+    .min_events = 40,
+}};
+constexpr CodeWeight kStaleDeviceCodes[] = {{50053, 70}, {50126, 30}};
+constexpr std::string_view kMailApps[] = {"exchange"};
+constexpr SigninBurst kStaleDeviceBursts[] = {{
+    .label = "phones retry the old password over Exchange ActiveSync",
+    .window = {490, 640},
+    .apps = kMailApps,
+    .codes = kStaleDeviceCodes,
+    .who = Who::distinct_users,
+    .users_per_10k = 2000,
+    .min_users = 30,
+    .from = From::usual,
+    .category = Cat::interactive,
+    .attack_client = "activesync",
+    .records_per_user = 3,
+}};
+constexpr TicketTemplate kLockoutTickets[] = {
+    {"lockout", "Account locked out",
+     "My account keeps getting locked since this morning. I changed my password yesterday as the expiry mail asked.",
+     "Inquiry / Help", "Service Desk"},
+    {"lockout", "Locked out again after password change",
+     "I'm locked out of my account again, can you unlock it? My phone keeps asking for the password.", "Inquiry / Help",
+     "Service Desk"},
+};
+constexpr TicketWave kLockoutTicketWaves[] = {{
+    .label = "users report lockouts",
+    .window = {500, 700},
+    .templates = kLockoutTickets,
+    .per_10k_users = 60,
+    .min_tickets = 5,
+}};
+constexpr Part kLockoutWave{.name = "lockout_wave",
+                            .bursts = kStaleDeviceBursts,
+                            .audit_waves = kPasswordChangeWave,
+                            .tickets = kLockoutTicketWaves};
+
+// Break-glass: bg-01 is used at night, bg-02 never signs in.
+constexpr std::string_view kBreakglassAccounts[] = {"bg-01@contoso.onmicrosoft.com", "bg-02@contoso.onmicrosoft.com"};
+constexpr CodeWeight kSuccess[] = {{0, 100}};
+constexpr std::string_view kAzurePortal[] = {"azure_portal"};
+constexpr SigninBurst kBreakglassUse[] = {{
+    .label = "emergency account bg-01 signs in to the Azure portal",
+    .window = {190, 215},
+    .apps = kAzurePortal,
+    .codes = kSuccess,
+    .min_records = 3,
+    .who = Who::account,
+    .from = From::usual,
+    .category = Cat::interactive,
+    .account = 0,
+}};
+constexpr Part kBreakglass{.name = "breakglass", .bursts = kBreakglassUse};
+
+// The MO1329260 pattern on the second of three days.
+constexpr SigninOverride kPortalOutageDay2Overrides[] = {{
+    .label = "security-info portal returns service errors (day 2)",
+    .window = {1440 + 350, 1440 + 590},
+    .apps = kSecurityInfoApps,
+    .percent = 85,
+    .codes = kPortalOutageCodes,
+    .category = Cat::both,
+}};
+constexpr RegistrationWave kPortalOutageDay2Registrations[] = {{
+    .label = "registrations started, never completed (day 2)",
+    .window = {1440 + 350, 1440 + 590},
+    .per_10k_users = 220,
+    .min_attempts = 25,
+    .cancelled = 12,
+    .abandoned = 88,
+    .portal_errors = kPortalOutageCodes,
+    .max_errors_per_attempt = 3,
+    .retry_later_pct = 60,
+    .retry_window = {1440 + 600, 1440 + 900},
+    .replaces_baseline = true,
+}};
+constexpr TicketWave kPortalOutageDay2Tickets[] = {{
+    .label = "users report MFA setup / portal failures (day 2)",
+    .window = {1440 + 365, 1440 + 640},
+    .templates = kPortalOutageTickets,
+    .per_10k_users = 120,
+    .min_tickets = 8,
+}};
+constexpr HealthPost kDay2Posts[] = {
+    {1440 + 410,
+     "Title: Users may be unable to set up MFA or access mysignins.microsoft.com\n\nUser Impact: Users may be unable "
+     "to set up MFA or access the mysignins.microsoft.com website.\n\nCurrent status: We're investigating HTTP 504 "
+     "errors.\n\nNext update by: {DAY}, at 8:00 AM UTC"},
+    {1440 + 610,
+     "Title: Users may be unable to set up MFA or access mysignins.microsoft.com\n\nUser Impact: Users may have been "
+     "unable to set up MFA or access the mysignins.microsoft.com website.\n\nFinal status: A configuration change was "
+     "reverted and the impact is resolved."},
+};
+constexpr HealthSpec kDay2Health[] = {
+    {"MO1331402", "Microsoft 365 suite", "Portal", "Portal",
+     "Users may be unable to set up MFA or access mysignins.microsoft.com",
+     "Users may be unable to set up MFA or access the mysignins.microsoft.com website.", "incident", "serviceRestored",
+     1440 + 350, 1440 + 590, 1440 + 612, kDay2Posts},
+};
+constexpr Part kPortalOutageDay2{
+    .name = "portal_outage_day2",
+    .overrides = kPortalOutageDay2Overrides,
+    .registrations = kPortalOutageDay2Registrations,
+    .tickets = kPortalOutageDay2Tickets,
+    .health = kDay2Health,
+};
+
+// A spray that runs while the portal is down (two incidents at once).
+constexpr SigninBurst kSprayDuringOutageBursts[] = {{
+    .label = "password spray during the portal outage",
+    .window = {420, 470},
+    .apps = kSprayApps,
+    .codes = kSprayCodes,
+    .who = Who::distinct_users,
+    .users_per_10k = 1200,
+    .min_users = 60,
+    .from = From::attacker,
+    .category = Cat::interactive,
+    .attacker_ips = 2,
+    .attacker_city = "Amsterdam",
+    .attack_client = "python",
+}};
+constexpr Part kSprayDuringOutage{.name = "password_spray", .bursts = kSprayDuringOutageBursts};
+
+// A provider sign-in outage at night, when traffic is low.
+constexpr SigninOverride kNightOutageOverrides[] = {{
+    .label = "token service errors across apps at night",
+    .window = {60, 210},
+    .percent = 60,
+    .codes = kAuthOutageCodes,
+    .category = Cat::both,
+}};
+constexpr HealthPost kNightOutagePosts[] = {
+    {95,
+     "Title: Users may be unable to sign in to Microsoft 365 services\n\nUser Impact: Users may be unable to sign in "
+     "to "
+     "Microsoft 365 services.\n\nCurrent status: We're investigating elevated authentication failures.\n\nNext "
+     "update by: {DAY}, at 3:00 AM UTC"},
+    {230,
+     "Title: Users may be unable to sign in to Microsoft 365 services\n\nUser Impact: Users may have been unable to "
+     "sign in.\n\nFinal status: Authentication success rates have returned to normal."},
+};
+constexpr HealthSpec kNightOutageHealth[] = {
+    {"MO1331688", "Microsoft Entra", "Sign-in", "Authentication",
+     "Users may be unable to sign in to Microsoft 365 services",
+     "Users may be unable to sign in to Microsoft 365 services.", "incident", "serviceRestored", 60, 210, 232,
+     kNightOutagePosts},
+};
+constexpr TicketWave kNightOutageTickets[] = {{
+    .label = "night-shift users cannot sign in",
+    .window = {70, 240},
+    .templates = kAuthOutageTickets,
+    .min_tickets = 2,
+    .max_tickets = 4,
+}};
+constexpr Part kNightOutage{.name = "night_outage",
+                            .overrides = kNightOutageOverrides,
+                            .tickets = kNightOutageTickets,
+                            .health = kNightOutageHealth};
+
+// A partial portal outage: a quarter of the security-info requests fail.
+constexpr SigninOverride kPartialOverrides[] = {{
+    .label = "a quarter of security-info portal requests fail",
+    .window = {600, 840},
+    .apps = kSecurityInfoApps,
+    .percent = 25,
+    .codes = kPortalOutageCodes,
+    .category = Cat::both,
+}};
+constexpr RegistrationWave kPartialRegistrations[] = {{
+    .label = "registration drive: a quarter of the attempts abandoned after portal errors",
+    .window = {600, 840},
+    .per_10k_users = 1500,
+    .min_attempts = 120,
+    .completed = 70,
+    .cancelled = 5,
+    .abandoned = 25,
+    .portal_errors = kPortalOutageCodes,
+    .max_errors_per_attempt = 3,
+    .replaces_baseline = true,
+}};
+constexpr TicketWave kPartialTickets[] = {{
+    .label = "some users report MFA setup failures",
+    .window = {620, 860},
+    .templates = kPortalOutageTickets,
+    .per_10k_users = 40,
+    .min_tickets = 3,
+}};
+constexpr CodeWeight kQuarterFailing[] = {{0, 75}, {50000, 12}, {90033, 8}, {90012, 5}};
+constexpr SigninBurst kPartialPortalVisits[] = {{
+    .label = "users visit the security-info pages during the drive; a quarter of the requests fail",
+    .window = {600, 840},
+    .apps = kSecurityInfoApps,
+    .codes = kQuarterFailing,
+    .per_10k_users = 3000,
+    .min_records = 120,
+    .from = From::usual,
+    .category = Cat::interactive,
+}};
+constexpr Part kPartialOutage{.name = "partial_outage",
+                              .bursts = kPartialPortalVisits,
+                              .overrides = kPartialOverrides,
+                              .registrations = kPartialRegistrations,
+                              .tickets = kPartialTickets};
+
+// The portal outage with a notice posted 90 minutes after it began.
+constexpr HealthPost kLatePosts[] = {
+    {440,
+     "Title: Some users may be unable to set up MFA or access mysignins.microsoft.com\n\nUser Impact: Users may be "
+     "unable to set up MFA or access the mysignins.microsoft.com website.\n\nCurrent status: We're investigating "
+     "reports of HTTP 504 errors.\n\nNext update by: {DAY}, at 9:00 AM UTC"},
+    {540,
+     "Title: Some users may be unable to set up MFA or access mysignins.microsoft.com\n\nUser Impact: Users may be "
+     "unable to set up MFA or access the mysignins.microsoft.com website.\n\nCurrent status: We're reverting a "
+     "configuration change.\n\nNext update by: {DAY}, at 10:30 AM UTC"},
+    {610,
+     "Title: Some users may be unable to set up MFA or access mysignins.microsoft.com\n\nUser Impact: Users may have "
+     "been unable to set up MFA.\n\nFinal status: The change was reverted and the impact is resolved."},
+};
+constexpr HealthSpec kLateHealth[] = {
+    {"MO1331577", "Microsoft Entra", "Multi-factor authentication", "Multi-factor authentication",
+     "Some users may be unable to set up MFA or access mysignins.microsoft.com",
+     "Users may be unable to set up MFA or access the mysignins.microsoft.com website.", "incident", "serviceRestored",
+     440, 590, 612, kLatePosts},
+};
+constexpr Part kLateNotice{
+    .name = "portal_outage_late_notice",
+    .overrides = kPortalOutageOverrides,
+    .registrations = kPortalOutageRegistrations,
+    .tickets = kPortalOutageTicketWaves,
+    .health = kLateHealth,
+};
+constexpr Part kBaselineNoHealth{
+    .name = "baseline",
+    .traffic = kTraffic,
+    .registrations = kEverydayRegistrations,
+    .tickets = kEverydayTicketWaves,
+};
+
+// A quiet week (Monday to the next Monday): less traffic at weekends, and
+// on Monday morning more wrong passwords after the weekend.
+constexpr Traffic kWeekTraffic[] = {
+    {6, 24, 70, kInteractiveCodes, kNonInteractiveCodes, kPortalCodes, kSpCodes, "legacy", "legacy_imap", 1500, 35}};
+constexpr Part kWeekBaseline{
+    .name = "baseline",
+    .traffic = kWeekTraffic,
+    .registrations = kEverydayRegistrations,
+    .tickets = kEverydayTicketWaves,
+    .health = kExchangeAdvisory,
+};
+constexpr CodeWeight kMondayCodes[] = {{50126, 95}, {50053, 5}};
+constexpr SigninBurst kMondayBursts[] = {{
+    .label = "Monday morning: more wrong passwords after the weekend",
+    .window = {7 * 1440 + 360, 7 * 1440 + 600},
+    .codes = kMondayCodes,
+    .per_10k_users = 1500,
+    .min_records = 20,
+    .from = From::usual,
+    .category = Cat::interactive,
+}};
+constexpr Part kMondayRise{.name = "monday_rise", .bursts = kMondayBursts};
+
+// A quiet day where non-interactive and service-principal sign-ins are ten
+// times the interactive volume.
+constexpr Traffic kMachineTraffic[] = {
+    {44, 9, 70, kInteractiveCodes, kNonInteractiveCodes, kPortalCodes, kSpCodes, "legacy", "legacy_imap", 1500}};
+constexpr Part kMachineBaseline{
+    .name = "baseline",
+    .traffic = kMachineTraffic,
+    .registrations = kEverydayRegistrations,
+    .tickets = kEverydayTicketWaves,
+    .health = kExchangeAdvisory,
+};
+
 // ------------------------------------------------------------------ expectations
 constexpr std::string_view kMo1329260[] = {"MO1329260"};
 constexpr std::string_view kMo1330118[] = {"MO1330118"};
@@ -502,6 +783,26 @@ constexpr ExpectedFinding kExpectPhishing[] = {{"provider_portal_outage", "provi
                                                {"outage_phishing", "attack", "medium", {480, 900}, {}}};
 constexpr ExpectedFinding kExpectCampaign[] = {{"campaign_overload", "tenant", "medium", {410, 490}, {}}};
 
+constexpr std::string_view kMo1331402[] = {"MO1331402"};
+constexpr std::string_view kMo1331688[] = {"MO1331688"};
+constexpr std::string_view kMo1331577[] = {"MO1331577"};
+constexpr ExpectedFinding kExpectLockout[] = {
+    {"lockout_wave", "user", "medium", {490, 640}, {}, "Exchange ActiveSync"}};
+constexpr ExpectedFinding kExpectBreakglass[] = {{"breakglass_used", "tenant", "high", {190, 215}, {}},
+                                                 {"breakglass_stale", "tenant", "low", {0, 0}, {}}};
+constexpr ExpectedFinding kExpectDay2[] = {
+    {"provider_portal_outage", "provider", "high", {1440 + 350, 1440 + 590}, kMo1331402}};
+constexpr ExpectedFinding kExpectOutageAndSpray[] = {
+    {"provider_portal_outage", "provider", "high", {350, 590}, kMo1329260},
+    {"password_spray", "attack", "high", {420, 470}, {}}};
+constexpr ExpectedFinding kExpectNight[] = {{"provider_auth_outage", "provider", "high", {60, 210}, kMo1331688}};
+constexpr ExpectedFinding kExpectPartial[] = {{"provider_portal_outage", "provider", "medium", {600, 840}, {}}};
+constexpr ExpectedFinding kExpectLate[] = {{"provider_portal_outage", "provider", "high", {350, 590}, kMo1331577}};
+constexpr std::string_view kNotLockoutOrAttack[] = {"password_spray", "provider_portal_outage", "provider_auth_outage",
+                                                    "tenant_policy_block", "mfa_fatigue"};
+constexpr std::string_view kNotTenantKinds[] = {"tenant_policy_block", "registration_blocked"};
+constexpr std::string_view kQuietNot[] = {"lockout_wave",         "password_spray",      "provider_portal_outage",
+                                          "provider_auth_outage", "tenant_policy_block", "registration_blocked"};
 constexpr std::string_view kNotProviderOrAttack[] = {"provider_portal_outage", "provider_auth_outage", "password_spray",
                                                      "mfa_fatigue"};
 constexpr std::string_view kNotTenantOrAttack[] = {"tenant_policy_block", "registration_blocked", "password_spray",
@@ -524,6 +825,16 @@ constexpr const Part* kSprayParts[] = {&kBaseline, &kSpray};
 constexpr const Part* kFatigueParts[] = {&kBaseline, &kFatigue};
 constexpr const Part* kPhishingParts[] = {&kBaseline, &kPortalOutage, &kPhishing};
 constexpr const Part* kCampaignParts[] = {&kBaseline, &kCampaign};
+
+constexpr const Part* kLockoutParts[] = {&kBaseline, &kLockoutWave};
+constexpr const Part* kBreakglassParts[] = {&kBaseline, &kBreakglass};
+constexpr const Part* kDay2Parts[] = {&kBaseline, &kPortalOutageDay2};
+constexpr const Part* kOutageAndSprayParts[] = {&kBaseline, &kPortalOutage, &kSprayDuringOutage};
+constexpr const Part* kNightParts[] = {&kBaseline, &kNightOutage};
+constexpr const Part* kPartialParts[] = {&kBaseline, &kPartialOutage};
+constexpr const Part* kLateParts[] = {&kBaselineNoHealth, &kLateNotice};
+constexpr const Part* kWeekParts[] = {&kWeekBaseline, &kMondayRise};
+constexpr const Part* kMachineParts[] = {&kMachineBaseline};
 
 constexpr Scenario kScenarios[] = {
     {"quiet",
@@ -558,6 +869,66 @@ constexpr Scenario kScenarios[] = {
      "06:40 UTC a registration campaign is enabled; EU users hit it at the 09:00 local peak "
      "(06:50-08:10 UTC), with failures and abandonment",
      kCampaignParts, kExpectCampaign, kNotOutage, "", ""},
+    {.name = "lockout_wave",
+     .summary = "07:00-08:00 UTC a password-expiry wave; from 08:10 phones retry the old password over Exchange "
+                "ActiveSync and lock their users out until 10:40",
+     .parts = kLockoutParts,
+     .expect = kExpectLockout,
+     .must_not = kNotLockoutOrAttack},
+    {.name = "breakglass",
+     .summary = "emergency account bg-01 signs in at 03:10 UTC; bg-02 has no sign-in at all (run with --breakglass)",
+     .parts = kBreakglassParts,
+     .expect = kExpectBreakglass,
+     .must_not = kNotProvider,
+     .breakglass = kBreakglassAccounts},
+    {.name = "several_days",
+     .summary = "three days; on the second, the MO1329260 pattern 05:50-09:50 UTC (MO1331402)",
+     .parts = kDay2Parts,
+     .expect = kExpectDay2,
+     .must_not = kNotTenantOrAttack,
+     .days = 3},
+    {.name = "outage_and_spray",
+     .summary = "the portal outage 05:50-09:50 UTC and, during it, a password spray from two hosting IPs 07:00-07:50",
+     .parts = kOutageAndSprayParts,
+     .expect = kExpectOutageAndSpray,
+     .must_not = kNotTenantKinds},
+    {.name = "night_outage",
+     .summary = "provider sign-in outage 01:00-03:30 UTC at night-time traffic: 60% of sign-ins fail with service "
+                "errors (MO1331688)",
+     .parts = kNightParts,
+     .expect = kExpectNight,
+     .must_not = kNotTenant},
+    {.name = "partial_outage",
+     .summary = "10:00-14:00 UTC, during a registration drive, a quarter of the security-info portal requests fail; no "
+                "health notice",
+     .parts = kPartialParts,
+     .expect = kExpectPartial,
+     .must_not = kNotTenantOrAttack},
+    {.name = "late_notice",
+     .summary = "the portal outage 05:50-09:50 UTC; the provider notice (ServiceComms shape) starts 90 minutes late",
+     .parts = kLateParts,
+     .expect = kExpectLate,
+     .must_not = kNotTenantOrAttack,
+     .health_shape = HealthShape::servicecomms},
+    {.name = "late_notice_azure",
+     .summary = "late_notice with the notice as Azure Service Health alerts (common alert schema, one per update)",
+     .parts = kLateParts,
+     .expect = kExpectLate,
+     .must_not = kNotTenantOrAttack,
+     .health_shape = HealthShape::azure_alert},
+    {.name = "quiet_week",
+     .summary = "a quiet week, Monday to Monday: a third of the traffic at weekends, more wrong passwords on the "
+                "second Monday morning",
+     .parts = kWeekParts,
+     .must_not = kQuietNot,
+     .max_severity = "low",
+     .days = 8},
+    {.name = "quiet_machines",
+     .summary = "a quiet day where non-interactive and service-principal sign-ins are ten times the interactive "
+                "volume",
+     .parts = kMachineParts,
+     .must_not = kQuietNot,
+     .max_severity = "low"},
 };
 
 }  // namespace

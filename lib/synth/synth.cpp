@@ -107,16 +107,24 @@ std::string expected_json(const Scenario& sc, const SynthOptions& o, const Plan&
   w.kv("seed", static_cast<std::uint64_t>(o.seed));
   w.kv("users", static_cast<std::uint64_t>(o.users));
   w.kv("date", o.date);
-  window(w, day, {0, 1440});
+  window(w, day, {0, 1440 * plan.days});
+  if (plan.days > 1) w.kv("days", static_cast<std::uint64_t>(plan.days));
+  if (!sc.breakglass.empty()) {
+    w.key("breakglass").begin_array();
+    for (auto a : sc.breakglass) w.value(a);
+    w.end_array();
+  }
 
   w.key("files").begin_array();
   for (const auto& f : files) {
     w.begin_object().kv("path", f.name).kv("kind", f.kind);
     std::string_view format = f.kind == "signin"
                                   ? (o.signin_shape == SigninShape::eventhub ? "eventhub-json" : "graph-json")
-                              : f.kind == "audit"  ? "graph-json"
-                              : f.kind == "ticket" ? "ticket-csv"
-                                                   : "graph-health-json";
+                              : f.kind == "audit"                            ? "graph-json"
+                              : f.kind == "ticket"                           ? "ticket-csv"
+                              : sc.health_shape == HealthShape::servicecomms ? "servicecomms-json"
+                              : sc.health_shape == HealthShape::azure_alert  ? "azure-alert-json"
+                                                                             : "graph-health-json";
     w.kv("format", format).kv("records", f.records).end_object();
   }
   w.end_array();
@@ -128,7 +136,9 @@ std::string expected_json(const Scenario& sc, const SynthOptions& o, const Plan&
     w.kv("window_tolerance_minutes", kWindowToleranceMinutes);
     w.key("health_incidents").begin_array();
     for (auto id : f.health_ids) w.value(id);
-    w.end_array().end_object();
+    w.end_array();
+    if (!f.root_cause_contains.empty()) w.kv("root_cause_contains", f.root_cause_contains);
+    w.end_object();
   }
   w.end_array();
   w.key("must_not").begin_array();
@@ -231,8 +241,14 @@ Result<SynthOutput> generate(const SynthOptions& o) {
   write_audit(audit.content, plan, world, o.seed);
   SynthFile tickets{"tickets.csv", "ticket", {}, plan.tickets.size()};
   write_tickets(tickets.content, plan, world);
-  SynthFile health{"health.json", "health", {}, plan.health.size()};
-  write_health(health.content, plan);
+  // Azure Service Health fires one alert per update: one record each.
+  std::uint64_t health_records = plan.health.size();
+  if (sc->health_shape == HealthShape::azure_alert) {
+    health_records = 0;
+    for (const HealthSpec* h : plan.health) health_records += h->posts.size();
+  }
+  SynthFile health{"health.json", "health", {}, health_records};
+  write_health(health.content, plan, sc->health_shape);
   out.files.push_back(std::move(signins));
   out.files.push_back(std::move(audit));
   out.files.push_back(std::move(tickets));

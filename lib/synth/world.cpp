@@ -195,9 +195,22 @@ std::uint32_t World::add_attacker_ips(Rng& rng, int city, int count) {
   return first;
 }
 
+std::uint32_t World::add_account(std::string_view upn, std::string_view display) {
+  User u = users.empty() ? User{} : users.front();  // same office, same managed device as user 0
+  u.display = std::string(display);
+  u.upn = std::string(upn);
+  u.id = "00000000-0000-4000-8000-" +
+         std::string(12 - std::min<std::size_t>(12, std::to_string(users.size()).size()), '0') +
+         std::to_string(users.size());
+  u.display_json = json_literal(u.display);
+  u.upn_json = json_literal(u.upn);
+  users.push_back(std::move(u));
+  return static_cast<std::uint32_t>(users.size() - 1);
+}
+
 std::vector<std::uint32_t> World::users_in_region(std::string_view region) const {
   std::vector<std::uint32_t> out;
-  for (std::uint32_t i = 0; i < users.size(); ++i)
+  for (std::uint32_t i = 0; i < regular_users(); ++i)
     if (region.empty() || cities()[users[i].city].region == region) out.push_back(i);
   return out;
 }

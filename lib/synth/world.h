@@ -46,8 +46,13 @@ class World {
   std::uint32_t pick_active_user(Rng& rng) const;
   // Adds `count` attacker IPs located in `city` (hosting ASNs), returns the first index.
   std::uint32_t add_attacker_ips(Rng& rng, int city, int count);
-  // Users whose home city is in `region` ("" = everyone), in index order.
+  // Users whose home city is in `region` ("" = everyone), in index order
+  // (regular users only, never the accounts added below).
   std::vector<std::uint32_t> users_in_region(std::string_view region) const;
+  // Adds an account outside the regular users (a break-glass account): it
+  // gets no everyday traffic, only what a scenario gives it. Returns its index.
+  std::uint32_t add_account(std::string_view upn, std::string_view display);
+  std::uint32_t regular_users() const { return static_cast<std::uint32_t>(cumulative_.size()); }
   // Where the admins work from (the first office address of the first city).
   std::uint32_t admin_ip() const { return office_ips_.front().front(); }
 

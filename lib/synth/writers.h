@@ -17,7 +17,7 @@ enum class SigninShape : std::uint8_t { eventhub, graph };
 void write_signins(std::string& out, const Plan& plan, const World& world, SigninShape shape, std::uint64_t seed);
 void write_audit(std::string& out, const Plan& plan, const World& world, std::uint64_t seed);
 void write_tickets(std::string& out, const Plan& plan, const World& world);
-void write_health(std::string& out, const Plan& plan);
+void write_health(std::string& out, const Plan& plan, HealthShape shape = HealthShape::graph);
 
 // Ticket number of the i-th ticket in time order ("INC0010001", …).
 std::string ticket_number(std::size_t i);

@@ -17,7 +17,7 @@ constexpr char32_t kBad = 0x110000;  // a byte that does not start well-formed U
 
 std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) { return decode_utf8(s, i, cp); }
 
-enum class Mode { terminal, markdown, csv, tsv };
+enum class Mode { terminal, markdown, markdown_prose, csv, tsv };
 
 // Printable ASCII only: nothing to do for terminal, CSV or TSV (but '\\').
 bool printable_ascii(std::string_view s) {
@@ -138,6 +138,9 @@ void append_safe(std::string& out, std::string_view s, Mode mode) {
     if (c >= 0x20 && c < 0x7F) {
       if (mode == Mode::markdown) {
         i += markdown_ascii(out, s, i);
+      } else if (mode == Mode::markdown_prose && (c == '<' || c == '&' || c == '[' || c == ']')) {
+        out += c == '<' ? "&lt;" : c == '&' ? "&amp;" : c == '[' ? "\\[" : "\\]";
+        ++i;
       } else {
         if (mode == Mode::tsv && c == '\\') out += '\\';
         out += static_cast<char>(c);
@@ -217,6 +220,14 @@ void append_markdown_safe(std::string& out, std::string_view s) { append_safe(ou
 std::string markdown_safe(std::string_view s) {
   std::string out;
   append_markdown_safe(out, s);
+  return out;
+}
+
+void append_markdown_prose_safe(std::string& out, std::string_view s) { append_safe(out, s, Mode::markdown_prose); }
+
+std::string markdown_prose_safe(std::string_view s) {
+  std::string out;
+  append_markdown_prose_safe(out, s);
   return out;
 }
 

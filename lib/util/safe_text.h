@@ -39,6 +39,13 @@ std::string terminal_safe(std::string_view s);
 void append_markdown_safe(std::string& out, std::string_view s);
 std::string markdown_safe(std::string_view s);
 
+// For our own Markdown (built-in playbook steps, user messages) with values
+// from inputs filled in: terminal-safe, and < & as entities and [ ] escaped,
+// so no HTML, link or image can come from a value; the text's own code
+// spans and emphasis stay.
+void append_markdown_prose_safe(std::string& out, std::string_view s);
+std::string markdown_prose_safe(std::string_view s);
+
 // True when a spreadsheet would read the cell as a formula: it starts with
 // = + - @ tab or CR (OWASP's list), and it is not a plain negative number
 // or a lone "-".

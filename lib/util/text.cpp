@@ -227,4 +227,11 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
   return s.empty() ? std::string() : " (did you mean '" + std::string(s) + "'?)";
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string o(s);
+  for (char& c : o)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return o;
+}
+
 }  // namespace idt

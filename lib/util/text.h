@@ -20,6 +20,8 @@ bool istarts_with(std::string_view s, std::string_view prefix);
 bool icontains(std::string_view haystack, std::string_view needle);
 // Lower-case ASCII, collapse runs of whitespace to one space, trim.
 std::string normalize_name(std::string_view s);
+// ASCII letters lower-cased, everything else kept (UPNs, keys).
+std::string ascii_lower(std::string_view s);
 
 // Appends code point `cp` encoded as UTF-8.
 void append_utf8(std::string& out, std::uint32_t cp);

@@ -7,7 +7,7 @@
 
 using namespace idt;
 
-TEST_CASE("ticket stats: counts by class, rule and hour; merge equals one pass", "[tickets][aggregate]") {
+TEST_CASE("ticket stats: counts by class, rule and hour, and merge equals one pass", "[tickets][aggregate]") {
   auto at = [](int h, int m) { return from_civil(2026, 6, 1, h, m, 0, 0); };
   struct In {
     Micros t;

@@ -49,7 +49,13 @@ TEST_CASE("registration funnel activities") {
   CHECK(idt::classify_audit(event(am, "UserManagement", "Admin deleted security info")).cls ==
         AuditClass::method_deleted);
   CHECK(idt::classify_audit(event("Self-service Password Management", "UserManagement", "Reset password (by admin)"))
-            .cls == AuditClass::method_admin_change);
+            .cls == AuditClass::password_change);
+  CHECK(idt::classify_audit(event("Self-service Password Management", "UserManagement", "Change password (self-service)"))
+            .cls == AuditClass::password_change);
+  CHECK(idt::classify_audit(event("Core Directory", "UserManagement", "Change user password")).cls ==
+        AuditClass::password_change);
+  CHECK(idt::classify_audit(event(am, "UserManagement", "Admin registered security info")).cls ==
+        AuditClass::method_admin_change);
 }
 
 TEST_CASE("activity matching ignores case and surrounding whitespace") {

@@ -337,7 +337,7 @@ TEST_CASE("ticket rules: load errors name file:line", "[tickets][classify]") {
         std::string::npos);
 }
 
-TEST_CASE("ticket rules: add_file reads a rules file; a bad file leaves the rules unchanged", "[tickets][classify]") {
+TEST_CASE("ticket rules: add_file reads a rules file and a bad file leaves the rules unchanged", "[tickets][classify]") {
   auto r = TicketRules::builtin();
   REQUIRE(r.ok());
   TicketRules rules = std::move(r.value());

@@ -10,9 +10,13 @@ KINDS = {"provider_portal_outage", "provider_auth_outage", "tenant_policy_block"
          "password_spray", "mfa_fatigue", "lockout_wave", "outage_phishing", "campaign_overload",
          "breakglass_stale", "breakglass_used"}
 CAUSES = {"provider", "tenant", "attack", "user", "unknown"}
+REASONS = {"input_unreadable", "all_rejected", "no_records_in_range", "no_dated_records", "no_records", "no_signins",
+           "span_too_short", "time_outliers"}
 SEVERITIES = ["info", "low", "medium", "high", "critical"]
 SIGNIN = ["success", "interrupt", "auth_failure", "mfa_failure", "registration_failure", "service_error",
           "portal_unreachable", "unknown"]
+PLACEHOLDERS = ["incident_id", "window", "since", "portal", "org", "helpdesk", "next_update", "user", "account", "region",
+                "new_date", "when", "status", "suspected", "match", "cause"]
 TICKETS = ["mfa_setup", "portal_unreachable", "signin_failure", "lockout", "mfa_prompts", "phishing_report", "other"]
 
 
@@ -72,6 +76,31 @@ if total != records:
     fail("$.totals", f"sum {total} != records analysed {records}")
 need(doc, "verdict", str, "$")
 need(doc, "verdict_detail", str, "$")
+state = need(doc, "verdict_state", str, "$")
+if state not in ("findings", "all_clear", "incomplete"):
+    fail("$.verdict_state", state)
+reasons = need(doc, "incomplete", list, "$")
+for i, r in enumerate(reasons):
+    p = f"$.incomplete[{i}]"
+    if need(r, "reason", str, p) not in REASONS:
+        fail(p + ".reason", r["reason"])
+    need(r, "input", (str, type(None)), p)
+    need(r, "detail", str, p)
+if state == "incomplete" and not reasons:
+    fail("$.incomplete", "an incomplete verdict names its reasons")
+if state == "all_clear" and reasons:
+    fail("$.incomplete", "an all-clear with reasons not to be one")
+per = need(doc, "period", dict, "$")
+time_or_null(per, "start", "$.period")
+time_or_null(per, "end", "$.period")
+need(per, "bucket_minutes", int, "$.period")
+need(per, "requested_bucket_minutes", int, "$.period")
+need(per, "multi_day", bool, "$.period")
+out = need(per, "outliers", dict, "$.period")
+need(out, "count", int, "$.period.outliers")
+time_or_null(out, "first", "$.period.outliers")
+time_or_null(out, "last", "$.period.outliers")
+ids = {f"F{i + 1}" for i in range(len(doc.get("findings", [])))}
 last_sev = len(SEVERITIES)
 for i, f in enumerate(need(doc, "findings", list, "$")):
     p = f"$.findings[{i}]"
@@ -95,12 +124,45 @@ for i, f in enumerate(need(doc, "findings", list, "$")):
     time_or_null(fw, "start", p + ".window")
     time_or_null(fw, "end", p + ".window")
     need(f, "summary", str, p)
+    need(f, "ongoing", bool, p)
+    need(f, "root_cause", str, p)
+    for x in need(f, "related", list, p):
+        if x not in ids or x == f["id"]:
+            fail(p + ".related", f"not another finding's id: {x}")
+    m = need(f, "message", dict, p)
+    for k in ("subject", "body"):
+        t = need(m, k, str, p + ".message")
+        if "{" in t and any(("{" + ph + "}") in t for ph in PLACEHOLDERS):
+            fail(p + ".message." + k, "a placeholder is left in it")
+    for k in ("actions", "do_not"):
+        for t in f.get(k, []):
+            if any(("{" + ph + "}") in t for ph in PLACEHOLDERS):
+                fail(p + "." + k, "a placeholder is left in: " + t)
     e = need(f, "evidence", dict, p)
+    for i2, b in enumerate(need(e, "breached", list, p + ".evidence")):
+        q = f"{p}.evidence.breached[{i2}]"
+        need(b, "user", str, q)
+        need(b, "ip", str, q)
+        time_or_null(b, "time", q)
+        if need(b, "result", str, q) not in ("signed_in", "mfa_prompted"):
+            fail(q + ".result", b["result"])
+    need(e, "affected_total", int, p + ".evidence")
+    affected = need(e, "affected_users", list, p + ".evidence")
+    if len(affected) > e["affected_total"]:
+        fail(p + ".evidence.affected_users", "more than affected_total")
+    for i2, u in enumerate(affected):
+        q = f"{p}.evidence.affected_users[{i2}]"
+        need(u, "user", str, q)
+        time_or_null(u, "first", q)
+        time_or_null(u, "last", q)
+        need(u, "classes", list, q)
+        need(u, "ticket_ids", list, q)
     for k in ("health_incidents", "ticket_ids", "lines"):
         for x in need(e, k, list, p + ".evidence"):
             if not isinstance(x, str):
                 fail(f"{p}.evidence.{k}", "not a string")
-    need(e, "tickets", int, p + ".evidence")
+    if need(e, "tickets", int, p + ".evidence") < len(e["ticket_ids"]):
+        fail(p + ".evidence.ticket_ids", "more ids than tickets")
     need(e, "users", int, p + ".evidence")
     need(e, "counts", dict, p + ".evidence")
     need(e, "rates", dict, p + ".evidence")
@@ -115,6 +177,10 @@ for i, f in enumerate(need(doc, "findings", list, "$")):
 for x in need(doc, "undecided", list, "$"):
     if not isinstance(x, str):
         fail("$.undecided", "not a string")
-if need(doc, "exit_code", int, "$") not in (0, 1, 3):
+if need(doc, "exit_code", int, "$") not in (0, 1, 3, 5):
     fail("$.exit_code", str(doc["exit_code"]))
+if state == "incomplete" and doc["exit_code"] == 0:
+    fail("$.exit_code", "an incomplete verdict never exits 0")
+if reasons and doc["exit_code"] == 0:
+    fail("$.exit_code", "a run that could not judge everything never exits 0")
 print("schema: ok")

@@ -756,7 +756,7 @@ TEST_CASE("deep nesting and odd elements do not crash", "[health][bad]") {
   CHECK(odd.out.rejects[0].pos.line == 1);
 }
 
-TEST_CASE("a bad time rejects the record with its id; --strict stops the file", "[health][bad]") {
+TEST_CASE("a bad time rejects the record with its id and --strict stops the file", "[health][bad]") {
   const char* j = R"({"value":[
     {"id":"EX1","title":"a","classification":"incident","status":"investigating","startDateTime":"yesterday","impactDescription":"x"},
     {"id":"EX2","title":"b","classification":"incident","status":"investigating","startDateTime":"2026-06-01T05:50:00Z","impactDescription":"x"}]})";

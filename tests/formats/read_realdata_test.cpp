@@ -173,7 +173,7 @@ TEST_CASE("realdata: sign-in_adelete.csv (Log Analytics CSV with _dynamic/_strin
   CHECK(format_rfc3339(it->time, true) == "2021-04-28T14:29:16.617Z");
 }
 
-TEST_CASE("realdata: Graph beta signIns (duplicate keys, \\u00a0)", "[formats][realdata]") {
+TEST_CASE("realdata: Graph beta signIns (duplicate keys, an escaped no-break space)", "[formats][realdata]") {
   Parsed p = read_path(testdata("signin/graph-docs-beta_signin-list.example1.response.json"));
   REQUIRE(p.sink.signins.size() == 1);
   const OwnedSignIn& r = p.sink.signins[0];

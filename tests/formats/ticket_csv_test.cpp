@@ -204,7 +204,7 @@ TEST_CASE("ticket csv: UTF-16LE with BOM", "[tickets][csv][encoding]") {
   CHECK(p.has_note("role title=Short description"));
 }
 
-TEST_CASE("ticket csv: Windows-1252 bytes, ';' and pt-BR GLPI headers", "[tickets][csv][encoding]") {
+TEST_CASE("ticket csv: Windows-1252 bytes, semicolons and pt-BR GLPI headers", "[tickets][csv][encoding]") {
   // "Título", "Descrição", "Não" in Windows-1252 (invalid UTF-8: decoded by the fallback).
   std::string bytes =
       "ID;T\xEDtulo;Entidade;Status;\xDAltima atualiza\xE7\xE3o;Data de abertura;Prioridade;Requerente - Requerente;"
@@ -562,7 +562,7 @@ TEST_CASE("ticket csv: Freshservice export (Freshdesk columns plus ITSM ones)", 
   CHECK(format_rfc3339(p.sink.rows[3].resolved) == "2025-04-08T15:00:00Z");
 }
 
-TEST_CASE("ticket csv: GLPI exports (';', quotes, BOM, trailing ';', grouped ids)", "[tickets][csv][export]") {
+TEST_CASE("ticket csv: GLPI exports (semicolons, quotes, BOM, a trailing semicolon, grouped ids)", "[tickets][csv][export]") {
   SECTION("fr, GLPI 10: BOM and quoted ';' header") {
     Parsed p = parse_bytes(
         "\xEF\xBB\xBF\"ID\";\"Titre\";\"Statut\";\"Dernière modification\";\"Date d'ouverture\";\"Priorité\";"
@@ -648,7 +648,7 @@ TEST_CASE("ticket csv: Jira Cloud export with repeated headers", "[tickets][csv]
   CHECK(format_rfc3339(p.sink.rows[0].opened) == "2025-12-22T14:38:00Z");
 }
 
-TEST_CASE("ticket csv: osTicket export (',' or ';' by locale)", "[tickets][csv][export]") {
+TEST_CASE("ticket csv: osTicket export (comma or semicolon by locale)", "[tickets][csv][export]") {
   const std::string header =
       "Ticket Number,Date Created,Subject,From,From Email,Priority,Department,Help Topic,Source,Current Status,"
       "Last Updated,SLA Due Date,SLA Plan,Due Date,Closed Date,Overdue,Merged,Linked,Answered,Agent Assigned,"

@@ -106,9 +106,11 @@ TEST_CASE("a well-formed playbook parses into its sections") {
   CHECK(p.message_body == "Dear {user},\n  keep {portal} in mind.");
 }
 
-TEST_CASE("a finding-kind id sets the kind; CRLF and no subject are fine") {
+TEST_CASE("a finding-kind id sets the kind, CRLF and no subject are fine") {
   std::string text = replace_line(kValid, 2, "id: password_spray");
   text = replace_line(text, 28, "No subject line {window}");
+  text = replace_line(text, 6,
+                      "related: provider_portal_outage\nverdict: Spray ({when}, {status})\nverdict_detail: Block it");
   std::string crlf;
   for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
   auto r = idt::parse_playbook(crlf, "password_spray.md");
@@ -117,6 +119,51 @@ TEST_CASE("a finding-kind id sets the kind; CRLF and no subject are fine") {
   CHECK(*r->kind == FindingKind::password_spray);
   CHECK(r->message_subject.empty());
   CHECK(r->message_body == "No subject line {window}\n\nDear {user},\n  keep {portal} in mind.");
+  CHECK(r->verdict == "Spray ({when}, {status})");
+  CHECK(r->verdict_detail == "Block it");
+}
+
+TEST_CASE("a finding playbook needs its verdict wording and verdict placeholders are checked") {
+  std::string text = replace_line(kValid, 2, "id: password_spray");
+  auto r = idt::parse_playbook(text, "password_spray.md");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message ==
+        "password_spray.md:7: a finding playbook needs 'verdict:' and 'verdict_detail:' in its header");
+  text = replace_line(text, 6, "related: provider_portal_outage\nverdict: Spray ({window})\nverdict_detail: x");
+  r = idt::parse_playbook(text, "password_spray.md");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message.find("unknown placeholder {window} in 'verdict'") != std::string::npos);
+  // General playbooks may omit it.
+  CHECK(idt::parse_playbook(kValid, "demo_case.md").ok());
+}
+
+TEST_CASE("every finding playbook words its verdict with the verdict placeholders only") {
+  for (const Playbook& p : idt::builtin_playbooks()) {
+    if (!p.kind) continue;
+    INFO(p.id);
+    CHECK_FALSE(p.verdict.empty());
+    CHECK_FALSE(p.verdict_detail.empty());
+    for (const auto& n : idt::template_placeholders(p.verdict + p.verdict_detail)) {
+      bool known = false;
+      for (const auto& v : idt::verdict_placeholders()) known |= v.name == n;
+      CHECK(known);
+    }
+  }
+}
+
+TEST_CASE("fill_line: values fill, an unfilled placeholder drops its parenthetical or its line") {
+  using V = std::vector<std::pair<std::string, std::string>>;
+  CHECK(idt::fill_line("Attach to the master incident ({incident_id} or your own reference) now", V{}) ==
+        "Attach to the master incident now");
+  CHECK(idt::fill_line("Attach to the master incident ({incident_id} or your own reference) now",
+                       V{{"incident_id", "MO1"}}) == "Attach to the master incident (MO1 or your own reference) now");
+  CHECK_FALSE(idt::fill_line("Next update: {next_update}.", V{}));
+  CHECK(idt::fill_line("Questions: {helpdesk}.", V{}) == "Questions: the IT help desk.");  // its fallback
+  CHECK(idt::fill_line("Questions: {helpdesk}.", V{{"helpdesk", "ext. 4357"}}) == "Questions: ext. 4357.");
+  CHECK(idt::fill_line("plain (no placeholder) text", V{}) == "plain (no placeholder) text");
+  CHECK(idt::fill_line("{org} IT", V{{"org", ""}}) == std::nullopt);  // an empty value fills nothing
+  CHECK(idt::fill_message("Hello {user},\n\nBody.\n\n{org} IT", V{}) == "Body.");
+  CHECK(idt::fill_message("A\n\nNext: {next_update}.\n\nB", V{}) == "A\n\nB");
 }
 
 TEST_CASE("parser errors name the file and the line") {

@@ -196,7 +196,7 @@ TEST_CASE("split: Graph document pretty-printed, bare array, concatenated pages"
   check_all_ways("pages.json", g + synth_signins(synth::SigninShape::graph, 2));
 }
 
-TEST_CASE("split: a bad record keeps its record number and line; a truncated document fails the same way",
+TEST_CASE("split: a bad record keeps its record number and line, a truncated document fails the same way",
           "[run][split]") {
   std::string g = synth_signins(synth::SigninShape::graph, 1);
   // Break a record about two thirds in.
