@@ -31,9 +31,8 @@ CLI::Validator one_of(std::shared_ptr<const Choices> c) {
         bool ok = c->accept ? c->accept(v) : std::find(c->values.begin(), c->values.end(), v) != c->values.end();
         if (ok) return {};
         std::vector<std::string_view> names(c->values.begin(), c->values.end());
-        std::string shown;
-        append_sanitized(shown, v);
-        return fmt::format("'{}' is not one of: {}{}", shown, fmt::join(c->values, ", "), did_you_mean(v, names));
+        // main.cpp's usage_error makes the value safe for the terminal.
+        return fmt::format("'{}' is not one of: {}{}", v, fmt::join(c->values, ", "), did_you_mean(v, names));
       },
       desc);
 }

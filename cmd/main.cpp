@@ -12,22 +12,30 @@
 #include "commands.h"
 #include "generate.h"
 #include "render/output.h"
+#include "util/safe_text.h"
 #include "util/text.h"
 
 using namespace idt::cmd;
 
 namespace {
 
-// "idtriage: MESSAGE" and where to look next; exit 2.
-int usage_error(const std::string& message, std::string_view command) {
-  std::string clean;  // arguments are echoed: no control sequence reaches the terminal
+// A message for stderr: it may quote arguments, file names and input text,
+// so every line is made terminal-safe (the line breaks are ours).
+std::string safe_lines(std::string_view message) {
+  std::string clean;
   for (std::string_view rest = message; !rest.empty();) {
     std::size_t nl = rest.find('\n');
-    idt::append_sanitized(clean, rest.substr(0, nl));
+    idt::append_terminal_safe(clean, rest.substr(0, nl));
     if (nl == std::string_view::npos) break;
     clean += '\n';
     rest.remove_prefix(nl + 1);
   }
+  return clean;
+}
+
+// "idtriage: MESSAGE" and where to look next; exit 2.
+int usage_error(const std::string& message, std::string_view command) {
+  const std::string clean = safe_lines(message);
   if (command.empty())
     fmt::print(stderr, "idtriage: {}\nRun 'idtriage --help' for the list of commands.\n", clean);
   else
@@ -118,12 +126,12 @@ int run_main(int argc, char** argv) {
     std::fputs(app.help().c_str(), stdout);
     return kExitOk;
   } catch (const UsageError& e) {
-    fmt::print(stderr, "idtriage: {}\n", e.what());
+    fmt::print(stderr, "idtriage: {}\n", safe_lines(e.what()));
     return kExitUsage;
   } catch (const idt::OutputError&) {
     throw;  // main() decides: quiet for a closed pipe, an error otherwise
   } catch (const std::exception& e) {
-    fmt::print(stderr, "idtriage: internal error: {}\n", e.what());
+    fmt::print(stderr, "idtriage: internal error: {}\n", safe_lines(e.what()));
     return kExitInternal;
   }
 }

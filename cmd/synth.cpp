@@ -9,6 +9,7 @@
 #include "common.h"
 #include "synth/scenario.h"
 #include "synth/synth.h"
+#include "util/safe_text.h"
 
 namespace idt::cmd {
 namespace {
@@ -50,12 +51,12 @@ int run() {
   if (!out) throw UsageError(out.error().message);
   auto written = synth::write_output(*out, out_dir);
   if (!written) {
-    fmt::print(stderr, "idtriage: {}\n", written.error().message);
+    fmt::print(stderr, "idtriage: {}\n", terminal_safe(written.error().message));
     return kExitInput;
   }
   if (!quiet) {
     std::string msg = fmt::format("synth: {} (users {}, seed {}, {}) -> {}\n", opts.scenario, opts.users, opts.seed,
-                                  opts.date, out_dir);
+                                  opts.date, terminal_safe(out_dir));
     for (const auto& f : out->files) {
       msg += fmt::format("  {:<15} ", f.name);
       if (f.kind != "expected") msg += fmt::format("{} records, ", f.records);

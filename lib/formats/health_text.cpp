@@ -64,7 +64,9 @@ class Stripper {
         i = entity(i);
         continue;
       }
-      if (is_space(c) || c < 0x20 || c == 0x7F) {
+      // Other controls (NUL, ESC, ...) are data like any other character:
+      // the renderers show them as markers, as they do for every input.
+      if (is_space(c)) {
         space_ = true;
         ++i;
         continue;

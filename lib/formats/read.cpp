@@ -4,6 +4,7 @@
 
 #include "formats/empty_export.h"
 #include "formats/format.h"
+#include "formats/sniff_util.h"
 #include "util/text.h"
 
 namespace idt {
@@ -33,21 +34,15 @@ Detected detect_format(std::string_view text, std::optional<RecordKind> want) {
 static std::string describe_unknown(std::string_view text) {
   std::string_view t = trim(text);
   if (t.empty()) return "empty input: no records";
-  std::size_t ctrl = 0, n = std::min<std::size_t>(t.size(), 4096);
-  for (std::size_t i = 0; i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(t[i]);
-    if (c < 0x09 || (c > 0x0D && c < 0x20)) ++ctrl;
-  }
-  if (ctrl * 20 > n) return "binary data, not a log, ticket or health export";
+  if (looks_binary(t)) return "binary data, not a log, ticket or health export";
   char c = t[0];
   if (c == '{' || c == '[')
     return "JSON, but not a recognised sign-in, audit, ticket or health shape (no createdDateTime/appId, "
            "activityDateTime, Event Hub category/properties, or Log Analytics columns in the first 64 KiB)";
   std::size_t nl = t.find('\n');
   std::string first(t.substr(0, std::min<std::size_t>(nl, 120)));
-  std::string shown;
-  append_sanitized(shown, first);
-  return "unrecognised format (first line: \"" + shown + "\")";
+  // Shown as it is: every renderer makes input text safe for its reader.
+  return "unrecognised format (first line: \"" + first + "\")";
 }
 
 // What read_input() would say about a text before parsing it: the format to

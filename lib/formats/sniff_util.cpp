@@ -1,6 +1,8 @@
 // Why: see sniff_util.h.
 #include "formats/sniff_util.h"
 
+#include <algorithm>
+
 namespace idt {
 
 char first_significant(std::string_view h) {
@@ -47,6 +49,15 @@ std::string_view first_text_line(std::string_view h) {
     return line;
   }
   return {};
+}
+
+bool looks_binary(std::string_view head) {
+  std::size_t ctrl = 0, n = std::min<std::size_t>(head.size(), 4096);
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(head[i]);
+    if (c < 0x09 || (c > 0x0D && c < 0x20)) ++ctrl;
+  }
+  return ctrl * 20 > n;
 }
 
 }  // namespace idt

@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "formats/ticket_columns.h"
+#include "formats/sniff_util.h"
 #include "formats/ticket_dates.h"
 #include "io/csv.h"
 #include "model/ticket.h"
@@ -67,7 +68,7 @@ class TicketCsvFormat final : public Format {
 
 SniffResult TicketCsvFormat::sniff(std::string_view head) const {
   if (head.starts_with(kBom)) head.remove_prefix(kBom.size());
-  if (head.substr(0, 4096).find('\0') != std::string_view::npos) return {};
+  if (looks_binary(head)) return {};
   HeaderInfo h;
   if (!read_header(head, h)) return {};
   auto m = map_ticket_columns(h.names);

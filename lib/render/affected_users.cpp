@@ -1,6 +1,7 @@
 // Why: see affected_users.h.
 #include "render/affected_users.h"
 
+#include "util/safe_text.h"
 #include "util/text.h"
 #include "util/time.h"
 
@@ -8,11 +9,7 @@ namespace idt {
 
 namespace {
 
-void field(std::string& out, std::string_view s) {
-  std::string clean;
-  append_sanitized(clean, s);
-  append_csv_field(out, clean);
-}
+void field(std::string& out, std::string_view s) { append_csv_field(out, s); }
 
 std::string time_or_empty(Micros t) { return t == kNoTime ? std::string() : format_rfc3339(t); }
 

@@ -3,6 +3,7 @@
 
 #include "render/text_table.h"
 #include "util/json_writer.h"
+#include "util/safe_text.h"
 #include "util/text.h"
 
 namespace idt {

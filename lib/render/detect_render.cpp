@@ -5,6 +5,7 @@
 
 #include "render/inputs_render.h"
 #include "render/text_table.h"
+#include "util/safe_text.h"
 #include "util/text.h"
 
 namespace idt {

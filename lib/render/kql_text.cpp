@@ -5,19 +5,35 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
+#include "util/safe_text.h"
+#include "util/text.h"
+
 namespace idt {
 namespace {
 
-bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
+// Controls, DEL and every other hidden code point (bidi overrides, zero-width
+// characters: util/safe_text.h) are escaped, so no literal or pattern in the
+// emitted query reads differently from what it does (Trojan Source).
+bool escape_needed(char32_t cp) { return cp == 0x110000 || is_hidden_code_point(cp); }
+
+bool any_escape_needed(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp;
+    i += decode_utf8(s, i, cp);
+    if (escape_needed(cp)) return true;
+  }
+  return false;
+}
+
+void unicode_escape(std::string& out, unsigned u) { fmt::format_to(std::back_inserter(out), "\\u{:04x}", u); }
 
 }  // namespace
 
 std::string kql_string(std::string_view s) {
-  bool control = false, backslash = false;
-  for (unsigned char c : s) {
-    control = control || is_control(c);
-    backslash = backslash || c == '\\';
-  }
+  const bool control = any_escape_needed(s);
+  const bool backslash = s.find('\\') != std::string_view::npos;
   std::string out;
   out.reserve(s.size() + 4);
   if (backslash && !control) {
@@ -30,9 +46,10 @@ std::string kql_string(std::string_view s) {
     return out;
   }
   out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp;
+    const std::size_t len = decode_utf8(s, i, cp);
+    switch (cp) {
       case '\\':
         out += "\\\\";
         break;
@@ -49,11 +66,18 @@ std::string kql_string(std::string_view s) {
         out += "\\r";
         break;
       default:
-        if (is_control(c))
-          out += fmt::format("\\u{:04x}", c);
-        else
-          out += ch;
+        if (cp == 0x110000) {
+          unicode_escape(out, 0xFFFD);  // not UTF-8: the replacement character
+        } else if (!escape_needed(cp)) {
+          out.append(s.substr(i, len));
+        } else if (cp < 0x10000) {
+          unicode_escape(out, static_cast<unsigned>(cp));
+        } else {  // UTF-16 surrogate pair, as .NET strings hold it
+          unicode_escape(out, 0xD800 + ((static_cast<unsigned>(cp) - 0x10000) >> 10));
+          unicode_escape(out, 0xDC00 + ((static_cast<unsigned>(cp) - 0x10000) & 0x3FF));
+        }
     }
+    i += len;
   }
   out += '"';
   return out;
@@ -62,12 +86,16 @@ std::string kql_string(std::string_view s) {
 std::string re2_without_controls(std::string_view pattern) {
   std::string out;
   out.reserve(pattern.size());
-  for (char ch : pattern) {
-    auto c = static_cast<unsigned char>(ch);
-    if (is_control(c))
-      out += fmt::format("\\x{{{:02X}}}", c);
+  for (std::size_t i = 0; i < pattern.size();) {
+    char32_t cp;
+    const std::size_t len = decode_utf8(pattern, i, cp);
+    if (cp == 0x110000 || !escape_needed(cp))
+      out.append(pattern.substr(i, len));  // a stray byte stays: RE2 refuses such a pattern at load
+    else if (cp < 0x100)
+      out += fmt::format("\\x{{{:02X}}}", static_cast<unsigned>(cp));
     else
-      out += ch;
+      out += fmt::format("\\x{{{:X}}}", static_cast<unsigned>(cp));
+    i += len;
   }
   return out;
 }

@@ -13,10 +13,13 @@ namespace idt {
 // Text with a backslash and no control character becomes a verbatim literal
 // @"..." ('"' doubled), so regexes read as written; anything else a regular
 // "..." literal with \\ \" \t \n \r and \uXXXX escapes (never a raw control
-// character or line break, which Kusto does not allow in a literal).
+// character or line break, which Kusto does not allow in a literal; no raw
+// bidi override or zero-width character either: util/safe_text.h's hidden
+// code points are \uXXXX, past U+FFFF as a surrogate pair).
 std::string kql_string(std::string_view s);
 
-// An RE2 pattern with every control character (and DEL) written as \x{HH}, so
+// An RE2 pattern with every control character (and DEL) written as \x{HH}
+// and every other hidden code point as \x{202E}, so
 // its literal can stay verbatim; RE2 reads both forms as the same character
 // (a valid pattern never has a control character right after a backslash).
 std::string re2_without_controls(std::string_view pattern);

@@ -8,6 +8,7 @@
 
 #include "render/text_table.h"
 #include "util/json_writer.h"
+#include "util/safe_text.h"
 #include "util/text.h"
 
 namespace idt {
@@ -30,7 +31,7 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 // `indent` spaces and `marker`, later lines are indented to the text.
 void wrap(std::string& b, std::string_view text, std::size_t indent, std::string_view marker) {
   std::string clean;
-  append_sanitized(clean, text);
+  append_terminal_safe(clean, text);
   std::string lead(indent, ' ');
   std::string cont(indent + display_width(marker), ' ');
   b += lead;
@@ -102,7 +103,7 @@ void render_text(Output& out, const Playbook& pb, const std::string& subject, co
   out.paint(sgr::bold, pb.id);
   b += "  ";
   std::string title;
-  append_sanitized(title, pb.title);
+  append_terminal_safe(title, pb.title);
   b += title + "\n";
   b += "cause " + cause_text(pb) + (pb.kind ? " · finding kind" : " · general playbook");
   if (!pb.aliases.empty()) b += " · aliases " + join(pb.aliases, ", ");
@@ -187,9 +188,18 @@ void render_md(Output& out, const Playbook& pb, const std::string& subject, cons
     longest = std::max(longest, run);
   }
   std::string fence(std::max<std::size_t>(3, longest + 1), '`');
+  // The fence keeps --set values literal for Markdown; each line is still
+  // made terminal-safe (the message's own line breaks stay).
   b += "\n## User message\n\n" + fence + "text\n";
-  if (!subject.empty()) b += "Subject: " + subject + "\n\n";
-  b += body + "\n" + fence + "\n";
+  if (!subject.empty()) b += "Subject: " + terminal_safe(subject) + "\n\n";
+  for (std::string_view rest = body;;) {
+    const std::size_t nl = rest.find('\n');
+    append_terminal_safe(b, rest.substr(0, nl));
+    b += '\n';
+    if (nl == std::string_view::npos) break;
+    rest.remove_prefix(nl + 1);
+  }
+  b += fence + "\n";
   std::vector<std::string> left = unfilled(subject, body);
   if (!left.empty()) {
     b += "\nPlaceholders:";

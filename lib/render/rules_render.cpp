@@ -8,6 +8,7 @@
 #include "classify/audit_classifier.h"
 #include "classify/codes.h"
 #include "classify/signin_classifier.h"
+#include "render/text_table.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 
@@ -36,13 +37,6 @@ std::string_view kql_type(ColumnKind k) {
     default:
       return "long";
   }
-}
-
-// Text from --rules files may hold anything: no control characters reach a terminal.
-std::string clean(std::string_view s) {
-  std::string out;
-  append_sanitized(out, s);
-  return out;
 }
 
 void when_json(JsonWriter& w, const SigninWhen& when) {

@@ -3,21 +3,14 @@
 
 #include <fmt/format.h>
 
+#include "util/safe_text.h"
 #include "util/text.h"
 
 namespace idt {
 
-std::string clean(std::string_view s) {
-  std::string out;
-  append_sanitized(out, s);
-  return out;
-}
+std::string clean(std::string_view s) { return terminal_safe(s); }
 
-std::string md_cell(std::string_view s) {
-  std::string o;
-  for (char c : clean(s)) o += c == '|' ? std::string("\\|") : std::string(1, c);
-  return o;
-}
+std::string md_cell(std::string_view s) { return markdown_safe(s); }
 
 std::string pad(std::string_view s, std::size_t width) {
   std::string o = fit_width(clean(s), width);

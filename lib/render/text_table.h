@@ -14,10 +14,11 @@
 
 namespace idt {
 
-// Input text made safe for a terminal (controls dropped, newlines and tabs
-// as spaces, bad UTF-8 as U+FFFD).
+// Input text made safe for a terminal (util/safe_text.h: controls, bidi and
+// invisible characters as "<U+202E>" markers, newlines and tabs as spaces,
+// bad UTF-8 as U+FFFD).
 std::string clean(std::string_view s);
-// A Markdown table cell: sanitised, '|' escaped.
+// A Markdown table cell: markdown_safe (util/safe_text.h; '|' escaped too).
 std::string md_cell(std::string_view s);
 // A left-aligned cell exactly `width` columns wide: sanitised, cut with "…"
 // when longer, padded with spaces when shorter.

@@ -9,6 +9,7 @@
 #include "render/json_values.h"
 #include "render/text_table.h"
 #include "util/json_writer.h"
+#include "util/safe_text.h"
 #include "util/text.h"
 
 namespace idt {

@@ -7,6 +7,7 @@
 #include "render/json_values.h"
 #include "render/text_table.h"
 #include "util/json_writer.h"
+#include "util/safe_text.h"
 #include "util/text.h"
 #include "util/time.h"
 
@@ -195,21 +196,21 @@ std::string window_text(const TriageReport& r, const Finding& f) {
 }
 
 // Ticket ids in the table: the first dozen (JSON and --affected-users have all).
-std::string ticket_list(const std::vector<std::string>& ids) {
+std::string ticket_list(const std::vector<std::string>& ids, bool markdown) {
   constexpr std::size_t kShown = 12;
   std::string o;
-  for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) o += " " + clean(ids[i]);
+  for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) o += " " + (markdown ? markdown_safe(ids[i]) : clean(ids[i]));
   if (ids.size() > kShown) o += fmt::format(" (+{} more in --format json)", ids.size() - kShown);
   return o;
 }
 
 // Each line of `text` after `mark` (and a space unless the line is empty).
-void quote_lines(std::string& b, std::string_view text, std::string_view mark) {
+void quote_lines(std::string& b, std::string_view text, std::string_view mark, bool markdown) {
   for (;;) {
     std::size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     b += mark;
-    if (!line.empty()) b += " " + clean(line);
+    if (!line.empty()) b += " " + (markdown ? markdown_prose_safe(line) : clean(line));
     b += '\n';
     if (nl == std::string_view::npos) break;
     text.remove_prefix(nl + 1);
@@ -243,15 +244,19 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
   std::string head = "idtriage  " + span + "   " + thousands(s) + " sign-ins · " + thousands(au) + " audit · " +
                      count_of(tk, "ticket", "tickets") + " · " +
                      count_of(a.health.size(), "health issue", "health issues");
-  auto reason_line = [](const IncompleteReason& x) {
-    return (x.input.empty() ? std::string() : clean(x.input) + ": ") + clean(x.detail);
+  // Markdown gets data as text only (util/safe_text.h); the playbook steps
+  // and messages are our own Markdown with values filled in.
+  auto text = [markdown](std::string_view s) { return markdown ? markdown_safe(s) : clean(s); };
+  auto prose = [markdown](std::string_view s) { return markdown ? markdown_prose_safe(s) : clean(s); };
+  auto reason_line = [&](const IncompleteReason& x) {
+    return (x.input.empty() ? std::string() : text(x.input) + ": ") + text(x.detail);
   };
   if (markdown) {
     b += "# idtriage triage\n\n" + head.substr(10) + "\n\n## Verdict: " +
          std::string(r.state == VerdictState::findings    ? "findings"
                      : r.state == VerdictState::all_clear ? "all clear"
                                                           : "INCOMPLETE") +
-         "\n\n**" + clean(r.verdict) + "**\n\n" + (r.verdict_detail.empty() ? "" : clean(r.verdict_detail) + "\n\n");
+         "\n\n**" + text(r.verdict) + "**\n\n" + (r.verdict_detail.empty() ? "" : text(r.verdict_detail) + "\n\n");
     if (!r.incomplete.empty()) {
       b += r.state == VerdictState::incomplete ? "## Not judged\n\n" : "## Also not judged\n\n";
       for (const auto& x : r.incomplete) b += "- " + reason_line(x) + "\n";
@@ -291,11 +296,11 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
            (f.start == kNoTime ? ""
             : f.ongoing        ? " UTC (in progress)"
                                : " UTC (over)") +
-           "\n\n" + clean(f.summary) + "\n\n- cause: " + std::string(name(f.cause)) +
+           "\n\n" + text(f.summary) + "\n\n- cause: " + std::string(name(f.cause)) +
            (f.suspected ? " (suspected)" : "") + ", confidence " + percent(f.confidence) + "\n";
-      if (!f.root_cause.empty()) b += "- root cause: " + clean(f.root_cause) + "\n";
-      for (const auto& l : f.evidence.lines) b += "- " + clean(l) + "\n";
-      if (!f.evidence.ticket_ids.empty()) b += "- tickets:" + ticket_list(f.evidence.ticket_ids) + "\n";
+      if (!f.root_cause.empty()) b += "- root cause: " + text(f.root_cause) + "\n";
+      for (const auto& l : f.evidence.lines) b += "- " + text(l) + "\n";
+      if (!f.evidence.ticket_ids.empty()) b += "- tickets:" + ticket_list(f.evidence.ticket_ids, true) + "\n";
       if (f.evidence.affected_total) b += "- affected users: " + thousands(f.evidence.affected_total) + "\n";
       if (!f.related.empty()) {
         b += "- related:";
@@ -305,15 +310,15 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
       b += "- playbook: `idtriage playbook " + f.playbook + "`\n";
       if (!f.actions.empty()) {
         b += "\n**Do**\n\n";
-        for (const auto& s2 : f.actions) b += "1. " + clean(s2) + "\n";
+        for (const auto& s2 : f.actions) b += "1. " + prose(s2) + "\n";
       }
       if (!f.do_not.empty()) {
         b += "\n**Do not**\n\n";
-        for (const auto& s2 : f.do_not) b += "- " + clean(s2) + "\n";
+        for (const auto& s2 : f.do_not) b += "- " + prose(s2) + "\n";
       }
       if (!message.empty()) {
         b += "\n**User message**\n\n";
-        quote_lines(b, message, ">");
+        quote_lines(b, message, ">", true);
       }
       b += "\n";
       continue;
@@ -332,7 +337,7 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
       for (const auto& i : f.evidence.top_ips) b += fmt::format(" {} ({} users)", clean(i.key), i.count);
       b += "\n";
     }
-    if (!f.evidence.ticket_ids.empty()) b += "    tickets:" + ticket_list(f.evidence.ticket_ids) + "\n";
+    if (!f.evidence.ticket_ids.empty()) b += "    tickets:" + ticket_list(f.evidence.ticket_ids, false) + "\n";
     if (f.evidence.affected_total)
       b += "    affected users: " + thousands(f.evidence.affected_total) + " (--affected-users FILE lists them)\n";
     if (!f.related.empty()) {
@@ -347,12 +352,12 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
     b += "    playbook: idtriage playbook " + f.playbook + "\n";
     if (!message.empty()) {
       b += "    user message:\n";
-      quote_lines(b, message, "      │");
+      quote_lines(b, message, "      │", false);
     }
   }
   if (!r.undecided.empty()) {
     b += markdown ? "## Notes\n\n" : "\n";
-    for (const auto& u : r.undecided) b += (markdown ? "- " : "  note: ") + clean(u) + "\n";
+    for (const auto& u : r.undecided) b += (markdown ? "- " : "  note: ") + text(u) + "\n";
     if (markdown) b += "\n";
   }
   std::uint64_t rejected = 0;

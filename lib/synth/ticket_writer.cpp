@@ -4,6 +4,7 @@
 #include "synth/catalog.h"
 #include "synth/text_out.h"
 #include "synth/writers.h"
+#include "util/safe_text.h"
 #include "util/text.h"
 
 namespace idt::synth {

@@ -67,70 +67,59 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-std::size_t find_invalid_utf8(std::string_view s) {
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t n = s.size(), i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
+  const unsigned char c = p[i];
+  std::size_t len;
+  char32_t v;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  } else if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    v = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    v = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    v = c & 0x07;
+  } else {
+    cp = 0x110000;
+    return 1;
+  }
+  if (i + len > s.size()) {
+    cp = 0x110000;
+    return 1;
+  }
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[i + k] & 0xC0) != 0x80) {
+      cp = 0x110000;
+      return 1;
+    }
+    v = (v << 6) | (p[i + k] & 0x3F);
+  }
+  if ((len == 2 && v < 0x80) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000) || v > 0x10FFFF ||
+      (v >= 0xD800 && v <= 0xDFFF)) {
+    cp = 0x110000;
+    return 1;
+  }
+  cp = v;
+  return len;
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
     }
-    std::size_t len;
-    unsigned cp;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else
-      return i;
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return i;
+    char32_t cp;
+    const std::size_t len = decode_utf8(s, i, cp);
+    if (cp == 0x110000) return i;
     i += len;
   }
   return std::string_view::npos;
-}
-
-void append_sanitized(std::string& out, std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  // Bytes that are not valid UTF-8 (e.g. a raw 0x9B, the 8-bit CSI) become
-  // U+FFFD, so no C1 control reaches an 8-bit terminal either.
-  std::size_t bad = find_invalid_utf8(s);
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = p[i];
-    if (i == bad) {
-      out += "\xEF\xBF\xBD";
-      bad = find_invalid_utf8(s.substr(i + 1));
-      if (bad != std::string_view::npos) bad += i + 1;
-      continue;
-    }
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
-    }
-    if (c == '\t') {
-      out += ' ';
-      continue;
-    }
-    if (c < 0x20 || c == 0x7F) continue;
-    // C1 controls encoded in UTF-8: C2 80..C2 9F
-    if (c == 0xC2 && i + 1 < s.size() && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
-      ++i;
-      continue;
-    }
-    out += static_cast<char>(c);
-  }
 }
 
 namespace {
@@ -191,55 +180,6 @@ std::string fit_width(std::string_view s, std::size_t width) {
   std::string out(s.substr(0, i));
   out += "\xE2\x80\xA6";  // …
   return out;
-}
-
-void append_csv_field(std::string& out, std::string_view s, char delim) {
-  bool formula =
-      !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
-  // A plain negative number is data, not a formula.
-  if (formula && s[0] == '-' && s.size() > 1) {
-    bool num = true;
-    for (std::size_t i = 1; i < s.size(); ++i)
-      if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) {
-        num = false;
-        break;
-      }
-    if (num) formula = false;
-  }
-  bool quote = formula || s.find_first_of(std::string_view("\"\r\n", 3)) != std::string_view::npos ||
-               s.find(delim) != std::string_view::npos;
-  if (!quote) {
-    out.append(s);
-    return;
-  }
-  out += '"';
-  if (formula) out += '\'';
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-void append_tsv_field(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      default:
-        out += c;
-    }
-  }
 }
 
 bool parse_int(std::string_view s, long long& out) {

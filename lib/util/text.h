@@ -27,12 +27,13 @@ std::string normalize_name(std::string_view s);
 // Appends code point `cp` encoded as UTF-8.
 void append_utf8(std::string& out, std::uint32_t cp);
 
+// Strict UTF-8 decoding (no overlong forms, surrogates or values past
+// U+10FFFF): the length of the code point at s[i]; a byte that does not start
+// a well-formed sequence is taken alone and `cp` is set to 0x110000.
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 std::size_t find_invalid_utf8(std::string_view s);
 
-// For terminals: drop C0/C1 controls and ESC (keeps \t), replace newlines by
-// a space, so hostile input cannot move the cursor or change colours.
-void append_sanitized(std::string& out, std::string_view s);
 // Terminal columns of one code point: 0 for controls, combining marks and
 // other zero-width characters, 2 for East Asian wide/fullwidth characters
 // and emoji, else 1 (table generated from Unicode data: text_width.cpp).
@@ -43,11 +44,6 @@ std::size_t display_width(std::string_view s);
 // Cut to at most `width` columns, ending in "…" if cut; never splits a code
 // point, and combining marks stay with their letter.
 std::string fit_width(std::string_view s, std::size_t width);
-
-// CSV/TSV field writers. CSV quotes when needed and defuses spreadsheet
-// formulas (leading = + - @ tab CR get a leading apostrophe).
-void append_csv_field(std::string& out, std::string_view s, char delim = ',');
-void append_tsv_field(std::string& out, std::string_view s);
 
 // Parse a non-negative or negative decimal integer; false on any junk.
 bool parse_int(std::string_view s, long long& out);

@@ -25,6 +25,9 @@ TEST_CASE("tags go, inline tags keep words together, blocks separate them", "[he
   CHECK(plain("Please <a href=\"https://x/y?a=1&b=2\">review the docs.</a>") == "Please review the docs.");
   CHECK(plain("<o:p></o:p>Office<o:p> </o:p>text") == "Office text");
   CHECK(plain("  lots \t of\r\n\n space  ") == "lots of space");
+  // Other controls are data, as in every other input: kept for the
+  // renderers, which show them as <U+0000>, <U+001B> markers.
+  CHECK(plain(std::string("a\0b\x1b[2Jc", 9)) == std::string("a\0b\x1b[2Jc", 9));
 }
 
 TEST_CASE("entities are decoded", "[health][text]") {

@@ -64,6 +64,12 @@ TEST_CASE("kql_string: plain text in double quotes, backslashes verbatim, contro
   CHECK(kql_string("x\ny\rz") == "\"x\\ny\\rz\"");
   CHECK(kql_string(std::string("\0\x1b\x7f", 3)) == "\"\\u0000\\u001b\\u007f\"");
   CHECK(kql_string("ü🔒") == "\"ü🔒\"");
+  // Trojan Source: bidi overrides, zero-width characters and tags are
+  // escaped (a tag past U+FFFF as a surrogate pair); no verbatim literal then.
+  CHECK(kql_string("admin\u202E\u2066x\u2069") == "\"admin\\u202e\\u2066x\\u2069\"");
+  CHECK(kql_string("a\u200Bb\uFEFF") == "\"a\\u200bb\\ufeff\"");
+  CHECK(kql_string("C:\\x\u202E") == "\"C:\\\\x\\u202e\"");
+  CHECK(kql_string("\U000E0041") == "\"\\udb40\\udc41\"");
   for (const auto& v : awkward_values()) {
     std::string lit = kql_string(v);
     INFO(lit);
@@ -73,6 +79,8 @@ TEST_CASE("kql_string: plain text in double quotes, backslashes verbatim, contro
 
 TEST_CASE("re2_without_controls keeps the pattern's meaning") {
   CHECK(re2_without_controls("a\tb\x01") == "a\\x{09}b\\x{01}");
+  CHECK(re2_without_controls("pay\u202Epal|\u200B") == "pay\\x{202E}pal|\\x{200B}");
+  CHECK(re2_without_controls("ü") == "ü");
   CHECK(re2_without_controls("[\t ]+\\d") == "[\\x{09} ]+\\d");
   for (std::string p : {std::string("raw\tTAB|raw\x01SOH"), std::string("[\t\x7f]x"), std::string("a\x1b")}) {
     RE2 raw(p), escaped(re2_without_controls(p));

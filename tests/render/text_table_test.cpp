@@ -22,7 +22,7 @@ TEST_CASE("pad and rpad measure display width", "[render][table]") {
   CHECK(pad("abcdefgh", 5) == "abcd\xE2\x80\xA6");                // cut, with the ellipsis
   CHECK(pad("東京都庁", 5) == "東京\xE2\x80\xA6");                // 5 columns exactly
   CHECK(pad("東京都庁", 4) == "東\xE2\x80\xA6 ");                 // a wide char never half-shown
-  CHECK(pad("a\x1b[31mb\nc", 9) == "a[31mb c ");                  // sanitised before measuring
+  CHECK(pad("a\x1b[31mb\nc", 18) == "a<U+001B>[31mb c  ");        // made safe before measuring
   CHECK(rpad("42", 5) == "   42");
   CHECK(rpad("·", 3) == "  ·");          // multi-byte, one column
   CHECK(rpad("123456", 3) == "123456");  // never cut: numbers must stay whole

@@ -29,6 +29,20 @@ TEST_CASE("append_json_string escapes quotes, backslashes and controls", "[util]
   CHECK(js("Zürich – 東京 😀") == "\"Zürich – 東京 😀\"");  // valid UTF-8 is kept as is
 }
 
+TEST_CASE("append_json_string escapes hidden code points (same value, nothing acts on a terminal)", "[util][json]") {
+  // C1 controls, bidi overrides and isolates, zero-width space, BOM, the
+  // line and paragraph separators (JavaScript string terminators) and tag
+  // characters (as a surrogate pair) are \u escapes; the value is unchanged.
+  CHECK(js("a\xC2\x9B"
+           "b") == "\"a\\u009bb\"");
+  CHECK(js("ab\u202Ecd") == "\"ab\\u202ecd\"");
+  CHECK(js("\u2066x\u2069") == "\"\\u2066x\\u2069\"");
+  CHECK(js("a\u200Bb\uFEFF") == "\"a\\u200bb\\ufeff\"");
+  CHECK(js("x\u2028y\u2029") == "\"x\\u2028y\\u2029\"");
+  CHECK(js("\U000E0041") == "\"\\udb40\\udc41\"");
+  CHECK(js("\u00e9\u00a0") == "\"\u00e9\u00a0\"");  // letters and no-break space stay
+}
+
 TEST_CASE("append_json_string replaces invalid UTF-8 by U+FFFD", "[util][json]") {
   const std::string fffd = "\xEF\xBF\xBD";
   CHECK(js("caf\xE9") == "\"caf" + fffd + "\"");

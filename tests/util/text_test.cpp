@@ -1,6 +1,5 @@
-// Why: the text helpers guard output (CSV formula injection, TSV escaping,
-// terminal control sequences) and validate input (UTF-8); each guard is
-// pinned with the hostile string it exists for.
+// Why: the text helpers validate input (UTF-8) and measure it for tables;
+// the output guards have their own tests (safe_text_test.cpp).
 #include <catch2/catch.hpp>
 
 #include <array>
@@ -10,23 +9,6 @@
 
 using namespace idt;
 
-namespace {
-std::string csv(std::string_view s, char delim = ',') {
-  std::string out;
-  append_csv_field(out, s, delim);
-  return out;
-}
-std::string tsv(std::string_view s) {
-  std::string out;
-  append_tsv_field(out, s);
-  return out;
-}
-std::string sanitized(std::string_view s) {
-  std::string out;
-  append_sanitized(out, s);
-  return out;
-}
-}  // namespace
 
 TEST_CASE("trim, iequals, istarts_with, icontains, ascii_lower, normalize_name", "[util][text]") {
   CHECK(trim("  a b \t\r\n") == "a b");
@@ -44,63 +26,6 @@ TEST_CASE("trim, iequals, istarts_with, icontains, ascii_lower, normalize_name",
   CHECK(normalize_name("  Autonomous system  number ") == "autonomous system number");
   CHECK(normalize_name("IP\taddress\r\n") == "ip address");
   CHECK(normalize_name("Date (UTC)") == "date (utc)");
-}
-
-TEST_CASE("CSV field writer quotes and defuses formulas", "[util][text]") {
-  CHECK(csv("plain") == "plain");
-  CHECK(csv("") == "");
-  CHECK(csv("a,b") == "\"a,b\"");
-  CHECK(csv("a;b") == "a;b");
-  CHECK(csv("a;b", ';') == "\"a;b\"");
-  CHECK(csv("say \"hi\"") == "\"say \"\"hi\"\"\"");
-  CHECK(csv("two\nlines") == "\"two\nlines\"");
-  CHECK(csv("cr\rhere") == "\"cr\rhere\"");
-  // Spreadsheet formulas get a leading apostrophe inside quotes.
-  CHECK(csv("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
-  CHECK(csv("+cmd|' /C calc'!A0") == "\"'+cmd|' /C calc'!A0\"");
-  CHECK(csv("@SUM(A1)") == "\"'@SUM(A1)\"");
-  CHECK(csv("-2+3") == "\"'-2+3\"");
-  CHECK(csv("\tx") == "\"'\tx\"");
-  CHECK(csv("\rx") == "\"'\rx\"");
-  // A negative number is data.
-  CHECK(csv("-5") == "-5");
-  CHECK(csv("-12.5") == "-12.5");
-  // Not at the start: harmless.
-  CHECK(csv("a=b") == "a=b");
-}
-
-TEST_CASE("TSV field writer escapes tabs, newlines and backslashes", "[util][text]") {
-  CHECK(tsv("a\tb\nc\\d\re") == "a\\tb\\nc\\\\d\\re");
-  CHECK(tsv("plain text") == "plain text");
-  CHECK(tsv("").empty());
-}
-
-TEST_CASE("append_sanitized strips terminal control sequences", "[util][text]") {
-  // ESC-based colour / cursor sequences lose their ESC and cannot act.
-  std::string s = sanitized("\x1b[31mred\x1b[0m\x1b]0;title\x07");
-  CHECK(s.find('\x1b') == std::string::npos);
-  CHECK(s.find('\x07') == std::string::npos);
-  CHECK(s == "[31mred[0m]0;title");
-  // C1 controls as UTF-8 (U+009B CSI, U+0085 NEL) are dropped; NBSP is kept.
-  CHECK(sanitized("a\xC2\x9B"
-                  "31mb") == "a31mb");
-  CHECK(sanitized("a\xC2\x85"
-                  "b") == "ab");
-  CHECK(sanitized("a\xC2\xA0"
-                  "b") ==
-        "a\xC2\xA0"
-        "b");
-  // A raw 8-bit C1 byte (0x9B = CSI on 8-bit terminals) never gets through.
-  std::string raw = sanitized(
-      "a\x9B"
-      "31mb");
-  CHECK(raw.find('\x9B') == std::string::npos);
-  CHECK(raw.find("31mb") != std::string::npos);
-  // Newlines, CR and tabs become spaces; DEL and other C0 are dropped.
-  CHECK(sanitized("a\nb\r\nc\td\x7f"
-                  "e\x01") == "a b  c de");
-  // Ordinary UTF-8 passes untouched.
-  CHECK(sanitized("Zürich – 東京") == "Zürich – 東京");
 }
 
 TEST_CASE("find_invalid_utf8", "[util][text]") {
