@@ -3,10 +3,10 @@
 
 namespace idt::cmd {
 
-extern const Command kTriage, kClassify, kStats, kExplain, kDetect, kHealth, kTickets, kPlaybook, kRules, kSynth;
+extern const Command kTriage, kClassify, kStats, kExplain, kDetect, kHealth, kTickets, kPlaybook, kRules, kSynth, kUser, kIndex;
 
 std::span<const Command> all_commands() {
-  static const Command* const table[] = {&kTriage, &kClassify, &kStats,    &kExplain, &kDetect,
+  static const Command* const table[] = {&kTriage, &kUser, &kIndex, &kClassify, &kStats,    &kExplain, &kDetect,
                                          &kHealth, &kTickets,  &kPlaybook, &kRules,   &kSynth};
   static std::vector<Command> commands = [] {
     std::vector<Command> v;

@@ -5,7 +5,7 @@ _idtriage() {
   prev="${COMP_WORDS[COMP_CWORD-1]}"
   cmd="${COMP_WORDS[1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "triage classify stats explain detect health tickets playbook rules synth --help --version" -- "$cur") )
+    COMPREPLY=( $(compgen -W "triage user index classify stats explain detect health tickets playbook rules synth --help --version" -- "$cur") )
     return
   fi
   case "$cmd $prev" in
@@ -14,6 +14,14 @@ _idtriage() {
     "triage --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
     "triage --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
     "triage --fail-on") vals="info low medium high critical" ;;
+    "user --format"|"user -f") vals="auto table json" ;;
+    "user --color") vals="auto always never" ;;
+    "user --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
+    "user --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
+    "index --format"|"index -f") vals="auto table" ;;
+    "index --color") vals="auto always never" ;;
+    "index --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
+    "index --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
     "classify --format"|"classify -f") vals="auto table jsonl csv tsv" ;;
     "classify --color") vals="auto always never" ;;
     "classify --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
@@ -54,6 +62,8 @@ _idtriage() {
   fi
   case "$cmd" in
     triage) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --breakglass --breakglass-max-age --rules --date-format --tz" ;;
+    user) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --signins --audit --tickets --health --quick --no-prefilter --index --no-index --limit --breakglass --breakglass-max-age --rules --date-format --tz" ;;
+    index) opts="--help -h --format -f --since --until --color --encoding --input-format --map --threads -j --strict --quiet -q --signins --audit --tickets --health --out -o --breakglass --breakglass-max-age --rules --date-format --tz" ;;
     classify) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --only --fields --list-fields --no-header" ;;
     stats) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --map --threads -j --strict --quiet -q --top" ;;
     explain) opts="--help -h --format -f --list" ;;

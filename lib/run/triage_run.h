@@ -25,7 +25,17 @@ struct TriageRun {
   bool input_error = false;  // an input could not be read (or, strict, had rejections)
 };
 
+// A sink that also wants to know which input the next records come from.
+class TriageTee : public Sink {
+ public:
+  // Called before each input is read; `index` counts over all inputs in
+  // reading order (detect, signins, audit, tickets, health).
+  virtual void begin_file(std::size_t index, const std::string& path, RecordKind label) {}
+};
+
+// `also`, when given, sees every record the triage aggregate sees, with the
+// same classification, in the same pass (`user` collects one person's records).
 TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts,
-                     const TicketRules& rules);
+                     const TicketRules& rules, TriageTee* also = nullptr);
 
 }  // namespace idt
