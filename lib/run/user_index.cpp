@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <map>
 #include <unordered_map>
@@ -74,7 +75,8 @@ void field(std::string& out, std::string_view s) {
   out += '\t';
   esc(out, s);
 }
-void field(std::string& out, std::int64_t v) { out += fmt::format("\t{}", v); }
+// Numbers; a missing time (kNoTime) is written "-".
+void field(std::string& out, std::int64_t v) { out += v == kNoTime ? std::string("\t-") : fmt::format("\t{}", v); }
 void list_field(std::string& out, const std::vector<std::string>& items) {
   out += '\t';
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -83,8 +85,10 @@ void list_field(std::string& out, const std::vector<std::string>& items) {
   }
 }
 std::int64_t num(std::string_view s) {
-  long long v = 0;
-  return parse_int(s, v) ? v : 0;
+  if (s == "-") return kNoTime;
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && p == s.data() + s.size() ? v : 0;
 }
 std::vector<std::string> list_of(std::string_view s) {
   std::vector<std::string> v;
@@ -229,7 +233,8 @@ Result<UserIndex> UserIndex::build(const TriageInputs& in, const RunOptions& opt
   text.clear();
   text += kUserIndexSchema;
   text += '\n';
-  text += fmt::format("W\t{}\t{}\n", opts.since, opts.until);
+  auto t = [](Micros m) { return m == kNoTime ? std::string("-") : std::to_string(m); };
+  text += fmt::format("W\t{}\t{}\n", t(opts.since), t(opts.until));
   for (const auto& i : idx.inputs) {
     text += 'I';
     field(text, static_cast<std::int64_t>(i.label));

@@ -307,6 +307,12 @@ UserRun run_user(const TriageInputs& in, const RunOptions& opts, const TriageOpt
     run.inputs = run.triage.inputs;
   }
   run.activity.finish();
+  if (run.via_ticket)  // the index keeps only id, time and caller: show the ticket as read
+    for (const auto& t : run.activity.tickets)
+      if (iequals(t.id, run.via_ticket->id)) {
+        run.via_ticket = t;
+        run.via_ticket->matched_by.clear();
+      }
   const UserActivity& a = run.activity;
   run.found = !a.signins.empty() || !a.audits.empty() || !a.tickets.empty() || run.via_ticket.has_value();
   if (!run.found) {

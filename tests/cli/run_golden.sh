@@ -63,6 +63,9 @@ for s in $("$bin" synth --list 2>/dev/null | awk 'NR>0{print $1}'); do
   [ "$out" = "schema: ok" ] || { echo "FAIL triage schema ($s): $out"; fail=$((fail+1)); }
 done
 rm -rf "$tmp"
+# user: same answer with and without an index; a changed input invalidates it; the JSON fields.
+n=$((n+1))
+python3 tests/cli/check_user_index.py "$bin" "$PWD" || { echo "FAIL user index"; fail=$((fail+1)); }
 # Generated docs must match the CLI (regenerate with: build/idtriage --generate man > man/idtriage.1 …).
 for kind in man bash zsh fish; do
   case $kind in man) file=man/idtriage.1 ;; *) file=completions/idtriage.$kind ;; esac
