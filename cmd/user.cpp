@@ -60,7 +60,9 @@ int run() {
   ticket_opts.apply(ro);
   TriageOptions to;
   breakglass_opts.apply(to);
-  const TicketRules rules = ticket_opts.load_rules();
+  // The built-in rules are compiled only when a ticket is read (not on an indexed lookup).
+  std::optional<TicketRules> custom;
+  if (!ticket_opts.rules_files.empty()) custom = ticket_opts.load_rules();
   UserRunOptions uo;
   uo.quick = quick;
   uo.prefilter = !no_prefilter;
@@ -84,7 +86,7 @@ int run() {
     }
   }
   uo.index = index ? &*index : nullptr;
-  UserRun run = run_user(in, ro, to, rules, query, uo);
+  UserRun run = run_user(in, ro, to, custom ? &*custom : nullptr, query, uo);
   UserView v;
   v.query = run.query;
   v.query_kind = name(run.kind);

@@ -111,13 +111,10 @@ class IndexTee final : public TriageTee {
       if (!who.empty() && lower(who) != first) add(t.upn, t.id, t.display_name, p);
     }
   }
-  void on_ticket(const Ticket& t, const TicketClassification&, const SourcePos&) override {
-    UserTicket u;
-    u.id = t.id;
-    u.opened = t.opened;
-    u.caller = t.caller;
-    u.caller_name = t.caller_name;
-    tickets.push_back(std::move(u));
+  void on_ticket(const Ticket& t, const TicketClassification& c, const SourcePos&) override {
+    UserActivity one;
+    one.add_ticket(t, c);
+    tickets.push_back(std::move(one.all_tickets.front()));
   }
   std::unordered_map<std::string, IndexedUser> users;
   std::vector<UserTicket> tickets;
@@ -285,6 +282,12 @@ Result<UserIndex> UserIndex::build(const TriageInputs& in, const RunOptions& opt
     field(text, t.opened);
     field(text, t.caller);
     field(text, t.caller_name);
+    field(text, t.title);
+    field(text, t.state);
+    field(text, t.category);
+    field(text, static_cast<std::int64_t>(t.cls));
+    field(text, t.rule);
+    field(text, t.opened_text);
     text += '\n';
   }
   std::vector<const IndexedUser*> users;
@@ -373,12 +376,20 @@ Result<UserIndex> UserIndex::parse(std::string text) {
       h.identity_relevant = num(f[9]) != 0;
       h.synthetic = num(f[10]) != 0;
       idx.health.push_back(std::move(h));
-    } else if (line[0] == 'T' && f.size() >= 5) {
+    } else if (line[0] == 'T' && f.size() >= 11) {
       UserTicket t;
       t.id = unesc(f[1]);
       t.opened = num(f[2]);
       t.caller = unesc(f[3]);
       t.caller_name = unesc(f[4]);
+      t.title = unesc(f[5]);
+      t.state = unesc(f[6]);
+      t.category = unesc(f[7]);
+      auto cls = num(f[8]);
+      t.cls = cls >= 0 && cls < static_cast<std::int64_t>(kTicketClassCount) ? static_cast<TicketClass>(cls)
+                                                                              : TicketClass::other;
+      t.rule = unesc(f[9]);
+      t.opened_text = unesc(f[10]);
       idx.tickets.push_back(std::move(t));
     }
     pos = e;

@@ -52,7 +52,7 @@ class UserIndex {
   std::vector<IndexedInput> inputs;
   std::vector<Finding> findings;        // id, kind, severity, cause, window, summary, playbook, top users/IPs, health ids
   std::vector<HealthIssueCopy> health;  // as the triage run kept them
-  std::vector<UserTicket> tickets;      // id, opened, caller, caller_name
+  std::vector<UserTicket> tickets;      // every ticket as read, with its class
   std::uint64_t users = 0;
   Micros since = kNoTime, until = kNoTime;  // the window it was built with
 

@@ -147,6 +147,7 @@ void lookup_indexed(const UserIndex& ix, const TriageInputs& in, const RunOption
   std::optional<IndexedUser> iu = ix.find(key);
   NeedleSet needles = needles_for(key);
   UserSink sink(key);
+  sink.act.all_tickets = ix.tickets;
   for (std::size_t i = 0; i < all.size(); ++i) {
     const IndexedInput& meta = ix.inputs[i];
     const std::string& path = all[i].first;
@@ -154,7 +155,7 @@ void lookup_indexed(const UserIndex& ix, const TriageInputs& in, const RunOption
     r.want = all[i].second == RecordKind::unknown ? std::nullopt : std::optional(all[i].second);
     FileResult res;
     if (meta.kind == RecordKind::ticket) {
-      res = run_files({path}, r, sink).front();
+      continue;  // the index keeps every ticket with its class (UserIndex::tickets)
     } else if (meta.kind == RecordKind::signin || meta.kind == RecordKind::audit) {
       if (meta.format.find("csv") != std::string::npos) {
         r.parse.prefilter = needles.needles.empty() ? nullptr : &needles;
@@ -238,13 +239,13 @@ std::vector<std::string> close_matches(std::string_view word, const std::vector<
   return out;
 }
 
-UserRun run_user(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts, const TicketRules& rules,
+UserRun run_user(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts, const TicketRules* rules,
                  std::string_view query, const UserRunOptions& uopts) {
   UserRun run;
   run.query = std::string(trim(query));
   run.kind = guess_query_kind(run.query);
   RunOptions ro = opts;
-  ro.ticket_rules = &rules;
+  ro.ticket_rules = rules;
 
   UserKey key;
   std::vector<std::string> ticket_ids;
@@ -300,7 +301,7 @@ UserRun run_user(const TriageInputs& in, const RunOptions& opts, const TriageOpt
     run.triage.agg = std::make_unique<TriageAggregate>(topts);
   } else {
     UserTee sink(key);
-    run.triage = run_triage(in, ro, topts, rules, &sink);
+    run.triage = run_triage(in, ro, topts, rules ? *rules : TicketRules::builtin_shared(), &sink);
     run.activity = std::move(sink.act);
     run.correlated = true;
     run.input_error = run.triage.input_error;

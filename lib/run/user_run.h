@@ -46,7 +46,9 @@ struct UserRun {
   bool from_index = false;
 };
 
-UserRun run_user(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts, const TicketRules& rules,
+// `rules` null = the built-in ticket rules, compiled only if a ticket is read
+// (an indexed lookup reads none: the index keeps each ticket's class).
+UserRun run_user(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts, const TicketRules* rules,
                  std::string_view query, const UserRunOptions& uopts);
 
 // Up to `max` candidates closest to `word` (edit distance, local part of a

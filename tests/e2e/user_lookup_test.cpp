@@ -29,7 +29,7 @@ UserRun lookup(const TriageInputs& in, std::string_view who, bool quick, bool pr
   UserRunOptions uo;
   uo.quick = quick;
   uo.prefilter = prefilter;
-  return run_user(in, ro, TriageOptions{}, TicketRules::builtin_shared(), who, uo);
+  return run_user(in, ro, TriageOptions{}, &TicketRules::builtin_shared(), who, uo);
 }
 
 // What a lookup returned, as comparable text.
