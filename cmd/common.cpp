@@ -211,6 +211,30 @@ void BreakglassOptions::apply(TriageOptions& to) const {
   }
 }
 
+void LabelledInputs::add(CLI::App& app) {
+  app.add_option("--signins", signins, "sign-in log files")->type_name("FILE");
+  app.add_option("--audit", audit, "audit log files")->type_name("FILE");
+  app.add_option("--tickets", tickets, "help-desk ticket CSV files")->type_name("FILE");
+  app.add_option("--health", health, "service-health JSON files")->type_name("FILE");
+}
+
+RunOptions LabelledInputs::run_options(InputOptions& opts) const {
+  std::vector<std::string> all = opts.files;
+  for (const auto* v : {&signins, &audit, &tickets, &health}) all.insert(all.end(), v->begin(), v->end());
+  if (all.empty()) throw UsageError("no inputs: give files, or --signins/--audit/--tickets/--health");
+  std::vector<std::string> saved = std::move(opts.files);
+  opts.files = std::move(all);  // validates '-' once and the window/encoding options
+  RunOptions ro;
+  try {
+    ro = opts.run_options();
+  } catch (...) {
+    opts.files = std::move(saved);
+    throw;
+  }
+  opts.files = std::move(saved);
+  return ro;
+}
+
 void check_files(const std::vector<std::string>& files) {
   if (files.empty()) throw UsageError("no input files given");
   int stdin_count = 0;

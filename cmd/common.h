@@ -15,6 +15,7 @@
 #include "classify/ticket_classifier.h"
 #include "render/output.h"
 #include "run/pipeline.h"
+#include "run/triage_run.h"
 
 namespace idt::cmd {
 
@@ -78,6 +79,17 @@ struct TicketOptions {
   void add(CLI::App& app);
   void apply(RunOptions& ro) const;  // --tz and --date-format into the parse options; throws UsageError
   TicketRules load_rules() const;    // built-in rules plus --rules files; throws UsageError
+};
+
+// --signins/--audit/--tickets/--health: inputs labelled by kind, beside the
+// positional ones detected by content (triage, user, index).
+struct LabelledInputs {
+  std::vector<std::string> signins, audit, tickets, health;
+  void add(CLI::App& app);
+  // Requires some input, validates all of them with `opts` (stdin once, the
+  // window, the encoding) and returns the run options; throws UsageError.
+  RunOptions run_options(InputOptions& opts) const;
+  TriageInputs triage_inputs(const InputOptions& opts) const { return {opts.files, signins, audit, tickets, health}; }
 };
 
 // --breakglass UPN,… and --breakglass-max-age.

@@ -19,17 +19,14 @@ namespace {
 InputOptions opts;
 TicketOptions ticket_opts;
 BreakglassOptions breakglass_opts;
-std::vector<std::string> signins, audits, tickets, healths;
+LabelledInputs labelled;
 std::string out_path;
 
 void setup(CLI::App& app) {
   opts.files_required = false;
   opts.with_kind = false;
   opts.add(app, {"table"});
-  app.add_option("--signins", signins, "sign-in log files")->type_name("FILE");
-  app.add_option("--audit", audits, "audit log files")->type_name("FILE");
-  app.add_option("--tickets", tickets, "help-desk ticket CSV files")->type_name("FILE");
-  app.add_option("--health", healths, "service-health JSON files")->type_name("FILE");
+  labelled.add(app);
   app.add_option("--out,-o", out_path, "where to write (default: idtriage.index next to the first input)")
       ->type_name("FILE");
   breakglass_opts.add(app);
@@ -37,21 +34,14 @@ void setup(CLI::App& app) {
 }
 
 int run() {
-  if (opts.files.empty() && signins.empty() && audits.empty() && tickets.empty() && healths.empty())
-    throw UsageError("no inputs: give files, or --signins/--audit/--tickets/--health");
-  std::vector<std::string> all = opts.files;
-  for (auto* v : {&signins, &audits, &tickets, &healths}) all.insert(all.end(), v->begin(), v->end());
-  for (const auto& f : all)
+  RunOptions ro = labelled.run_options(opts);
+  TriageInputs in = labelled.triage_inputs(opts);
+  for (const auto& [f, label] : labelled_inputs(in))
     if (f == "-") throw UsageError("index: inputs must be files (an index of stdin could never be checked)");
-  std::vector<std::string> saved = opts.files;
-  opts.files = all;
-  RunOptions ro = opts.run_options();
-  opts.files = saved;
   ticket_opts.apply(ro);
   TriageOptions to;
   breakglass_opts.apply(to);
   const TicketRules rules = ticket_opts.load_rules();
-  TriageInputs in{opts.files, signins, audits, tickets, healths};
   std::string text;
   TriageRun tr;
   auto idx = UserIndex::build(in, ro, to, rules, text, &tr);

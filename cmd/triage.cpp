@@ -15,17 +15,14 @@ namespace {
 InputOptions opts;
 TicketOptions ticket_opts;
 BreakglassOptions breakglass_opts;
-std::vector<std::string> signins, audits, tickets, healths;
+LabelledInputs labelled;
 std::string bucket = "15m", fail_on = "high";
 
 void setup(CLI::App& app) {
   opts.files_required = false;
   opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
   opts.add(app, {"table", "json", "md"});
-  app.add_option("--signins", signins, "sign-in log files")->type_name("FILE");
-  app.add_option("--audit", audits, "audit log files")->type_name("FILE");
-  app.add_option("--tickets", tickets, "help-desk ticket CSV files")->type_name("FILE");
-  app.add_option("--health", healths, "service-health JSON files")->type_name("FILE");
+  labelled.add(app);
   app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
   add_choice(app, "--fail-on", fail_on, {{kSeverityNames.begin(), kSeverityNames.end()}},
              "exit 1 when a finding has this severity or more", "SEV");
@@ -34,14 +31,7 @@ void setup(CLI::App& app) {
 }
 
 int run() {
-  if (opts.files.empty() && signins.empty() && audits.empty() && tickets.empty() && healths.empty())
-    throw UsageError("no inputs: give files, or --signins/--audit/--tickets/--health");
-  std::vector<std::string> all = opts.files;
-  for (auto* v : {&signins, &audits, &tickets, &healths}) all.insert(all.end(), v->begin(), v->end());
-  std::vector<std::string> saved = opts.files;
-  opts.files = all;  // validates '-' once and the window/encoding options
-  RunOptions ro = opts.run_options();
-  opts.files = saved;
+  RunOptions ro = labelled.run_options(opts);
   ticket_opts.apply(ro);
   OutputFormat fmt = opts.output_format();
   auto sev = parse_severity(fail_on);
@@ -53,7 +43,7 @@ int run() {
   breakglass_opts.apply(to);
   const TicketRules rules = ticket_opts.load_rules();
 
-  TriageInputs in{opts.files, signins, audits, tickets, healths};
+  TriageInputs in = labelled.triage_inputs(opts);
   TriageRun run = run_triage(in, ro, to, rules);
   TriageView view;
   view.fail_on = *sev;

@@ -20,7 +20,7 @@ namespace {
 InputOptions opts;
 TicketOptions ticket_opts;
 BreakglassOptions breakglass_opts;
-std::vector<std::string> signins, audits, tickets, healths;
+LabelledInputs labelled;
 std::string query;
 bool quick = false, no_prefilter = false, no_index = false;
 std::string index_path;
@@ -33,10 +33,7 @@ void setup(CLI::App& app) {
   opts.files_required = false;
   opts.with_kind = false;
   opts.add(app, {"table", "json"});
-  app.add_option("--signins", signins, "sign-in log files")->type_name("FILE");
-  app.add_option("--audit", audits, "audit log files")->type_name("FILE");
-  app.add_option("--tickets", tickets, "help-desk ticket CSV files")->type_name("FILE");
-  app.add_option("--health", healths, "service-health JSON files")->type_name("FILE");
+  labelled.add(app);
   app.add_flag("--quick", quick,
                "only the person's records, found by a parallel byte pre-filter; no triage correlation (no findings)");
   app.add_flag("--no-prefilter", no_prefilter, "with --quick: parse every record instead of pre-filtering bytes");
@@ -49,14 +46,7 @@ void setup(CLI::App& app) {
 }
 
 int run() {
-  if (opts.files.empty() && signins.empty() && audits.empty() && tickets.empty() && healths.empty())
-    throw UsageError("no inputs: give files, or --signins/--audit/--tickets/--health");
-  std::vector<std::string> all = opts.files;
-  for (auto* v : {&signins, &audits, &tickets, &healths}) all.insert(all.end(), v->begin(), v->end());
-  std::vector<std::string> saved = opts.files;
-  opts.files = all;  // validates '-' once and the window/encoding options
-  RunOptions ro = opts.run_options();
-  opts.files = saved;
+  RunOptions ro = labelled.run_options(opts);
   ticket_opts.apply(ro);
   TriageOptions to;
   breakglass_opts.apply(to);
@@ -67,7 +57,7 @@ int run() {
   uo.quick = quick;
   uo.prefilter = !no_prefilter;
 
-  TriageInputs in{opts.files, signins, audits, tickets, healths};
+  TriageInputs in = labelled.triage_inputs(opts);
   std::optional<UserIndex> index;
   std::string index_file = index_path.empty() ? default_index_path(in) : index_path;
   if (!no_index && !quick) {

@@ -35,13 +35,6 @@ std::uint64_t mix(std::uint64_t h, std::int64_t v) {
   return h;
 }
 
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (char& c : o)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return o;
-}
-
 std::string_view user_of(const SignIn& r) { return !r.upn.empty() ? r.upn : r.user_id; }
 
 bool is_credential_failure(std::int64_t code) {
@@ -120,7 +113,7 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
   std::string_view user = user_of(r);
   // Break-glass accounts are tracked whether or not the record has a time.
   if (!opts_.breakglass.empty() && !user.empty()) {
-    std::string u = lower(user);
+    std::string u = ascii_lower(user);
     if (std::find(opts_.breakglass.begin(), opts_.breakglass.end(), u) != opts_.breakglass.end()) {
       BreakglassState& b = breakglass[u];
       ++b.signins;
@@ -263,7 +256,7 @@ void TriageAggregate::add_audit(const AuditEvent& e, const AuditClassification& 
   bool registration = c.cls == AuditClass::registration_started || c.cls == AuditClass::registration_completed ||
                       c.cls == AuditClass::registration_cancelled || c.cls == AuditClass::registration_failed;
   if (registration) {
-    auto& v = registrations_by_user[lower(user)];
+    auto& v = registrations_by_user[ascii_lower(user)];
     if (v.size() < kMaxTimesPerUser) v.emplace_back(e.time, c.cls);
     if (c.cls == AuditClass::registration_started) ++registration_attempts_by_hour[e.time / (3600 * kMicrosPerSecond)];
   }

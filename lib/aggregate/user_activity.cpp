@@ -8,13 +8,6 @@
 namespace idt {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
-}
-
 std::string_view tri_name(Tri t) { return t == Tri::yes ? "yes" : t == Tri::no ? "no" : ""; }
 
 }  // namespace
@@ -57,7 +50,7 @@ bool UserActivity::matches(const AuditEvent& e) const {
 
 void UserActivity::add_signin(const SignIn& s, const SigninClassification& c, const SourcePos& pos) {
   ++signins_read;
-  if (!s.upn.empty() && upns_seen.size() < 200000 && upns_seen.insert(lower(s.upn)).second && !s.user_display.empty())
+  if (!s.upn.empty() && upns_seen.size() < 200000 && upns_seen.insert(ascii_lower(s.upn)).second && !s.user_display.empty())
     names_seen.insert(std::string(s.user_display));
   if (key_.empty() || !matches(s)) return;
   UserSignin u;
@@ -150,9 +143,9 @@ void UserActivity::finish() {
   // Learn the person from their sign-ins: the UPN, id and name most records carry.
   std::set<std::string> upns;
   for (const auto& s : signins) {
-    if (!s.upn.empty()) upns.insert(lower(s.upn));
-    if (key_.upn.empty() && !s.upn.empty()) key_.upn = lower(s.upn);
-    if (key_.object_id.empty() && !s.user_id.empty()) key_.object_id = lower(s.user_id);
+    if (!s.upn.empty()) upns.insert(ascii_lower(s.upn));
+    if (key_.upn.empty() && !s.upn.empty()) key_.upn = ascii_lower(s.upn);
+    if (key_.object_id.empty() && !s.user_id.empty()) key_.object_id = ascii_lower(s.user_id);
     if (key_.display.empty() && !s.display.empty()) key_.display = normalize_name(s.display);
   }
   if (upns.size() > 1)

@@ -44,15 +44,17 @@ enum class CallerSituation : std::uint8_t {
   count_
 };
 inline constexpr std::size_t kCallerSituationCount = static_cast<std::size_t>(CallerSituation::count_);
-inline constexpr std::array<std::string_view, kCallerSituationCount> kCallerSituationNames = {
-    "provider_portal_outage", "provider_auth_outage", "tenant_policy_block", "registration_blocked",
-    "password_spray",         "mfa_fatigue",          "lockout_wave",        "outage_phishing",
-    "campaign_overload",      "breakglass_stale",     "breakglass_used",     "locked",
-    "disabled",               "mfa_failed",           "registration_failed", "ca_blocked",
-    "bad_password",           "service_error",        "other_failure",       "all_ok",
-    "no_records"};
-static_assert(kCallerSituationNames.size() == kCallerSituationCount, "every CallerSituation needs a name");
-constexpr std::string_view name(CallerSituation s) { return kCallerSituationNames[static_cast<std::size_t>(s)]; }
+// The finding-based situations are named like their finding kind; the
+// others here.
+inline constexpr std::array<std::string_view, kCallerSituationCount - kFindingKindCount> kOwnSituationNames = {
+    "locked",         "disabled",      "mfa_failed", "registration_failed", "ca_blocked",
+    "bad_password",   "service_error", "other_failure", "all_ok",           "no_records"};
+static_assert(static_cast<std::size_t>(CallerSituation::locked) == kFindingKindCount,
+              "the finding-based situations come first, one per FindingKind");
+constexpr std::string_view name(CallerSituation s) {
+  auto i = static_cast<std::size_t>(s);
+  return i < kFindingKindCount ? kFindingKindNames[i] : kOwnSituationNames[i - kFindingKindCount];
+}
 // The finding-based situations share the finding kind's name and order.
 constexpr CallerSituation situation_for(FindingKind k) { return static_cast<CallerSituation>(k); }
 

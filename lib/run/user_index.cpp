@@ -17,36 +17,14 @@
 namespace idt {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
-}
-
-// Fields are tab-separated; lists inside a field are joined by \x1f.
+// Fields are tab-separated and TSV-escaped (util/text: \t \n \r \\); lists
+// inside a field are joined by U+001F, which is dropped from the items.
 void esc(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\x1f':
-        out += "\\u";
-        break;
-      default:
-        out += c;
-    }
-  }
+  if (s.find('\x1f') == std::string_view::npos) return append_tsv_field(out, s);
+  std::string kept;
+  for (char c : s)
+    if (c != '\x1f') kept += c;
+  append_tsv_field(out, kept);
 }
 std::string unesc(std::string_view s) {
   std::string r;
@@ -56,7 +34,7 @@ std::string unesc(std::string_view s) {
       continue;
     }
     char n = s[++i];
-    r += n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n == 'u' ? '\x1f' : n;
+    r += n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n;
   }
   return r;
 }
@@ -108,7 +86,7 @@ class IndexTee final : public TriageTee {
     std::string first = add(e.initiator_upn, e.initiator_id, e.initiator_name, p);
     for (const auto& t : e.targets) {
       std::string_view who = !t.upn.empty() ? t.upn : t.id;
-      if (!who.empty() && lower(who) != first) add(t.upn, t.id, t.display_name, p);
+      if (!who.empty() && ascii_lower(who) != first) add(t.upn, t.id, t.display_name, p);
     }
   }
   void on_ticket(const Ticket& t, const TicketClassification& c, const SourcePos&) override {
@@ -121,11 +99,11 @@ class IndexTee final : public TriageTee {
 
  private:
   std::string add(std::string_view upn, std::string_view id, std::string_view display, const SourcePos& p) {
-    std::string key = lower(!upn.empty() ? upn : id);
+    std::string key = ascii_lower(!upn.empty() ? upn : id);
     if (key.empty()) return key;
     IndexedUser& u = users[key];
-    if (u.upn.empty() && !upn.empty()) u.upn = lower(upn);
-    if (u.object_id.empty() && !id.empty()) u.object_id = lower(id);
+    if (u.upn.empty() && !upn.empty()) u.upn = ascii_lower(upn);
+    if (u.object_id.empty() && !id.empty()) u.object_id = ascii_lower(id);
     if (u.display.empty() && !display.empty()) u.display = normalize_name(display);
     if (u.records.empty() || u.records.back().input != file_ || u.records.back().offset != p.offset)
       u.records.push_back({file_, p.offset});
@@ -415,43 +393,47 @@ std::string UserIndex::stale_reason(const TriageInputs& in, Micros from, Micros 
   return {};
 }
 
+template <class F>
+void UserIndex::for_each_user_line(F&& f) const {
+  std::string_view t = text_;
+  for (std::size_t b = users_at_; b < t.size();) {
+    std::size_t e = t.find('\n', b);
+    if (e == std::string_view::npos) e = t.size();
+    std::string_view line = t.substr(b, e - b);
+    if (f(line, split(line, '\t'))) return;
+    b = e + 1;
+  }
+}
+
 std::optional<IndexedUser> UserIndex::find(const UserKey& key) const {
   std::string_view t = text_;
   if (!key.upn.empty()) {  // fast path: the line starts with the UPN
     std::string needle = "\nU\t";
     esc(needle, key.upn);
     needle += '\t';
-    std::size_t at = users_at_ == 0 ? 0 : users_at_ - 1;
-    std::size_t hit = t.find(needle, at);
+    std::size_t hit = t.find(needle, users_at_ == 0 ? 0 : users_at_ - 1);
     if (hit != std::string_view::npos) {
       std::size_t e = t.find('\n', hit + 1);
       return parse_user_line(t.substr(hit + 1, e == std::string_view::npos ? t.npos : e - hit - 1));
     }
   }
   if (key.object_id.empty() && key.display.empty()) return std::nullopt;
-  for (std::size_t b = users_at_; b < t.size();) {
-    std::size_t e = t.find('\n', b);
-    if (e == std::string_view::npos) e = t.size();
-    std::string_view line = t.substr(b, e - b);
-    auto f = split(line, '\t');
+  std::optional<IndexedUser> found;
+  for_each_user_line([&](std::string_view line, const std::vector<std::string_view>& f) {
     if (f.size() >= 5 && ((!key.object_id.empty() && unesc(f[2]) == key.object_id) ||
                           (key.upn.empty() && key.object_id.empty() && unesc(f[3]) == key.display)))
-      return parse_user_line(line);
-    b = e + 1;
-  }
-  return std::nullopt;
+      found = parse_user_line(line);
+    return found.has_value();
+  });
+  return found;
 }
 
 std::vector<std::string> UserIndex::all_upns() const {
   std::vector<std::string> v;
-  std::string_view t = text_;
-  for (std::size_t b = users_at_; b < t.size();) {
-    std::size_t e = t.find('\n', b);
-    if (e == std::string_view::npos) e = t.size();
-    auto f = split(t.substr(b, e - b), '\t');
+  for_each_user_line([&](std::string_view, const std::vector<std::string_view>& f) {
     if (f.size() >= 2 && !f[1].empty()) v.push_back(unesc(f[1]));
-    b = e + 1;
-  }
+    return false;
+  });
   return v;
 }
 

@@ -69,6 +69,8 @@ class UserIndex {
   std::vector<std::string> all_upns() const;
 
  private:
+  template <class F>
+  void for_each_user_line(F&& f) const;  // f(line, fields) -> true to stop
   std::string text_;
   std::size_t users_at_ = 0;  // offset of the first user line
 };

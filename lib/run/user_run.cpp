@@ -64,13 +64,6 @@ bool is_guid(std::string_view s) {
   return true;
 }
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
-}
-
 // Ticket exports are CSV; big JSON / gzip logs are not opened a second time
 // just to look for a ticket id.
 bool may_hold_tickets(const std::string& path) {
@@ -218,11 +211,11 @@ UserQueryKind guess_query_kind(std::string_view q) {
 
 std::vector<std::string> close_matches(std::string_view word, const std::vector<std::string>& candidates,
                                        std::size_t max) {
-  std::string w = lower(trim(word));
+  std::string w = ascii_lower(trim(word));
   std::vector<std::pair<std::size_t, std::string>> scored;
   const std::size_t limit = std::max<std::size_t>(3, w.size() / 3);
   for (const auto& c : candidates) {
-    std::string lc = lower(c);
+    std::string lc = ascii_lower(c);
     std::size_t d = edit_distance(w, lc);
     // A UPN typed without its domain, or a name typed as its local part.
     std::size_t at = lc.find('@');
@@ -249,8 +242,8 @@ UserRun run_user(const TriageInputs& in, const RunOptions& opts, const TriageOpt
 
   UserKey key;
   std::vector<std::string> ticket_ids;
-  if (run.kind == UserQueryKind::upn) key.upn = lower(run.query);
-  if (run.kind == UserQueryKind::object_id) key.object_id = lower(run.query);
+  if (run.kind == UserQueryKind::upn) key.upn = ascii_lower(run.query);
+  if (run.kind == UserQueryKind::object_id) key.object_id = ascii_lower(run.query);
   if (run.kind == UserQueryKind::ticket) {
     // A ticket id names the caller: read the ticket exports first.
     UserSink sink(UserKey{});
@@ -270,7 +263,7 @@ UserRun run_user(const TriageInputs& in, const RunOptions& opts, const TriageOpt
         who = trim(who);
         if (who.empty()) continue;
         if (who.find('@') != std::string_view::npos) {
-          if (key.upn.empty()) key.upn = lower(who);
+          if (key.upn.empty()) key.upn = ascii_lower(who);
         } else if (key.display.empty()) {
           key.display = normalize_name(who);
         }
