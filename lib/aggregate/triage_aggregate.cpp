@@ -17,15 +17,6 @@ namespace {
 
 using Agg = TriageAggregate;
 
-std::uint64_t mix(std::uint64_t h, std::string_view s) {
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  h ^= 0xff;
-  h *= 1099511628211ull;
-  return h;
-}
 
 std::string_view user_of(const SignIn& r) { return !r.upn.empty() ? r.upn : r.user_id; }
 

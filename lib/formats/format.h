@@ -15,6 +15,7 @@
 #include "model/file_result.h"
 #include "model/sink.h"
 #include "model/source.h"
+#include "util/folded_search.h"
 #include "util/result.h"
 #include "util/time.h"
 
@@ -35,6 +36,10 @@ struct ParseOptions {
   const SliceOrigin* slice = nullptr;
   // Sign-in/audit fields the consumer reads (the others stay empty).
   LogFieldSet log_fields = all_log_fields();
+  // Sign-in/audit records whose raw bytes contain none of these needles are
+  // skipped unparsed and counted in FileSummary::skipped (`user`'s pre-filter;
+  // util/folded_search.h). A skipped record is not checked for syntax.
+  const NeedleSet* prefilter = nullptr;
 };
 
 struct SniffResult {

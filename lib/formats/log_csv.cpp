@@ -151,6 +151,15 @@ void LogCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSink& 
       --index;
       continue;
     }
+    if (opts.prefilter) {  // the row is tokenized already; the filter spares building the record
+      bool any = false;
+      for (std::string_view c : cells)
+        if ((any = opts.prefilter->may_match(c))) break;
+      if (!any) {
+        ++sum.skipped;
+        continue;
+      }
+    }
     builder.begin();
     std::size_t n = cells.size() < header_cols ? cells.size() : header_cols;
     for (std::size_t i = 0; i < n; ++i) {

@@ -173,6 +173,10 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
       if (opts.strict) break;
       continue;
     }
+    if (opts.prefilter && !opts.prefilter->may_match(text.substr(r.begin, len))) {
+      ++sum.skipped;
+      continue;
+    }
     builder.begin();
     simdjson::ondemand::document doc;
     // The input guarantees kInputPadding readable bytes after its end.

@@ -20,6 +20,7 @@ struct FileSummary {
   RecordKind kind = RecordKind::unknown;
   std::uint64_t records = 0;               // records produced (sent to the sink)
   std::uint64_t rejected = 0;              // records rejected (each also sent to on_reject)
+  std::uint64_t skipped = 0;               // records a byte pre-filter skipped unparsed (ParseOptions::prefilter)
   Micros first = kNoTime, last = kNoTime;  // min/max record time
   std::vector<std::string> notes;          // e.g. "columns: time=CreatedDateTime [UTC], …"
   // Read, but not as exported (e.g. two records run together on one line):

@@ -94,6 +94,15 @@ FileResult run_one(const std::string& path, std::size_t index, const RunOptions&
 
 }  // namespace
 
+FileResult run_input(const Input& in, std::size_t index, const RunOptions& opts, Sink& sink) {
+  FileResult res;
+  FilteringSink filter(opts, sink, res);
+  ParseOptions po = opts.parse;
+  po.file_index = static_cast<std::uint32_t>(index);
+  res.summary = read_input(in, po, filter, opts.want, opts.forced);
+  return res;
+}
+
 std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts, Sink& sink) {
   std::vector<FileResult> out;
   out.reserve(paths.size());
@@ -219,6 +228,7 @@ void merge_into(FileResult& dst, FileResult&& src, bool first, std::size_t keep)
     if (d.warning_list.size() < 20) d.warning_list.push_back(std::move(w));
   for (auto& n : s.notes)  // what a later slice noticed (e.g. records read as Windows-1252)
     if (std::find(d.notes.begin(), d.notes.end(), n) == d.notes.end()) d.notes.push_back(std::move(n));
+  d.skipped += s.skipped;
   if (s.first != kNoTime) d.see_time(s.first);
   if (s.last != kNoTime) d.see_time(s.last);
   if (!d.fatal && s.fatal) d.fatal = std::move(s.fatal);

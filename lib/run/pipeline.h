@@ -42,6 +42,10 @@ struct RunOptions {
 // Reads the files in order into one sink (streaming output keeps its order).
 std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts, Sink& sink);
 
+// Reads an input already in memory (e.g. records gathered from an index)
+// through the same window, accounting and classification as run_files.
+FileResult run_input(const Input& in, std::size_t index, const RunOptions& opts, Sink& sink);
+
 // Reads files concurrently. sink_for(file_index) is called once per work
 // unit, before any work starts, and must return a distinct sink each call:
 // a large JSON-lines file or JSON document of records is cut into slices

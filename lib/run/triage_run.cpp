@@ -11,14 +11,27 @@ namespace {
 
 class TriageSink final : public Sink {
  public:
-  explicit TriageSink(TriageAggregate& a) : agg_(a) {}
-  void on_signin(const SignIn& s, const SigninClassification& c, const SourcePos&) override { agg_.add_signin(s, c); }
-  void on_audit(const AuditEvent& e, const AuditClassification& c, const SourcePos&) override { agg_.add_audit(e, c); }
-  void on_ticket(const Ticket& t, const TicketClassification& c, const SourcePos&) override { agg_.add_ticket(t, c); }
-  void on_health(const HealthIssue& h, const HealthRelevance&, const SourcePos&) override { agg_.add_health(h); }
+  TriageSink(TriageAggregate& a, TriageTee* also) : agg_(a), also_(also) {}
+  void on_signin(const SignIn& s, const SigninClassification& c, const SourcePos& p) override {
+    agg_.add_signin(s, c);
+    if (also_) also_->on_signin(s, c, p);
+  }
+  void on_audit(const AuditEvent& e, const AuditClassification& c, const SourcePos& p) override {
+    agg_.add_audit(e, c);
+    if (also_) also_->on_audit(e, c, p);
+  }
+  void on_ticket(const Ticket& t, const TicketClassification& c, const SourcePos& p) override {
+    agg_.add_ticket(t, c);
+    if (also_) also_->on_ticket(t, c, p);
+  }
+  void on_health(const HealthIssue& h, const HealthRelevance& r, const SourcePos& p) override {
+    agg_.add_health(h);
+    if (also_) also_->on_health(h, r, p);
+  }
 
  private:
   TriageAggregate& agg_;
+  TriageTee* also_;
 };
 
 }  // namespace
@@ -43,11 +56,12 @@ void mark_input(InputPresence& inputs, const FileSummary& file) {
 }
 
 TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts,
-                     const TicketRules& rules, const std::vector<std::pair<std::string, std::string>>& settings) {
+                     const TicketRules& rules, const std::vector<std::pair<std::string, std::string>>& settings,
+                     TriageTee* also) {
   TriageRun run;
   run.agg = std::make_unique<TriageAggregate>(topts);
   TriageAggregate& agg = *run.agg;
-  TriageSink sink(agg);
+  TriageSink sink(agg, also);
   CorrelateOptions co;
   co.breakglass_requested = !topts.breakglass.empty();
   auto read_group = [&](const std::vector<std::string>& files, std::optional<RecordKind> want) {
@@ -55,6 +69,7 @@ TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const Triag
     r.want = want;
     r.ticket_rules = &rules;
     for (const auto& f : files) {
+      if (also) also->begin_file(run.inputs.size(), f, want.value_or(RecordKind::unknown));
       std::uint64_t before = agg.signin_duplicates + agg.audit_duplicates + agg.ticket_duplicates;
       auto res = run_files({f}, r, sink);
       InputReport rep;

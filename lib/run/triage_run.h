@@ -31,9 +31,20 @@ struct TriageRun {
 // does not count as that input.
 void mark_input(InputPresence& inputs, const FileSummary& file);
 
+// A sink that also wants to know which input the next records come from.
+class TriageTee : public Sink {
+ public:
+  // Called before each input is read; `index` counts over all inputs in
+  // reading order (detect, signins, audit, tickets, health).
+  virtual void begin_file(std::size_t index, const std::string& path, RecordKind label) {}
+};
+
 // `settings` (--set name=value) fill the playbooks' placeholders the
-// findings do not (org, helpdesk…).
+// findings do not (org, helpdesk…). `also`, when given, sees every record
+// the triage aggregate sees, with the same classification, in the same pass
+// (`user` collects one person's records).
 TriageRun run_triage(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts,
-                     const TicketRules& rules, const std::vector<std::pair<std::string, std::string>>& settings = {});
+                     const TicketRules& rules, const std::vector<std::pair<std::string, std::string>>& settings = {},
+                     TriageTee* also = nullptr);
 
 }  // namespace idt

@@ -106,6 +106,9 @@ PY
   then echo "FAIL ics: the calendar does not parse or breaks RFC 5545 line rules"; fail=$((fail+1)); fi
   rm -rf "$tmp"
 fi
+# user: same answer with and without an index; a changed input invalidates it; the JSON fields.
+n=$((n+1))
+python3 tests/cli/check_user_index.py "$bin" "$PWD" || { echo "FAIL user index"; fail=$((fail+1)); }
 # Generated docs must match the CLI (regenerate with: build/idtriage --generate man > man/idtriage.1 …).
 for kind in man bash zsh fish; do
   case $kind in man) file=man/idtriage.1 ;; *) file=completions/idtriage.$kind ;; esac
