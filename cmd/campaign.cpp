@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "util/safe_text.h"
 #include "commands.h"
 #include "common.h"
 #include "render/campaign_render.h"
@@ -39,7 +40,7 @@ void print_rejections(const std::string& path, const std::vector<Rejection>& rej
   if (quiet) return;
   for (const auto& r : rejections) {
     std::string msg;
-    append_sanitized(msg, fmt::format("{}:{}: rejected: {}", path, r.pos.line, r.message));
+    append_terminal_safe(msg, fmt::format("{}:{}: rejected: {}", path, r.pos.line, r.message));
     fmt::print(stderr, "idtriage: {}\n", msg);
   }
 }
@@ -47,7 +48,7 @@ void print_rejections(const std::string& path, const std::vector<Rejection>& rej
 // An input that cannot be used at all: one stderr line, exit 3.
 int input_failure(const std::string& path, const std::string& why) {
   std::string msg;
-  append_sanitized(msg, path + ": " + why);
+  append_terminal_safe(msg, path + ": " + why);
   fmt::print(stderr, "idtriage: {}\n", msg);
   return kExitInput;
 }

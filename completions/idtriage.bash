@@ -5,15 +5,41 @@ _idtriage() {
   prev="${COMP_WORDS[COMP_CWORD-1]}"
   cmd="${COMP_WORDS[1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "triage classify stats explain detect health tickets playbook rules synth --help --version" -- "$cur") )
+    COMPREPLY=( $(compgen -W "triage user index precheck campaign classify stats explain detect health tickets playbook rules synth --help --version" -- "$cur") )
     return
   fi
-  case "$cmd $prev" in
+  local key="$cmd"
+  case "$cmd" in
+    campaign) key="$cmd ${COMP_WORDS[2]}" ;;
+  esac
+  case "$key $prev" in
     "triage --format"|"triage -f") vals="auto table json md" ;;
     "triage --color") vals="auto always never" ;;
     "triage --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
     "triage --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
     "triage --fail-on") vals="info low medium high critical" ;;
+    "user --format"|"user -f") vals="auto table json" ;;
+    "user --color") vals="auto always never" ;;
+    "user --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
+    "user --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
+    "index --format"|"index -f") vals="auto table" ;;
+    "index --color") vals="auto always never" ;;
+    "index --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
+    "index --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
+    "precheck --format"|"precheck -f") vals="auto table json csv md" ;;
+    "precheck --color") vals="auto always never" ;;
+    "precheck --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
+    "precheck --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
+    "precheck --action"|"precheck -a") vals="ca-change method-reset campaign" ;;
+    "campaign plan --format"|"campaign plan -f") vals="auto table csv json ics" ;;
+    "campaign plan --color") vals="auto always never" ;;
+    "campaign plan --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
+    "campaign plan --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
+    "campaign plan --group-by") vals="auto region office city country timezone" ;;
+    "campaign check --format"|"campaign check -f") vals="auto table csv json" ;;
+    "campaign check --color") vals="auto always never" ;;
+    "campaign check --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
+    "campaign check --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
     "classify --format"|"classify -f") vals="auto table jsonl csv tsv" ;;
     "classify --color") vals="auto always never" ;;
     "classify --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
@@ -54,6 +80,15 @@ _idtriage() {
   fi
   case "$cmd" in
     triage) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --affected-users --set --breakglass --breakglass-max-age --rules --date-format --tz" ;;
+    user) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --signins --audit --tickets --health --quick --no-prefilter --index --no-index --limit --breakglass --breakglass-max-age --rules --date-format --tz" ;;
+    index) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --signins --audit --tickets --health --out -o --breakglass --breakglass-max-age --rules --date-format --tz" ;;
+    precheck) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --action -a --signins --audit --tickets --health --policy --locations --group --breakglass --breakglass-max-age --rules --date-format --tz --at --recent" ;;
+    campaign)
+      case "${COMP_WORDS[2]}" in
+        plan) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --history --ics --wave-size --start --pilot --wave-hours --gap-days --pause-below --group-by --breakglass --breakglass-max-age" ;;
+        check) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --at --limit" ;;
+        *) COMPREPLY=( $(compgen -W "plan check" -- "$cur") ); return ;;
+      esac ;;
     classify) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --only --fields --list-fields --no-header" ;;
     stats) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --top" ;;
     explain) opts="--help -h --format -f --list" ;;

@@ -1,6 +1,7 @@
 // Why: see ca_policy_json.h. Small configuration files, so the simdjson DOM
 // API (whole document at once) keeps this simple; keys are matched without
 // regard to case so Graph camelCase and SDK PascalCase read the same.
+#include "util/safe_text.h"
 #include "formats/ca_policy_json.h"
 
 #include <simdjson.h>
@@ -45,7 +46,7 @@ std::string_view string_or_empty(dom::object o, std::string_view key) {
 
 std::string clean(std::string_view s) {
   std::string o;
-  append_sanitized(o, s);
+  append_terminal_safe(o, s);
   return o;
 }
 

@@ -1,4 +1,5 @@
 // Why: see campaign_plan_csv.h.
+#include "util/safe_text.h"
 #include "formats/campaign_plan_csv.h"
 
 #include <algorithm>
@@ -35,7 +36,7 @@ constexpr Col kRequired[] = {wave, region, zone, group_wave, start, end, upn};
 
 std::string shown(std::string_view s) {
   std::string o;
-  append_sanitized(o, s.substr(0, 80));
+  append_terminal_safe(o, s.substr(0, 80));
   return o;
 }
 

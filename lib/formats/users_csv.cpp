@@ -1,4 +1,5 @@
 // Why: see users_csv.h.
+#include "util/safe_text.h"
 #include "formats/users_csv.h"
 
 #include <unordered_set>
@@ -22,7 +23,7 @@ Tri parse_bool(std::string_view v) {
 
 std::string shown(std::string_view s) {
   std::string o;
-  append_sanitized(o, s.substr(0, 80));
+  append_terminal_safe(o, s.substr(0, 80));
   return o;
 }
 

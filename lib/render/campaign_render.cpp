@@ -1,4 +1,5 @@
 // Why: see campaign_render.h.
+#include "util/safe_text.h"
 #include "render/campaign_render.h"
 
 #include <fmt/format.h>
@@ -17,7 +18,7 @@ namespace {
 
 std::string clean(std::string_view s) {
   std::string o;
-  append_sanitized(o, s);
+  append_terminal_safe(o, s);
   return o;
 }
 std::string pad(std::string_view s, std::size_t w) {

@@ -1,4 +1,5 @@
 // Why: see precheck_render.h.
+#include "util/safe_text.h"
 #include "render/precheck_render.h"
 
 #include <fmt/format.h>
@@ -14,7 +15,7 @@ namespace {
 
 std::string clean(std::string_view s) {
   std::string o;
-  append_sanitized(o, s);
+  append_terminal_safe(o, s);
   return o;
 }
 

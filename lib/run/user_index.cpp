@@ -17,14 +17,19 @@
 namespace idt {
 namespace {
 
-// Fields are tab-separated and TSV-escaped (util/text: \t \n \r \\); lists
+// Fields are tab-separated with \t \n \r \\ as backslash escapes, lossless
+// (this is storage read back by unesc, not output for people: the
+// spreadsheet-safe TSV writer of util/safe_text would change values); lists
 // inside a field are joined by U+001F, which is dropped from the items.
 void esc(std::string& out, std::string_view s) {
-  if (s.find('\x1f') == std::string_view::npos) return append_tsv_field(out, s);
-  std::string kept;
-  for (char c : s)
-    if (c != '\x1f') kept += c;
-  append_tsv_field(out, kept);
+  for (char c : s) switch (c) {
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\\': out += "\\\\"; break;
+      case '\x1f': break;
+      default: out += c;
+    }
 }
 std::string unesc(std::string_view s) {
   std::string r;

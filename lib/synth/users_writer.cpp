@@ -5,6 +5,7 @@
 // so adding this file changed none of the other files.
 #include <string_view>
 
+#include "util/safe_text.h"
 #include "synth/catalog.h"
 #include "synth/writers.h"
 #include "util/hash.h"

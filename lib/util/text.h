@@ -16,8 +16,6 @@ inline std::string_view trim(std::string_view s) {
   return s;
 }
 bool iequals(std::string_view a, std::string_view b);
-// A copy with ASCII A-Z lower-cased (UPNs, GUIDs as keys).
-std::string ascii_lower(std::string_view s);
 bool istarts_with(std::string_view s, std::string_view prefix);
 bool icontains(std::string_view haystack, std::string_view needle);
 // ASCII letters lower-cased, every other byte kept (no trimming: callers

@@ -37,7 +37,7 @@ std::vector<FindingKind> kinds(const TriageReport& r) {
 
 }  // namespace
 
-TEST_CASE("a record dated year 1 does not hide the day's findings; it is named as outside the span",
+TEST_CASE("a record dated year 1 does not hide the day's findings, it is named as outside the span",
           "[e2e][accounting]") {
   auto rules = TicketRules::builtin();
   REQUIRE(rules.ok());

@@ -69,7 +69,7 @@ struct Completed final : public Sink {
 
 }  // namespace
 
-TEST_CASE("campaign plan: the same plan from one thread or many slices; every enabled user once", "[e2e][campaign]") {
+TEST_CASE("campaign plan: the same plan from one thread or many slices, every enabled user once", "[e2e][campaign]") {
   Tenant t("campaign_peak");
   RunOptions one;
   one.threads = 1;

@@ -83,7 +83,7 @@ TEST_CASE("admin center export, Export-Csv #TYPE line, semicolons, UTF-16", "[fo
   CHECK(f.users[0].department == "Ops");
 }
 
-TEST_CASE("bad rows are rejected with their line; non-user files are refused", "[formats][users]") {
+TEST_CASE("bad rows are rejected with their line, non-user files are refused", "[formats][users]") {
   std::string csv =
       "upn,region\n"
       "good@contoso.com,EMEA\n"

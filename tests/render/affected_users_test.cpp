@@ -29,5 +29,5 @@ TEST_CASE("affected users CSV: one row per finding and user, safe fields", "[ren
         "finding,kind,upn,first,last,classes,ticket_ids\n"
         "F1,provider_portal_outage,alex@contoso.com,2026-06-01T05:51:00Z,2026-06-01T06:10:30Z,"
         "portal_service_error;ticket:portal_unreachable,INC0010001 INC0010007\n"
-        "F1,provider_portal_outage,\"'=HYPERLINK(\"\"http://x\"\")[31m\",,,ticket:mfa_setup,\n");  // ESC dropped
+        "F1,provider_portal_outage,\"'=HYPERLINK(\"\"http://x\"\")<U+001B>[31m\",,,ticket:mfa_setup,\n");  // ESC shown
 }

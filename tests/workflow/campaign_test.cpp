@@ -51,7 +51,7 @@ Micros utc(int y, int mo, int d, int h, int mi = 0) { return from_civil(y, mo, d
 
 }  // namespace
 
-TEST_CASE("users are grouped by country and time zone; exclusions and approximations are said",
+TEST_CASE("users are grouped by country and time zone, exclusions and approximations are said",
           "[workflow][campaign]") {
   std::vector<DirectoryUser> us = {user("a@contoso.com", "FR"),
                                    user("b@contoso.com", "US", "Sales", "", "Washington"),
@@ -180,7 +180,7 @@ TEST_CASE("waves fall on business days, in local working hours, daylight saving 
   CHECK(pg.waves[2].local_date == "2026-06-05");
 }
 
-TEST_CASE("peak hours from history move the window; too little history keeps the default", "[workflow][campaign]") {
+TEST_CASE("peak hours from history move the window, too little history keeps the default", "[workflow][campaign]") {
   std::vector<DirectoryUser> us = many("fr", "FR", 10);
   CampaignOptions o = opts(2026, 6, 1);
   std::array<std::uint64_t, 24> h{};

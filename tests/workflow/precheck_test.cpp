@@ -113,7 +113,7 @@ TEST_CASE("an open identity incident is STOP for every action, with the playbook
   }
 }
 
-TEST_CASE("health: resolved recently or an advisory is WAIT; old, unrelated or absent health", "[workflow][precheck]") {
+TEST_CASE("health: resolved recently or an advisory is WAIT, old, unrelated or absent health", "[workflow][precheck]") {
   Fixture f;
   f.health("MO1", "incident", kDay + 6 * kH, kDay + 9 * kH);  // resolved 1 h 5 min before the check
   CHECK(gate(f.run(), CheckId::provider_health) == Gate::wait);
@@ -281,7 +281,7 @@ TEST_CASE("policy checks: break-glass exclusion, report-only, would-block share"
   CHECK(gate(f.run(), CheckId::policy_impact) == Gate::wait);
 }
 
-TEST_CASE("every action finds a playbook reason; rules cover every check", "[workflow][precheck]") {
+TEST_CASE("every action finds a playbook reason, rules cover every check", "[workflow][precheck]") {
   for (auto pb : {"provider_portal_outage", "provider_auth_outage", ""})
     for (std::size_t a = 0; a < kPrecheckActionCount; ++a) {
       INFO(pb << " " << kPrecheckActionNames[a]);
