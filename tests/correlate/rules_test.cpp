@@ -205,7 +205,8 @@ TEST_CASE("each detector: found with its cause, window, tickets and verdict, gon
 
 TEST_CASE("outage_phishing counts every report within its 72 h, not a sample", "[rules]") {
   const e2e::ScenarioRun& s = scenario("outage_phishing");
-  const Finding* f = find(correlate_with(s, table()), FindingKind::outage_phishing);
+  const TriageReport r = correlate_with(s, table());  // f points into it
+  const Finding* f = find(r, FindingKind::outage_phishing);
   REQUIRE(f != nullptr);
   CHECK(find_rule(builtin_rules(), FindingKind::outage_phishing)->span == 72 * kHourMicros);
   CHECK(f->evidence.tickets == s.spec.phishing_tickets);
