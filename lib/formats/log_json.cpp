@@ -7,6 +7,7 @@
 #include "formats/json_splitter.h"
 #include "formats/log_record_builder.h"
 #include "formats/sniff_util.h"
+#include "util/json_scan.h"
 #include "util/text.h"
 
 namespace idt {
@@ -273,39 +274,27 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
 }  // namespace
 
 std::size_t find_trailing_comma(std::string_view j) {
-  bool in_str = false;
-  std::size_t last_comma = std::string_view::npos;
-  for (std::size_t i = 0; i < j.size(); ++i) {
-    char c = j[i];
-    if (in_str) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_str = false;
-      continue;
-    }
-    switch (c) {
-      case '"':
-        in_str = true;
-        last_comma = std::string_view::npos;
-        break;
+  std::size_t last_comma = std::string_view::npos, found = std::string_view::npos;
+  json_scan(j, 0, [&](std::size_t at, std::size_t) {
+    switch (j[at]) {
       case ',':
-        last_comma = i;
+        last_comma = at;
         break;
       case ']':
       case '}':
-        if (last_comma != std::string_view::npos) return last_comma;
+        found = last_comma;
         break;
       case ' ':
       case '\t':
       case '\r':
       case '\n':
         break;
-      default:
+      default:  // a value or a string between the comma and the bracket
         last_comma = std::string_view::npos;
     }
-  }
-  return std::string_view::npos;
+    return found != std::string_view::npos;
+  });
+  return found;
 }
 
 const Format& graph_json_format() {

@@ -172,28 +172,6 @@ std::optional<IndexedInput> fingerprint(const std::string& path, RecordKind labe
   return i;
 }
 
-std::size_t json_value_end(std::string_view t, std::size_t begin) {
-  int depth = 0;
-  bool in_str = false;
-  for (std::size_t i = begin; i < t.size(); ++i) {
-    char c = t[i];
-    if (in_str) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_str = false;
-      continue;
-    }
-    if (c == '"')
-      in_str = true;
-    else if (c == '{' || c == '[')
-      ++depth;
-    else if ((c == '}' || c == ']') && --depth == 0)
-      return i + 1;
-  }
-  return std::string_view::npos;
-}
-
 Result<UserIndex> UserIndex::build(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts,
                                    const TicketRules& rules, std::string& text, TriageRun* run_out) {
   UserIndex idx;

@@ -80,8 +80,5 @@ std::string default_index_path(const TriageInputs& in);
 // The inputs in reading order with their labels (detect, signins, audit, tickets, health).
 std::vector<std::pair<std::string, RecordKind>> labelled_inputs(const TriageInputs& in);
 
-// End of the JSON value starting at `begin` (a '{'): string-aware bracket
-// matching; npos if it does not close.
-std::size_t json_value_end(std::string_view text, std::size_t begin);
 
 }  // namespace idt

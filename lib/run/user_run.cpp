@@ -8,6 +8,7 @@
 #include "playbook/caller_texts.h"
 #include "run/user_index.h"
 #include "util/folded_search.h"
+#include "util/json_scan.h"
 #include "util/text.h"
 
 namespace idt {
