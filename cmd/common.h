@@ -23,6 +23,14 @@
 
 namespace idt::cmd {
 
+// One line on stderr, "idtriage: TEXT", with TEXT terminal-safe (it quotes
+// paths and values from inputs; docs/output.md).
+void print_error(std::string_view text);
+
+// Writes a file named by `flag` (e.g. "--ics"); throws OutputFileError (exit 6)
+// when it cannot be written. `via_temp`: see util/write_file.h.
+void write_output_file(std::string_view flag, const std::string& path, std::string_view data, bool via_temp = false);
+
 // The allowed values of a flag. `accept` admits extra spellings (aliases,
 // any case); without it a value must be one of `values` exactly.
 struct Choices {

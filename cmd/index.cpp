@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <filesystem>
 
 #include "commands.h"
 #include "common.h"
@@ -46,32 +45,17 @@ int run() {
   TriageRun tr;
   auto idx = UserIndex::build(in, ro, to, rules, text, &tr);
   if (!idx) {
-    fmt::print(stderr, "idtriage: {}\n", idx.error().message);
+    print_error(idx.error().message);
     return kExitInput;
   }
   std::string path = out_path.empty() ? default_index_path(in) : out_path;
-  std::string tmp = path + ".tmp";
-  bool ok = false;
-  if (std::FILE* f = std::fopen(tmp.c_str(), "wb")) {
-    ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    ok = (std::fclose(f) == 0) && ok;
-  }
-  std::error_code ec;
-  if (ok) std::filesystem::rename(tmp, path, ec);
-  if (!ok || ec) {
-    std::filesystem::remove(tmp, ec);
-    fmt::print(stderr, "idtriage: cannot write the index {}\n", path);
-    return 6;  // output could not be written (README, exit codes)
-  }
+  write_output_file("the index", path, text, /*via_temp=*/true);
   Output out(stdout, opts.color_on());
   out.write(fmt::format("indexed {} users, {} tickets, {} findings, {} health issues from {} → {} ({})\n",
-                        thousands(idx->users), thousands(idx->tickets.size()), idx->findings.size(),
-                        idx->health.size(), count_of(idx->inputs.size(), "input", "inputs"), path,
-                        count_of(text.size(), "byte", "bytes")));
+                        thousands(idx->users), thousands(idx->tickets.size()), idx->findings.size(), idx->health.size(),
+                        count_of(idx->inputs.size(), "input", "inputs"), path, count_of(text.size(), "byte", "bytes")));
   out.flush();
-  std::vector<FileResult> files;
-  for (const auto& i : tr.inputs) files.push_back(i.file);
-  report_problems(stderr, files, opts.quiet);
+  report_problems(stderr, tr.inputs, opts.quiet);
   return tr.input_error ? kExitInput : kExitOk;
 }
 

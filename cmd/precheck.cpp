@@ -4,7 +4,6 @@
 // Exit 0 GO, 10 WAIT, 11 STOP, so change pipelines can gate on it.
 #include <fmt/format.h>
 
-#include "util/safe_text.h"
 #include "commands.h"
 #include "common.h"
 #include "render/precheck_render.h"
@@ -104,9 +103,7 @@ int run() {
     bool from_logs = false;
     for (const auto& f : files) from_logs |= f.summary.fatal && u.starts_with(f.summary.path + ":");
     if (from_logs) continue;
-    std::string line;
-    append_terminal_safe(line, u);
-    fmt::print(stderr, "idtriage: {}\n", line);
+    print_error(u);
   }
   return view.exit_code;
 }

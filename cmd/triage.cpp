@@ -3,8 +3,6 @@
 // playbooks, print the verdict and findings; exit 1 on findings ≥ --fail-on,
 // 5 when the run could not judge everything (never 0 for a false all-clear).
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 
 #include "commands.h"
 #include "common.h"
@@ -71,11 +69,7 @@ int run() {
   if (!affected_users_file.empty()) {
     std::string csv;
     render_affected_users_csv(csv, run.report);
-    std::FILE* fp = std::fopen(affected_users_file.c_str(), "wb");
-    if (!fp) throw std::runtime_error("--affected-users " + affected_users_file + ": " + std::strerror(errno));
-    bool ok = std::fwrite(csv.data(), 1, csv.size(), fp) == csv.size();
-    ok = std::fclose(fp) == 0 && ok;
-    if (!ok) throw std::runtime_error("--affected-users " + affected_users_file + ": write failed");
+    write_output_file("--affected-users", affected_users_file, csv);
   }
   view.report = &run.report;
   view.agg = run.agg.get();
@@ -83,9 +77,7 @@ int run() {
   Output out(stdout, opts.color_on());
   render_triage(out, view, fmt);
   out.flush();
-  std::vector<FileResult> files;
-  for (const auto& in : view.inputs) files.push_back(in.file);
-  report_problems(stderr, files, opts.quiet);
+  report_problems(stderr, view.inputs, opts.quiet);
   return view.exit_code;
 }
 

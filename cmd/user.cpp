@@ -37,7 +37,8 @@ void setup(CLI::App& app) {
   app.add_flag("--quick", quick,
                "only the person's records, found by a parallel byte pre-filter; no triage correlation (no findings)");
   app.add_flag("--no-prefilter", no_prefilter, "with --quick: parse every record instead of pre-filtering bytes");
-  app.add_option("--index", index_path, "the index to use (default: idtriage.index next to the first input, when valid)")
+  app.add_option("--index", index_path,
+                 "the index to use (default: idtriage.index next to the first input, when valid)")
       ->type_name("FILE");
   app.add_flag("--no-index", no_index, "ignore any index; read the inputs");
   app.add_option("--limit", limit, "sign-ins shown in the table (default 40; JSON lists all)")->type_name("N");
@@ -70,7 +71,7 @@ int run() {
       if (why.empty())
         index = std::move(parsed.value());
       else
-        fmt::print(stderr, "idtriage: index {} not used: {} (run `idtriage index` again)\n", index_file, why);
+        print_error(fmt::format("index {} not used: {} (run `idtriage index` again)", index_file, why));
     } else if (!index_path.empty()) {
       throw UsageError("--index " + index_path + ": cannot read it");
     }
@@ -89,24 +90,28 @@ int run() {
   v.report = &run.triage.report;
   v.health = &run.triage.agg->health;
   v.correlated = run.correlated;
-  v.source = run.from_index ? "index " + index_file : quick ? (no_prefilter ? "scan" : "scan (pre-filter)") : "triage run";
+  v.source = run.from_index ? "index " + index_file
+             : quick        ? (no_prefilter ? "scan" : "scan (pre-filter)")
+                            : "triage run";
   v.skipped = run.skipped;
   v.inputs = run.inputs;
   v.limit = limit;
   Output out(stdout, opts.color_on());
   render_user(out, v, opts.output_format());
   out.flush();
-  std::vector<FileResult> files;
-  for (const auto& i : run.inputs) files.push_back(i.file);
-  report_problems(stderr, files, opts.quiet);
+  report_problems(stderr, run.inputs, opts.quiet);
   if (!run.found) {
-    std::string msg = fmt::format("idtriage: {} '{}': {}", run.kind == UserQueryKind::display_name ? "no ticket or user" : name(run.kind) == "upn" ? "unknown user" : "unknown object id", run.query, run.not_found);
+    std::string msg = fmt::format("{} '{}': {}",
+                                  run.kind == UserQueryKind::display_name ? "no ticket or user"
+                                  : name(run.kind) == "upn"               ? "unknown user"
+                                                                          : "unknown object id",
+                                  run.query, run.not_found);
     if (!run.suggestions.empty()) {
       msg += " (did you mean ";
       for (std::size_t i = 0; i < run.suggestions.size(); ++i) msg += (i ? ", '" : "'") + run.suggestions[i] + "'";
       msg += "?)";
     }
-    fmt::print(stderr, "{}\n", msg);
+    print_error(msg);
   }
   if (run.input_error) return kExitInput;
   return run.found ? kExitOk : kExitUsage;
