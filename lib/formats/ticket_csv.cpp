@@ -12,8 +12,8 @@
 #include <map>
 #include <optional>
 
-#include "formats/ticket_columns.h"
 #include "formats/sniff_util.h"
+#include "formats/ticket_columns.h"
 #include "formats/ticket_dates.h"
 #include "io/csv.h"
 #include "model/ticket.h"

@@ -190,9 +190,9 @@ bool open_csv_document(std::string_view text, CsvDocument& doc) {
     return true;
   }
   doc.empty = st == CsvReader::Status::end;
-  doc.problem = doc.empty ? "empty file: no header row"
-                          : "line " + std::to_string(doc.line()) + ": cannot read the header: " +
-                                std::string(doc.rows->error());
+  doc.problem =
+      doc.empty ? "empty file: no header row"
+                : "line " + std::to_string(doc.line()) + ": cannot read the header: " + std::string(doc.rows->error());
   return false;
 }
 

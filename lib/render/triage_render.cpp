@@ -35,13 +35,6 @@ std::string upper(std::string_view s) {
   return o;
 }
 
-// "key":["…",…]
-void strings_json(JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
-  w.key(key).begin_array();
-  for (const auto& s : items) w.value(s);
-  w.end_array();
-}
-
 void render_json(Output& out, const TriageView& v) {
   std::string& b = out.buf();
   const TriageReport& r = *v.report;
@@ -94,19 +87,14 @@ void render_json(Output& out, const TriageView& v) {
   }
   w.end_array();
   w.key("period").begin_object();
-  w.key("start");
-  time_or_null(w, r.window_start);
-  w.key("end");
-  time_or_null(w, r.window_end);
+  start_end_kv(w, r.window_start, r.window_end);
   w.kv("bucket_minutes", static_cast<std::int64_t>(r.bucket / (60 * kMicrosPerSecond)));
   w.kv("requested_bucket_minutes", static_cast<std::int64_t>(r.requested_bucket / (60 * kMicrosPerSecond)));
   w.kv("multi_day", r.multi_day);
   w.key("outliers").begin_object();
   w.kv("count", r.outliers);
-  w.key("first");
-  time_or_null(w, r.outliers_first);
-  w.key("last");
-  time_or_null(w, r.outliers_last);
+  time_kv(w, "first", r.outliers_first);
+  time_kv(w, "last", r.outliers_last);
   w.end_object();
   w.end_object();
   w.key("findings").begin_array();
@@ -148,8 +136,7 @@ void render_json(Output& out, const TriageView& v) {
       w.begin_object();
       w.kv("user", x.user);
       w.kv("ip", x.ip);
-      w.key("time");
-      time_or_null(w, x.time);
+      time_kv(w, "time", x.time);
       w.kv("result", x.code == 0 ? "signed_in" : "mfa_prompted");
       w.kv("code", x.code);
       w.end_object();
@@ -160,10 +147,8 @@ void render_json(Output& out, const TriageView& v) {
     for (const auto& u : f.evidence.affected) {
       w.begin_object();
       w.kv("user", u.user);
-      w.key("first");
-      time_or_null(w, u.first);
-      w.key("last");
-      time_or_null(w, u.last);
+      time_kv(w, "first", u.first);
+      time_kv(w, "last", u.last);
       strings_json(w, "classes", u.classes);
       strings_json(w, "ticket_ids", u.ticket_ids);
       w.end_object();
@@ -182,9 +167,7 @@ void render_json(Output& out, const TriageView& v) {
   }
   w.end_array();
   strings_json(w, "undecided", r.undecided);
-  w.kv("exit_code", v.exit_code);
-  w.end_object();
-  b += '\n';
+  end_report_json(w, v.exit_code);
 }
 
 // "05:51–09:37" (with dates when the period spans several days).
@@ -199,7 +182,8 @@ std::string window_text(const TriageReport& r, const Finding& f) {
 std::string ticket_list(const std::vector<std::string>& ids, bool markdown) {
   constexpr std::size_t kShown = 12;
   std::string o;
-  for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) o += " " + (markdown ? markdown_safe(ids[i]) : clean(ids[i]));
+  for (std::size_t i = 0; i < ids.size() && i < kShown; ++i)
+    o += " " + (markdown ? markdown_safe(ids[i]) : clean(ids[i]));
   if (ids.size() > kShown) o += fmt::format(" (+{} more in --format json)", ids.size() - kShown);
   return o;
 }

@@ -23,12 +23,22 @@ namespace {
 // inside a field are joined by U+001F, which is dropped from the items.
 void esc(std::string& out, std::string_view s) {
   for (char c : s) switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      case '\x1f': break;
-      default: out += c;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\x1f':
+        break;
+      default:
+        out += c;
     }
 }
 std::string unesc(std::string_view s) {
@@ -82,7 +92,9 @@ std::vector<std::string> list_of(std::string_view s) {
 
 class IndexTee final : public TriageTee {
  public:
-  void begin_file(std::size_t index, const std::string&, RecordKind) override { file_ = static_cast<std::uint32_t>(index); }
+  void begin_file(std::size_t index, const std::string&, RecordKind) override {
+    file_ = static_cast<std::uint32_t>(index);
+  }
   void on_signin(const SignIn& s, const SigninClassification&, const SourcePos& p) override {
     add(s.upn, s.user_id, s.user_display, p);
   }
@@ -253,7 +265,8 @@ Result<UserIndex> UserIndex::build(const TriageInputs& in, const RunOptions& opt
   }
   std::vector<const IndexedUser*> users;
   for (const auto& [k, u] : tee.users) users.push_back(&u);
-  std::sort(users.begin(), users.end(), [](auto* a, auto* b) { return std::tie(a->upn, a->object_id) < std::tie(b->upn, b->object_id); });
+  std::sort(users.begin(), users.end(),
+            [](auto* a, auto* b) { return std::tie(a->upn, a->object_id) < std::tie(b->upn, b->object_id); });
   for (const IndexedUser* u : users) {
     text += "U";
     field(text, u->upn);
@@ -348,7 +361,7 @@ Result<UserIndex> UserIndex::parse(std::string text) {
       t.category = unesc(f[7]);
       auto cls = num(f[8]);
       t.cls = cls >= 0 && cls < static_cast<std::int64_t>(kTicketClassCount) ? static_cast<TicketClass>(cls)
-                                                                              : TicketClass::other;
+                                                                             : TicketClass::other;
       t.rule = unesc(f[9]);
       t.opened_text = unesc(f[10]);
       idx.tickets.push_back(std::move(t));

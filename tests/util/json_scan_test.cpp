@@ -14,10 +14,10 @@ constexpr auto npos = std::string_view::npos;
 
 TEST_CASE("json_string_end: escapes and unterminated strings", "[util][json_scan]") {
   CHECK(json_string_end(R"("abc",)", 0) == 5);
-  CHECK(json_string_end(R"("a\"b")", 0) == 6);    // an escaped quote does not end it
-  CHECK(json_string_end(R"("a\\")", 0) == 5);     // an escaped backslash does not escape the quote
+  CHECK(json_string_end(R"("a\"b")", 0) == 6);  // an escaped quote does not end it
+  CHECK(json_string_end(R"("a\\")", 0) == 5);   // an escaped backslash does not escape the quote
   CHECK(json_string_end(R"("abc)", 0) == npos);
-  CHECK(json_string_end("\"ab\\", 0) == npos);     // a lone backslash at the end
+  CHECK(json_string_end("\"ab\\", 0) == npos);  // a lone backslash at the end
 }
 
 TEST_CASE("json_scan: a string is one token, other bytes one each", "[util][json_scan]") {
@@ -39,5 +39,5 @@ TEST_CASE("json_value_end: nesting, strings and what does not close", "[util][js
   CHECK(json_value_end(R"("s]" x)", 0) == 4);
   CHECK(json_value_end(R"({"a":[1,2})", 0) == npos);  // the array never closes
   CHECK(json_value_end(R"({"a":1)", 0) == npos);
-  CHECK(json_value_end("} {}", 0) == npos);           // closes what it never opened
+  CHECK(json_value_end("} {}", 0) == npos);  // closes what it never opened
 }
