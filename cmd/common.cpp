@@ -336,6 +336,26 @@ TriageInputs LabelledInputs::inputs(const InputOptions& opts) const {
   return TriageInputs{opts.files, signins, audits, tickets, healths};
 }
 
+void TriageCommandOptions::add_inputs(CLI::App& app, const std::vector<std::string>& formats,
+                                      const std::function<void()>& own) {
+  io.files_required = false;
+  io.with_kind = false;  // inputs are labelled by role flags instead
+  io.add(app, formats);
+  if (own) own();
+  labelled.add(app);
+}
+
+void TriageCommandOptions::add_judging(CLI::App& app) {
+  breakglass.add(app);
+  tickets.add(app);
+}
+
+RunOptions TriageCommandOptions::run_options() {
+  RunOptions ro = labelled.run_options(io);
+  tickets.apply(ro);
+  return ro;
+}
+
 TicketRules load_ticket_rules(const std::vector<std::string>& files) {
   auto rules = TicketRules::builtin();
   if (!rules.ok()) throw std::runtime_error("built-in ticket rules: " + rules.error().message);

@@ -131,6 +131,27 @@ struct LabelledInputs {
   TriageInputs inputs(const InputOptions& opts) const;
 };
 
+// Everything a command that runs the triage chain reads (triage, precheck,
+// user, index): inputs with role flags, window and formats; break-glass
+// accounts; the ticket options. Added in two calls so each command's own
+// flags stay between them in its help.
+struct TriageCommandOptions {
+  InputOptions io;
+  LabelledInputs labelled;
+  BreakglassOptions breakglass;
+  TicketOptions tickets;
+  // --format (one of `formats`) and the shared input flags, then the
+  // command's `own` leading flags if any, then the role flags.
+  void add_inputs(CLI::App& app, const std::vector<std::string>& formats, const std::function<void()>& own = {});
+  // --breakglass, --breakglass-max-age, --rules, --date-format, --tz.
+  void add_judging(CLI::App& app);
+  // Validated run options, ticket options applied (throws UsageError).
+  RunOptions run_options();
+  // Break-glass accounts applied to `to` (throws UsageError).
+  void apply(TriageOptions& to) const { breakglass.apply(to); }
+  TriageInputs inputs() const { return labelled.inputs(io); }
+};
+
 // The built-in ticket rules plus each --rules file (UsageError names file:line).
 TicketRules load_ticket_rules(const std::vector<std::string>& files);
 

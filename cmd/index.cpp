@@ -15,32 +15,25 @@
 namespace idt::cmd {
 namespace {
 
-InputOptions opts;
-TicketOptions ticket_opts;
-BreakglassOptions breakglass_opts;
-LabelledInputs labelled;
+TriageCommandOptions cmd_opts;
+InputOptions& opts = cmd_opts.io;
 std::string out_path;
 
 void setup(CLI::App& app) {
-  opts.files_required = false;
-  opts.with_kind = false;
-  opts.add(app, {"table"});
-  labelled.add(app);
+  cmd_opts.add_inputs(app, {"table"});
   app.add_option("--out,-o", out_path, "where to write (default: idtriage.index next to the first input)")
       ->type_name("FILE");
-  breakglass_opts.add(app);
-  ticket_opts.add(app);
+  cmd_opts.add_judging(app);
 }
 
 int run() {
-  RunOptions ro = labelled.run_options(opts);
-  TriageInputs in = labelled.inputs(opts);
+  RunOptions ro = cmd_opts.run_options();
+  TriageInputs in = cmd_opts.inputs();
   for (const auto& [f, label] : labelled_inputs(in))
     if (f == "-") throw UsageError("index: inputs must be files (an index of stdin could never be checked)");
-  ticket_opts.apply(ro);
   TriageOptions to;
-  breakglass_opts.apply(to);
-  const TicketRules rules = ticket_opts.load_rules();
+  cmd_opts.apply(to);
+  const TicketRules rules = cmd_opts.tickets.load_rules();
   std::string text;
   TriageRun tr;
   auto idx = UserIndex::build(in, ro, to, rules, text, &tr);

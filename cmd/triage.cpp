@@ -14,10 +14,8 @@
 namespace idt::cmd {
 namespace {
 
-InputOptions opts;
-LabelledInputs labelled;
-TicketOptions ticket_opts;
-BreakglassOptions breakglass_opts;
+TriageCommandOptions cmd_opts;
+InputOptions& opts = cmd_opts.io;
 // Default --fail-on medium: every finding that asks staff to act fails a
 // nightly job — a suspected provider outage before the provider posts, a
 // lockout wave, a campaign overload (docs/findings.md, "Exit codes").
@@ -26,10 +24,7 @@ std::string affected_users_file;
 std::vector<std::string> settings;
 
 void setup(CLI::App& app) {
-  opts.files_required = false;
-  opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
-  opts.add(app, {"table", "json", "md"});
-  labelled.add(app);
+  cmd_opts.add_inputs(app, {"table", "json", "md"});
   app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
   add_choice(app, "--fail-on", fail_on, {{kSeverityNames.begin(), kSeverityNames.end()}},
              "exit 1 when a finding has this severity or more (default medium)", "SEV");
@@ -37,13 +32,11 @@ void setup(CLI::App& app) {
                  "write every affected user of every finding as CSV (finding,kind,upn,first,last,classes,ticket_ids)")
       ->type_name("FILE");
   add_set_option(app, settings);
-  breakglass_opts.add(app);
-  ticket_opts.add(app);
+  cmd_opts.add_judging(app);
 }
 
 int run() {
-  RunOptions ro = labelled.run_options(opts);
-  ticket_opts.apply(ro);
+  RunOptions ro = cmd_opts.run_options();
   OutputFormat fmt = opts.output_format();
   auto sev = parse_severity(fail_on);
   if (!sev) throw UsageError("--fail-on: expected info, low, medium, high or critical");
@@ -51,12 +44,12 @@ int run() {
   auto b = parse_duration(bucket);
   if (!b || *b < 60 * kMicrosPerSecond) throw UsageError("--bucket: expected a duration of at least 1m (e.g. 15m, 1h)");
   to.bucket = *b;
-  breakglass_opts.apply(to);
-  const TicketRules rules = ticket_opts.load_rules();
+  cmd_opts.apply(to);
+  const TicketRules rules = cmd_opts.tickets.load_rules();
 
   const TemplateValues values = parse_set_options(settings);
 
-  TriageInputs in = labelled.inputs(opts);
+  TriageInputs in = cmd_opts.inputs();
   TriageRun run = run_triage(in, ro, to, rules, values);
   TriageView view;
   view.fail_on = *sev;

@@ -17,10 +17,8 @@
 namespace idt::cmd {
 namespace {
 
-InputOptions opts;
-TicketOptions ticket_opts;
-BreakglassOptions breakglass_opts;
-LabelledInputs labelled;
+TriageCommandOptions cmd_opts;
+InputOptions& opts = cmd_opts.io;
 std::string query;
 bool quick = false, no_prefilter = false, no_index = false;
 std::string index_path;
@@ -30,10 +28,7 @@ void setup(CLI::App& app) {
   app.add_option("query", query, "UPN, object id, ticket id or display name of the caller")
       ->required()
       ->type_name("WHO");
-  opts.files_required = false;
-  opts.with_kind = false;
-  opts.add(app, {"table", "json"});
-  labelled.add(app);
+  cmd_opts.add_inputs(app, {"table", "json"});
   app.add_flag("--quick", quick,
                "only the person's records, found by a parallel byte pre-filter; no triage correlation (no findings)");
   app.add_flag("--no-prefilter", no_prefilter, "with --quick: parse every record instead of pre-filtering bytes");
@@ -42,23 +37,21 @@ void setup(CLI::App& app) {
       ->type_name("FILE");
   app.add_flag("--no-index", no_index, "ignore any index; read the inputs");
   app.add_option("--limit", limit, "sign-ins shown in the table (default 40; JSON lists all)")->type_name("N");
-  breakglass_opts.add(app);
-  ticket_opts.add(app);
+  cmd_opts.add_judging(app);
 }
 
 int run() {
-  RunOptions ro = labelled.run_options(opts);
-  ticket_opts.apply(ro);
+  RunOptions ro = cmd_opts.run_options();
   TriageOptions to;
-  breakglass_opts.apply(to);
+  cmd_opts.apply(to);
   // The built-in rules are compiled only when a ticket is read (not on an indexed lookup).
   std::optional<TicketRules> custom;
-  if (!ticket_opts.rules_files.empty()) custom = ticket_opts.load_rules();
+  if (!cmd_opts.tickets.rules_files.empty()) custom = cmd_opts.tickets.load_rules();
   UserRunOptions uo;
   uo.quick = quick;
   uo.prefilter = !no_prefilter;
 
-  TriageInputs in = labelled.inputs(opts);
+  TriageInputs in = cmd_opts.inputs();
   std::optional<UserIndex> index;
   std::string index_file = index_path.empty() ? default_index_path(in) : index_path;
   if (!no_index && !quick) {
