@@ -640,12 +640,19 @@ def records(args, rng):
     step_us = max(1, int(args.hours * 3600e6 / expected))
     t_us = int(args.start * 1e6)
     last_sec, sec_txt, local_txt = -1, "", ""
+    cycle, k = args.draw == "cycle", 0
 
     while True:
         kind = kind_tab[bits(10)]
         code = code_tabs[kind][bits(14)]
         tmpl = templates[kind][code][bits(2)]
-        if kind in app_tabs:
+        if kind in app_tabs and cycle:
+            # every user and every IP once before any repeats (memory per entity)
+            u, ip = users[k % n_users], ips[k % n_ips]
+            k += 1
+            app = app_tabs[kind][bits(10)]
+            v = {**u, **ip, **app}
+        elif kind in app_tabs:
             # heavy users sign in far more often than the tail (skewed draw)
             r = bits(20)
             u = users[(r * r >> 20) * n_users >> 20]
@@ -762,6 +769,9 @@ def main(argv=None):
                     help="graph only: records per page, pages concatenated; 0 = one document (default)")
     ap.add_argument("--users", type=int, default=20000, help="distinct users (default 20000)")
     ap.add_argument("--ips", type=int, default=6000, help="distinct client IPs (default 6000)")
+    ap.add_argument("--draw", choices=["skewed", "cycle"], default="skewed",
+                    help="how user sign-ins pick users and IPs: skewed (heavy users sign in often, "
+                         "default) or cycle (every user and IP in turn: the memory-per-entity benchmark)")
     ap.add_argument("--start", type=parse_utc, default=parse_utc("2026-06-01T00:00:00Z"),
                     help="first record time, UTC, e.g. 2026-06-01T00:00:00Z (default)")
     ap.add_argument("--hours", type=float, default=24.0,
