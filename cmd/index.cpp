@@ -4,14 +4,14 @@
 // while every input is unchanged (size, mtime, hash of the head).
 #include <fmt/format.h>
 
-#include <cstdio>
-#include <filesystem>
 
 #include "commands.h"
 #include "common.h"
 #include "render/inputs_render.h"
 #include "render/text_table.h"
 #include "run/user_index.h"
+#include "util/file_write.h"
+#include "util/safe_text.h"
 
 namespace idt::cmd {
 namespace {
@@ -50,18 +50,9 @@ int run() {
     return kExitInput;
   }
   std::string path = out_path.empty() ? default_index_path(in) : out_path;
-  std::string tmp = path + ".tmp";
-  bool ok = false;
-  if (std::FILE* f = std::fopen(tmp.c_str(), "wb")) {
-    ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    ok = (std::fclose(f) == 0) && ok;
-  }
-  std::error_code ec;
-  if (ok) std::filesystem::rename(tmp, path, ec);
-  if (!ok || ec) {
-    std::filesystem::remove(tmp, ec);
-    fmt::print(stderr, "idtriage: cannot write the index {}\n", path);
-    return 6;  // output could not be written (README, exit codes)
+  if (auto err = write_file_atomic(path, text)) {
+    fmt::print(stderr, "idtriage: cannot write the index {}\n", terminal_safe(*err));
+    return kExitOutput;
   }
   Output out(stdout, opts.color_on());
   out.write(fmt::format("indexed {} users, {} tickets, {} findings, {} health issues from {} → {} ({})\n",

@@ -10,6 +10,7 @@
 #include "render/user_render.h"
 #include "run/user_index.h"
 #include "run/user_run.h"
+#include "util/safe_text.h"
 
 #include <fstream>
 #include <sstream>
@@ -100,10 +101,17 @@ int run() {
   for (const auto& i : run.inputs) files.push_back(i.file);
   report_problems(stderr, files, opts.quiet);
   if (!run.found) {
-    std::string msg = fmt::format("idtriage: {} '{}': {}", run.kind == UserQueryKind::display_name ? "no ticket or user" : name(run.kind) == "upn" ? "unknown user" : "unknown object id", run.query, run.not_found);
+    // The query and the suggestions (names from the inputs) reach a terminal: made safe.
+    std::string_view what = run.kind == UserQueryKind::display_name ? "no ticket or user"
+                            : run.kind == UserQueryKind::upn        ? "unknown user"
+                            : run.kind == UserQueryKind::ticket     ? "unknown ticket or user"
+                                                                    : "unknown object id";
+    std::string msg =
+        fmt::format("idtriage: {} '{}': {}", what, terminal_safe(run.query), terminal_safe(run.not_found));
     if (!run.suggestions.empty()) {
       msg += " (did you mean ";
-      for (std::size_t i = 0; i < run.suggestions.size(); ++i) msg += (i ? ", '" : "'") + run.suggestions[i] + "'";
+      for (std::size_t i = 0; i < run.suggestions.size(); ++i)
+        msg += (i ? ", '" : "'") + terminal_safe(run.suggestions[i]) + "'";
       msg += "?)";
     }
     fmt::print(stderr, "{}\n", msg);
