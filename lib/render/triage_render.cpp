@@ -42,16 +42,20 @@ void strings_json(JsonWriter& w, std::string_view key, const std::vector<std::st
   w.end_array();
 }
 
+// A finding's change since the last run (docs/alerting.md).
+void change_json(JsonWriter& w, const AlertItem& it) {
+  w.kv("change", name(it.change));
+  w.kv("change_detail", it.detail);
+  w.kv("alert", it.alert);
+}
+
 // "alert":{…} with --state (docs/alerting.md).
 void alert_json(JsonWriter& w, const AlertReport& a) {
   w.key("alert").begin_object();
   w.kv("state_file", a.path);
   w.kv("state", name(a.status));
   w.key("note");
-  if (a.note.empty())
-    w.null();
-  else
-    w.value(a.note);
+  string_or_null(w, a.note);
   w.key("previous_run");
   time_or_null(w, a.previous_run);
   w.kv("partial", a.partial);
@@ -65,15 +69,10 @@ void alert_json(JsonWriter& w, const AlertReport& a) {
     if (it.finding) continue;
     const AlertEntry& e = it.entry;
     w.begin_object();
-    w.kv("change", name(it.change));
-    w.kv("change_detail", it.detail);
-    w.kv("alert", it.alert);
+    change_json(w, it);
     w.kv("kind", name(e.kind));
     w.key("subject");
-    if (e.subject.empty())
-      w.null();
-    else
-      w.value(e.subject);
+    string_or_null(w, e.subject);
     w.kv("severity", name(e.severity));
     w.kv("cause", name(e.cause));
     w.key("window");
@@ -159,12 +158,7 @@ void render_json(Output& out, const TriageView& v) {
     const Finding& f = r.findings[fi];
     w.begin_object();
     w.kv("id", f.id);
-    if (v.alert) {
-      const AlertItem& it = v.alert->items[fi];
-      w.kv("change", name(it.change));
-      w.kv("change_detail", it.detail);
-      w.kv("alert", it.alert);
-    }
+    if (v.alert) change_json(w, v.alert->items[fi]);
     w.kv("kind", name(f.kind));
     w.kv("severity", name(f.severity));
     w.kv("confidence", f.confidence);
@@ -297,7 +291,7 @@ void changes_block(Output& out, const AlertReport& a, bool markdown) {
                                    a.counts[2], a.counts[3]);
   std::string verdict = a.alert ? "something to alert on" : "nothing new to alert on";
   if (markdown) {
-    b += "## Changes\n\n" + since + ": " + counts + " — " + verdict + "\n\n";
+    b += "## Changes\n\n" + since + ": " + counts + " — " + verdict + "\n";
   } else {
     out.paint(sgr::bold, "CHANGES  ");
     b += since + ": " + counts + " — ";

@@ -126,7 +126,7 @@ StateLoad parse_alert_state(std::string_view text) {
       continue;
     }
     if (l.starts_with("# written: ")) {
-      auto t = parse_iso8601(trim(l.substr(11)));
+      auto t = parse_time_field(trim(l.substr(11)));
       if (!t) return damaged(n, "the written time cannot be read");
       out.state.written = *t;
       continue;
@@ -291,6 +291,10 @@ AlertReport diff_alerts(const TriageReport& report, const StateLoad& previous, c
         what.push_back("in progress again");
         n.ended = false;
       }
+      // Reported over, and the data now shows it went on for longer (thin
+      // traffic made it look over): the end that was announced was wrong.
+      if (e.ended && !now_in_progress && f.start != kNoTime && e.end != kNoTime && f.end > e.end + tol)
+        what.push_back("went on after the reported end: " + over_at(f.end));
       const bool ends = !now_in_progress && !e.ended && !opts.partial;
       if (ends) {
         what.push_back(over_at(f.end));

@@ -138,7 +138,7 @@ TEST_CASE("alert state: hostile or damaged files are an empty state with the rea
   damaged(good.substr(0, good.size() - 1), "cut short");                     // no final newline
   damaged(good.substr(0, good.find("# end")), "no end line");                // cut at a line boundary
   damaged(good.substr(0, good.find("lockout_wave")), "no end line");         // cut before the entries
-  damaged("\x7f" "ELF\x01\x02\x00\x00junk\n", "not an idtriage alert state");
+  damaged(std::string_view("\x7f" "ELF\x01\x02\x00\x00junk\n", 13), "not an idtriage alert state");
   damaged("# idtriage alert state, version x\n", "no version");
   damaged("# idtriage alert state, version 0\n# end: 0 entries\n", "unknown version 0");
   std::string miscount = good;
@@ -280,7 +280,7 @@ TEST_CASE("alert: identity is kind, subject and window within the tolerance", "[
   CHECK(a2.items[0].change == Change::unchanged);
   CHECK(a2.items[1].change == Change::new_);
 
-  Finding l = finding(FindingKind::lockout_wave, Severity::medium, kDay + kH, kDay + 2 * kH, false);
+  Finding l = finding(FindingKind::lockout_wave, Severity::medium, kDay + kH, kDay + 2 * kH, true);
   AlertReport b1 = diff_alerts(report({l}), StateLoad{}, "s", at(kDay + 3 * kH));
   // 25 minutes after the end: within 30 min, the same episode.
   Finding near = l;
@@ -359,4 +359,22 @@ TEST_CASE("alert state file: missing, a directory, saved atomically", "[alert]")
   REQUIRE(err.has_value());
   CHECK_THAT(*err, Catch::Contains("/dev/full: No space left on device"));
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("alert: an end reported too early is corrected", "[alert]") {
+  // Thin traffic: the outage looked over at 07:32; the data later shows it went on until 09:50.
+  auto early = report({finding(FindingKind::provider_portal_outage, Severity::high, kDay + 6 * kH, kDay + 7 * kH + 32 * kMin,
+                               false)});
+  AlertReport a = diff_alerts(early, StateLoad{}, "s", at(kDay + 8 * kH));
+  CHECK(a.items[0].entry.ended);
+  auto later = report({finding(FindingKind::provider_portal_outage, Severity::high, kDay + 6 * kH, kDay + 9 * kH + 50 * kMin,
+                               false)});
+  AlertReport b = diff_alerts(later, saved(a), "s", at(kDay + 12 * kH));
+  CHECK(b.items[0].change == Change::changed);
+  CHECK(b.items[0].detail == "went on after the reported end: over at 2026-06-01 09:50 UTC");
+  CHECK(b.alert);
+  // A few minutes more (within the tolerance) is not worth another message.
+  auto same = later;
+  same.findings[0].end += 10 * kMin;
+  CHECK(diff_alerts(same, saved(b), "s", at(kDay + 12 * kH)).items[0].change == Change::unchanged);
 }
