@@ -236,7 +236,7 @@ TEST_CASE("alert: first run, then unchanged, escalated, confirmed and over", "[a
   CHECK_FALSE(a7.alert);
 }
 
-TEST_CASE("alert: a finding that disappears ends; a partial run ends nothing", "[alert]") {
+TEST_CASE("alert: a finding that disappears ends, a partial run ends nothing", "[alert]") {
   auto r1 = report({finding(FindingKind::lockout_wave, Severity::high, kDay + 2 * kH, kDay + 6 * kH, true)});
   AlertReport a1 = diff_alerts(r1, StateLoad{}, "s", at(kDay + 6 * kH));
   StateLoad prev = saved(a1);
