@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <fstream>
 
 #include "util/safe_text.h"
 #include "commands.h"
@@ -15,6 +14,7 @@
 #include "render/campaign_render.h"
 #include "render/reports.h"
 #include "run/campaign_run.h"
+#include "util/file_write.h"
 #include "util/text.h"
 
 namespace idt::cmd {
@@ -164,10 +164,11 @@ int run_plan() {
   view.dtstamp = dtstamp;
   view.exit_code = run.input_error ? kExitInput : kExitOk;
   if (!ics_file.empty()) {
-    std::ofstream f(ics_file, std::ios::binary);
-    std::string ics = campaign_ics(view);
-    f.write(ics.data(), static_cast<std::streamsize>(ics.size()));
-    if (!f) throw UsageError("--ics: cannot write '" + ics_file + "'");
+    // Whole or not at all; a write error (a full disk, a missing directory) is exit 6.
+    if (auto err = write_file_atomic(ics_file, campaign_ics(view))) {
+      fmt::print(stderr, "idtriage: --ics: cannot write {}\n", terminal_safe(*err));
+      return kExitOutput;
+    }
   }
   Output out(stdout, plan_opts.color_on());
   render_campaign_plan(out, view, fmt);

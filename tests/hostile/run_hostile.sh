@@ -248,6 +248,13 @@ at rep_full 7 --report-json /dev/full
 expect_rc rep_full 6
 expect_err rep_full "idtriage: --report-json: cannot write /dev/full: No space left on device"
 if [ ! -e "$st" ]; then ok "rep_full: state not saved"; else bad rep_full "state saved although a report failed"; fi
+# Every file output is written whole or reported: campaign --ics and triage --affected-users too.
+run ics_full "$bin" campaign plan "$d/users.csv" --ics /dev/full --format csv
+expect_rc ics_full 6
+expect_err ics_full "idtriage: --ics: cannot write /dev/full: No space left on device"
+run affected_full "$bin" triage --format json --affected-users /dev/full "${drill[@]}"
+expect_rc affected_full 6
+expect_err affected_full "idtriage: --affected-users: cannot write /dev/full: No space left on device"
 
 # --- User ticket rules: a costly RE2 program is refused at load -------------
 printf '[slow]\nclass = other\npattern = .{0,1000}a.{0,1000}b\nsample = ab\n' >"$tmp/slow.rules"
