@@ -287,7 +287,7 @@ AlertReport diff_alerts(const TriageReport& report, const StateLoad& previous, c
         n.cause = f.cause;
       }
       const bool now_in_progress = in_progress(f);
-      if (now_in_progress && (e.ended || !e.ongoing)) {
+      if (now_in_progress && e.ended) {
         what.push_back("in progress again");
         n.ended = false;
       }
@@ -295,7 +295,11 @@ AlertReport diff_alerts(const TriageReport& report, const StateLoad& previous, c
       // traffic made it look over): the end that was announced was wrong.
       if (e.ended && !now_in_progress && f.start != kNoTime && e.end != kNoTime && f.end > e.end + tol)
         what.push_back("went on after the reported end: " + over_at(f.end));
-      const bool ends = !now_in_progress && !e.ended && !opts.partial;
+      // Over only after a quiet stretch as long as the tolerance at the end
+      // of the data, so a pause in thin traffic does not end it and start it
+      // again ten minutes later.
+      const bool quiet = report.window_end == kNoTime || f.end + tol <= report.window_end;
+      const bool ends = !now_in_progress && !e.ended && !opts.partial && quiet;
       if (ends) {
         what.push_back(over_at(f.end));
         n.ended = true;
@@ -323,11 +327,12 @@ AlertReport diff_alerts(const TriageReport& report, const StateLoad& previous, c
       ++out.carried;
       continue;
     }
-    const bool inside = e.start != kNoTime && report.window_start != kNoTime && e.end + tol >= report.window_start;
+    const bool windowless = e.start == kNoTime;
+    const bool inside = !windowless && report.window_start != kNoTime && e.end + tol >= report.window_start;
     if (!e.ended) {
       AlertItem it;
       it.change = Change::ended;
-      it.detail = inside ? "no longer found" : "no longer found (before the analysed period)";
+      it.detail = inside || windowless ? "no longer found" : "no longer found (before the analysed period)";
       it.entry = e;
       it.entry.ended = true;
       it.entry.ongoing = false;

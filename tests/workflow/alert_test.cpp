@@ -217,10 +217,18 @@ TEST_CASE("alert: first run, then unchanged, escalated, confirmed and over", "[a
   CHECK(a4.items[0].change == Change::unchanged);
   CHECK(a4.items[0].entry.severity == Severity::high);
 
-  // Over: ended once, then unchanged while it stays in the window.
-  auto r5 = report({finding(FindingKind::provider_portal_outage, Severity::high, s, kDay + 6 * kH + 25 * kMin, false)});
+  // Over ten minutes before the end of the data: not yet (a pause in thin traffic is not an end).
+  auto r4b = report({finding(FindingKind::provider_portal_outage, Severity::high, s, kDay + 6 * kH + 25 * kMin, false)},
+                    kDay + 35 * kMin, kDay + 6 * kH + 35 * kMin);
+  r4b.findings[0].suspected = false;
+  AlertReport a4b = diff_alerts(r4b, saved(a4), "state.tsv", at(kDay + 6 * kH + 35 * kMin));
+  CHECK(a4b.items[0].change == Change::unchanged);
+  CHECK_FALSE(a4b.items[0].entry.ended);
+  // Over, with 35 quiet minutes after it: ended once, then unchanged while it stays in the window.
+  auto r5 = report({finding(FindingKind::provider_portal_outage, Severity::high, s, kDay + 6 * kH + 25 * kMin, false)},
+                   kDay + kH, kDay + 7 * kH);
   r5.findings[0].suspected = false;
-  AlertReport a5 = diff_alerts(r5, saved(a4), "state.tsv", at(kDay + 7 * kH));
+  AlertReport a5 = diff_alerts(r5, saved(a4b), "state.tsv", at(kDay + 7 * kH));
   CHECK(a5.items[0].change == Change::ended);
   CHECK_THAT(a5.items[0].detail, Catch::Contains("over at 2026-06-01 06:25"));
   CHECK(a5.alert);
@@ -364,11 +372,13 @@ TEST_CASE("alert state file: missing, a directory, saved atomically", "[alert]")
 TEST_CASE("alert: an end reported too early is corrected", "[alert]") {
   // Thin traffic: the outage looked over at 07:32; the data later shows it went on until 09:50.
   auto early = report({finding(FindingKind::provider_portal_outage, Severity::high, kDay + 6 * kH, kDay + 7 * kH + 32 * kMin,
-                               false)});
+                               false)},
+                      kDay + 2 * kH, kDay + 8 * kH + 30 * kMin);
   AlertReport a = diff_alerts(early, StateLoad{}, "s", at(kDay + 8 * kH));
   CHECK(a.items[0].entry.ended);
   auto later = report({finding(FindingKind::provider_portal_outage, Severity::high, kDay + 6 * kH, kDay + 9 * kH + 50 * kMin,
-                               false)});
+                               false)},
+                      kDay + 6 * kH, kDay + 12 * kH);
   AlertReport b = diff_alerts(later, saved(a), "s", at(kDay + 12 * kH));
   CHECK(b.items[0].change == Change::changed);
   CHECK(b.items[0].detail == "went on after the reported end: over at 2026-06-01 09:50 UTC");
