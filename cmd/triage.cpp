@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <optional>
 #include <tuple>
+#include <utility>
 
 #include "commands.h"
 #include "common.h"
@@ -74,6 +75,12 @@ int run() {
   const TemplateValues values = parse_set_options(settings);
 
   if (state_file == "-") throw UsageError("--state: expected a file (the state is read and written back)");
+  for (const auto& [flag, file] : {std::pair{"--report-md", &report_md}, std::pair{"--report-json", &report_json},
+                                   std::pair{"--affected-users", &affected_users_file}}) {
+    if (*file == "-") throw UsageError(std::string(flag) + ": expected a file (stdout carries --format)");
+    if (!file->empty() && *file == state_file)
+      throw UsageError(std::string(flag) + ": the same file as --state");
+  }
   TriageInputs in = labelled.inputs(opts);
   // The state is read before the run (so a damaged one is known) and checked
   // for writing, so a job learns at once that it could never be saved.
