@@ -8,13 +8,11 @@
 
 #include <cstdlib>
 
-#include "util/safe_text.h"
 #include "commands.h"
 #include "common.h"
 #include "render/campaign_render.h"
 #include "render/reports.h"
 #include "run/campaign_run.h"
-#include "util/file_write.h"
 #include "util/text.h"
 
 namespace idt::cmd {
@@ -38,18 +36,12 @@ std::size_t limit = 20;
 // Rejected rows of the user list or the plan, one stderr line each.
 void print_rejections(const std::string& path, const std::vector<Rejection>& rejections, bool quiet) {
   if (quiet) return;
-  for (const auto& r : rejections) {
-    std::string msg;
-    append_terminal_safe(msg, fmt::format("{}:{}: rejected: {}", path, r.pos.line, r.message));
-    fmt::print(stderr, "idtriage: {}\n", msg);
-  }
+  for (const auto& r : rejections) print_error(fmt::format("{}:{}: rejected: {}", path, r.pos.line, r.message));
 }
 
 // An input that cannot be used at all: one stderr line, exit 3.
 int input_failure(const std::string& path, const std::string& why) {
-  std::string msg;
-  append_terminal_safe(msg, path + ": " + why);
-  fmt::print(stderr, "idtriage: {}\n", msg);
+  print_error(path + ": " + why);
   return kExitInput;
 }
 
@@ -163,13 +155,7 @@ int run_plan() {
   view.history_counted = run.history_counted;
   view.dtstamp = dtstamp;
   view.exit_code = run.input_error ? kExitInput : kExitOk;
-  if (!ics_file.empty()) {
-    // Whole or not at all; a write error (a full disk, a missing directory) is exit 6.
-    if (auto err = write_file_atomic(ics_file, campaign_ics(view))) {
-      fmt::print(stderr, "idtriage: --ics: cannot write {}\n", terminal_safe(*err));
-      return kExitOutput;
-    }
-  }
+  if (!ics_file.empty()) { write_output_file("--ics", ics_file, campaign_ics(view)); }
   Output out(stdout, plan_opts.color_on());
   render_campaign_plan(out, view, fmt);
   out.flush();
@@ -202,9 +188,9 @@ int run_check() {
   for (const auto& f : run.inputs) audit |= !f.summary.fatal && f.summary.kind == RecordKind::audit;
   if (!audit) {
     report_problems(stderr, run.inputs, check_opts.quiet);
-    fmt::print(stderr,
-               "idtriage: no audit log among the inputs: campaign check needs the directory audit log (its "
-               "registration events)\n");
+    print_error(
+        "no audit log among the inputs: campaign check needs the directory audit log (its registration "
+        "events)");
     return kExitInput;
   }
   CampaignCheckView view;
@@ -223,8 +209,8 @@ int run_check() {
   report_problems(stderr, run.inputs, check_opts.quiet);
   for (const auto& f : run.inputs)
     if (!f.summary.fatal && (f.summary.kind == RecordKind::signin || f.summary.kind == RecordKind::ticket))
-      fmt::print(stderr, "idtriage: {}: {} input ignored (campaign check reads audit logs and health)\n",
-                 f.summary.path, record_kind_name(f.summary.kind));
+      print_error(fmt::format("{}: {} input ignored (campaign check reads audit logs and health)", f.summary.path,
+                              record_kind_name(f.summary.kind)));
   return view.exit_code;
 }
 

@@ -38,4 +38,10 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown when a file a command writes (--affected-users, --ics, the index)
+// could not be written: exit 6, like output to stdout that is lost.
+struct OutputFileError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 }  // namespace idt::cmd

@@ -13,8 +13,10 @@
 #include "formats/ticket_dates.h"
 #include "io/input.h"
 #include "render/inputs_render.h"
+#include "util/safe_text.h"
 #include "util/text.h"
 #include "util/time.h"
+#include "util/write_file.h"
 
 namespace idt::cmd {
 namespace {
@@ -123,9 +125,8 @@ std::optional<std::uint64_t> parse_size(std::string_view s) {
   s = trim(s);
   if (s.empty()) return std::nullopt;
   std::uint64_t scale = 1;
-  std::string_view unit = s.substr(s.find_first_not_of("0123456789.") == std::string_view::npos
-                                       ? s.size()
-                                       : s.find_first_not_of("0123456789."));
+  std::string_view unit = s.substr(
+      s.find_first_not_of("0123456789.") == std::string_view::npos ? s.size() : s.find_first_not_of("0123456789."));
   std::string_view num = s.substr(0, s.size() - unit.size());
   std::string u = normalize_name(unit);
   if (!u.empty() && u.back() == 'b') u.pop_back();  // "GB", "GiB" read as G
@@ -285,6 +286,12 @@ TemplateValues parse_set_options(const std::vector<std::string>& sets) {
   return values;
 }
 
+void print_error(std::string_view text) { fmt::print(stderr, "idtriage: {}\n", terminal_safe(text)); }
+
+void write_output_file(std::string_view flag, const std::string& path, std::string_view data, bool via_temp) {
+  if (auto err = write_file(path, data, via_temp)) throw OutputFileError(std::string(flag) + " " + *err);
+}
+
 void check_files(const std::vector<std::string>& files) {
   if (files.empty()) throw UsageError("no input files given");
   int stdin_count = 0;
@@ -295,7 +302,9 @@ void check_files(const std::vector<std::string>& files) {
 void LabelledInputs::add(CLI::App& app) {
   // One file per flag (repeat the flag for more): a role flag never swallows
   // the unlabelled files after it.
-  app.add_option("--signins", signins, "a sign-in log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
+  app.add_option("--signins", signins, "a sign-in log file (repeat for more)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   app.add_option("--audit", audits, "an audit log file (repeat for more)")->type_name("FILE")->allow_extra_args(false);
   app.add_option("--tickets", tickets, "a help-desk ticket CSV file (repeat for more)")
       ->type_name("FILE")
@@ -325,6 +334,26 @@ RunOptions LabelledInputs::run_options(InputOptions& opts) const {
 
 TriageInputs LabelledInputs::inputs(const InputOptions& opts) const {
   return TriageInputs{opts.files, signins, audits, tickets, healths};
+}
+
+void TriageCommandOptions::add_inputs(CLI::App& app, const std::vector<std::string>& formats,
+                                      const std::function<void()>& own) {
+  io.files_required = false;
+  io.with_kind = false;  // inputs are labelled by role flags instead
+  io.add(app, formats);
+  if (own) own();
+  labelled.add(app);
+}
+
+void TriageCommandOptions::add_judging(CLI::App& app) {
+  breakglass.add(app);
+  tickets.add(app);
+}
+
+RunOptions TriageCommandOptions::run_options() {
+  RunOptions ro = labelled.run_options(io);
+  tickets.apply(ro);
+  return ro;
 }
 
 TicketRules load_ticket_rules(const std::vector<std::string>& files) {

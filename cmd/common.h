@@ -23,6 +23,14 @@
 
 namespace idt::cmd {
 
+// One line on stderr, "idtriage: TEXT", with TEXT terminal-safe (it quotes
+// paths and values from inputs; docs/output.md).
+void print_error(std::string_view text);
+
+// Writes a file named by `flag` (e.g. "--ics"); throws OutputFileError (exit 6)
+// when it cannot be written. `via_temp`: see util/write_file.h.
+void write_output_file(std::string_view flag, const std::string& path, std::string_view data, bool via_temp = false);
+
 // The allowed values of a flag. `accept` admits extra spellings (aliases,
 // any case); without it a value must be one of `values` exactly.
 struct Choices {
@@ -121,6 +129,27 @@ struct LabelledInputs {
   // options with them; returns the run options.
   RunOptions run_options(InputOptions& opts) const;
   TriageInputs inputs(const InputOptions& opts) const;
+};
+
+// Everything a command that runs the triage chain reads (triage, precheck,
+// user, index): inputs with role flags, window and formats; break-glass
+// accounts; the ticket options. Added in two calls so each command's own
+// flags stay between them in its help.
+struct TriageCommandOptions {
+  InputOptions io;
+  LabelledInputs labelled;
+  BreakglassOptions breakglass;
+  TicketOptions tickets;
+  // --format (one of `formats`) and the shared input flags, then the
+  // command's `own` leading flags if any, then the role flags.
+  void add_inputs(CLI::App& app, const std::vector<std::string>& formats, const std::function<void()>& own = {});
+  // --breakglass, --breakglass-max-age, --rules, --date-format, --tz.
+  void add_judging(CLI::App& app);
+  // Validated run options, ticket options applied (throws UsageError).
+  RunOptions run_options();
+  // Break-glass accounts applied to `to` (throws UsageError).
+  void apply(TriageOptions& to) const { breakglass.apply(to); }
+  TriageInputs inputs() const { return labelled.inputs(io); }
 };
 
 // The built-in ticket rules plus each --rules file (UsageError names file:line).

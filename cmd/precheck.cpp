@@ -4,7 +4,6 @@
 // Exit 0 GO, 10 WAIT, 11 STOP, so change pipelines can gate on it.
 #include <fmt/format.h>
 
-#include "util/safe_text.h"
 #include "commands.h"
 #include "common.h"
 #include "render/precheck_render.h"
@@ -15,21 +14,17 @@
 namespace idt::cmd {
 namespace {
 
-InputOptions opts;
-LabelledInputs labelled;
-BreakglassOptions breakglass;
-TicketOptions ticket_opts;
+TriageCommandOptions cmd_opts;
+InputOptions& opts = cmd_opts.io;
 std::string action, at, recent = "6h";
 std::vector<std::string> policies, locations, groups;
 
 void setup(CLI::App& app) {
-  opts.files_required = false;
-  opts.with_kind = false;
-  opts.add(app, {"table", "json", "csv", "md"});
-  add_choice(app, "--action,-a", action, {{kPrecheckActionNames.begin(), kPrecheckActionNames.end()}},
-             "the change to check", "ACTION")
-      ->required();
-  labelled.add(app);
+  cmd_opts.add_inputs(app, {"table", "json", "csv", "md"}, [&] {  // --action right after --format in the help
+    add_choice(app, "--action,-a", action, {{kPrecheckActionNames.begin(), kPrecheckActionNames.end()}},
+               "the change to check", "ACTION")
+        ->required();
+  });
   app.add_option("--policy", policies,
                  "proposed Conditional Access policy as Graph exports it (JSON; one policy, a list or an array)")
       ->type_name("FILE")
@@ -41,8 +36,7 @@ void setup(CLI::App& app) {
                  "members of a group the policy includes or excludes: GROUP-ID=members.csv (repeatable)")
       ->type_name("ID=FILE")
       ->allow_extra_args(false);
-  breakglass.add(app);
-  ticket_opts.add(app);
+  cmd_opts.add_judging(app);
   app.add_option("--at", at, "judge as of TIME (default now); records after it are ignored")->type_name("TIME");
   app.add_option("--recent", recent,
                  "a provider issue or finding that ended this recently still means WAIT (default 6h)")
@@ -50,8 +44,7 @@ void setup(CLI::App& app) {
 }
 
 int run() {
-  RunOptions ro = labelled.run_options(opts);
-  ticket_opts.apply(ro);
+  RunOptions ro = cmd_opts.run_options();
   OutputFormat fmt = opts.output_format();
   PrecheckOptions po;
   po.action = *parse_precheck_action(action);
@@ -69,11 +62,11 @@ int run() {
   if (!r) throw UsageError("--recent: expected a duration such as 6h");
   po.recent = *r;
   TriageOptions to;
-  breakglass.apply(to);
+  cmd_opts.apply(to);
   po.breakglass = to.breakglass;
   po.breakglass_max_age = to.breakglass_max_age;
   PrecheckInputs in;
-  in.triage = labelled.inputs(opts);
+  in.triage = cmd_opts.inputs();
   in.policies = policies;
   in.locations = locations;
   for (const auto& g : groups) {
@@ -82,7 +75,7 @@ int run() {
       throw UsageError("--group: expected GROUP-ID=members.csv, got '" + g + "'");
     in.groups.emplace_back(g.substr(0, eq), g.substr(eq + 1));
   }
-  const TicketRules rules = ticket_opts.load_rules();
+  const TicketRules rules = cmd_opts.tickets.load_rules();
 
   PrecheckRun run = run_precheck(in, ro, to, rules, po);
   PrecheckView view;
@@ -104,9 +97,7 @@ int run() {
     bool from_logs = false;
     for (const auto& f : files) from_logs |= f.summary.fatal && u.starts_with(f.summary.path + ":");
     if (from_logs) continue;
-    std::string line;
-    append_terminal_safe(line, u);
-    fmt::print(stderr, "idtriage: {}\n", line);
+    print_error(u);
   }
   return view.exit_code;
 }

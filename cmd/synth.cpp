@@ -51,8 +51,8 @@ int run() {
   if (!out) throw UsageError(out.error().message);
   auto written = synth::write_output(*out, out_dir);
   if (!written) {
-    fmt::print(stderr, "idtriage: {}\n", terminal_safe(written.error().message));
-    return kExitInput;
+    print_error("cannot write " + written.error().message);
+    return kExitOutput;
   }
   if (!quiet) {
     std::string msg = fmt::format("synth: {} (users {}, seed {}, {}) -> {}\n", opts.scenario, opts.users, opts.seed,

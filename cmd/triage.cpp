@@ -18,16 +18,14 @@
 #include "render/triage_render.h"
 #include "run/alert_run.h"
 #include "run/triage_run.h"
-#include "util/file_write.h"
+#include "util/write_file.h"
 #include "util/safe_text.h"
 
 namespace idt::cmd {
 namespace {
 
-InputOptions opts;
-LabelledInputs labelled;
-TicketOptions ticket_opts;
-BreakglassOptions breakglass_opts;
+TriageCommandOptions cmd_opts;
+InputOptions& opts = cmd_opts.io;
 // Default --fail-on medium: every finding that asks staff to act fails a
 // nightly job — a suspected provider outage before the provider posts, a
 // lockout wave, a campaign overload (docs/findings.md, "Exit codes").
@@ -36,10 +34,7 @@ std::string affected_users_file, state_file, report_md, report_json;
 std::vector<std::string> settings;
 
 void setup(CLI::App& app) {
-  opts.files_required = false;
-  opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
-  opts.add(app, {"table", "json", "md"});
-  labelled.add(app);
+  cmd_opts.add_inputs(app, {"table", "json", "md"});
   app.add_option("--bucket", bucket, "time bucket for baselines (default 15m)")->type_name("DUR");
   add_choice(app, "--fail-on", fail_on, {{kSeverityNames.begin(), kSeverityNames.end()}},
              "exit 1 when a finding has this severity or more (default medium)", "SEV");
@@ -55,13 +50,11 @@ void setup(CLI::App& app) {
   app.add_option("--report-json", report_json, "also write the report as JSON to FILE (as --format json prints it)")
       ->type_name("FILE");
   add_set_option(app, settings);
-  breakglass_opts.add(app);
-  ticket_opts.add(app);
+  cmd_opts.add_judging(app);
 }
 
 int run() {
-  RunOptions ro = labelled.run_options(opts);
-  ticket_opts.apply(ro);
+  RunOptions ro = cmd_opts.run_options();
   OutputFormat fmt = opts.output_format();
   auto sev = parse_severity(fail_on);
   if (!sev) throw UsageError("--fail-on: expected info, low, medium, high or critical");
@@ -69,8 +62,8 @@ int run() {
   auto b = parse_duration(bucket);
   if (!b || *b < 60 * kMicrosPerSecond) throw UsageError("--bucket: expected a duration of at least 1m (e.g. 15m, 1h)");
   to.bucket = *b;
-  breakglass_opts.apply(to);
-  const TicketRules rules = ticket_opts.load_rules();
+  cmd_opts.apply(to);
+  const TicketRules rules = cmd_opts.tickets.load_rules();
 
   const TemplateValues values = parse_set_options(settings);
 
@@ -81,7 +74,7 @@ int run() {
     if (!file->empty() && *file == state_file)
       throw UsageError(std::string(flag) + ": the same file as --state");
   }
-  TriageInputs in = labelled.inputs(opts);
+  TriageInputs in = cmd_opts.inputs();
   // The state is read before the run (so a damaged one is known) and checked
   // for writing, so a job learns at once that it could never be saved.
   std::optional<StateLoad> previous;
@@ -113,15 +106,15 @@ int run() {
   view.inputs = run.inputs;
   bool write_failed = false;
   auto write_failure = [&](std::string_view flag, const std::string& problem) {
-    fmt::print(stderr, "idtriage: {}: cannot write {}\n", flag, terminal_safe(problem));
+    print_error(fmt::format("{}: cannot write {}", flag, problem));
     write_failed = true;
   };
-  if (alert && !alert->note.empty()) fmt::print(stderr, "idtriage: note: {}\n", terminal_safe(alert->note));
+  if (alert && !alert->note.empty()) print_error("note: " + alert->note);
   if (state_problem) write_failure("--state", *state_problem);
   if (!affected_users_file.empty()) {
     std::string csv;
     render_affected_users_csv(csv, run.report);
-    if (auto err = write_file_atomic(affected_users_file, csv)) write_failure("--affected-users", *err);
+    if (auto err = write_file(affected_users_file, csv, true)) write_failure("--affected-users", *err);
   }
   Output out(stdout, opts.color_on());
   render_triage(out, view, fmt);
@@ -131,15 +124,13 @@ int run() {
     if (file->empty()) continue;
     Output mem = Output::memory();
     render_triage(mem, view, as);
-    if (auto err = write_file_atomic(*file, mem.buf())) write_failure(flag, *err);
+    if (auto err = write_file(*file, mem.buf(), true)) write_failure(flag, *err);
   }
   // Saved last, and only when every output was written: an alert that could
   // not be delivered is reported again by the next run.
   if (alert && !write_failed)
     if (auto err = save_alert_state(state_file, alert->next)) write_failure("--state", *err);
-  std::vector<FileResult> files;
-  for (const auto& in : view.inputs) files.push_back(in.file);
-  report_problems(stderr, files, opts.quiet);
+  report_problems(stderr, view.inputs, opts.quiet);
   return write_failed ? kExitOutput : view.exit_code;
 }
 

@@ -18,10 +18,8 @@
 namespace idt::cmd {
 namespace {
 
-InputOptions opts;
-TicketOptions ticket_opts;
-BreakglassOptions breakglass_opts;
-LabelledInputs labelled;
+TriageCommandOptions cmd_opts;
+InputOptions& opts = cmd_opts.io;
 std::string query;
 bool quick = false, no_prefilter = false, no_index = false;
 std::string index_path;
@@ -31,34 +29,30 @@ void setup(CLI::App& app) {
   app.add_option("query", query, "UPN, object id, ticket id or display name of the caller")
       ->required()
       ->type_name("WHO");
-  opts.files_required = false;
-  opts.with_kind = false;
-  opts.add(app, {"table", "json"});
-  labelled.add(app);
+  cmd_opts.add_inputs(app, {"table", "json"});
   app.add_flag("--quick", quick,
                "only the person's records, found by a parallel byte pre-filter; no triage correlation (no findings)");
   app.add_flag("--no-prefilter", no_prefilter, "with --quick: parse every record instead of pre-filtering bytes");
-  app.add_option("--index", index_path, "the index to use (default: idtriage.index next to the first input, when valid)")
+  app.add_option("--index", index_path,
+                 "the index to use (default: idtriage.index next to the first input, when valid)")
       ->type_name("FILE");
   app.add_flag("--no-index", no_index, "ignore any index; read the inputs");
   app.add_option("--limit", limit, "sign-ins shown in the table (default 40; JSON lists all)")->type_name("N");
-  breakglass_opts.add(app);
-  ticket_opts.add(app);
+  cmd_opts.add_judging(app);
 }
 
 int run() {
-  RunOptions ro = labelled.run_options(opts);
-  ticket_opts.apply(ro);
+  RunOptions ro = cmd_opts.run_options();
   TriageOptions to;
-  breakglass_opts.apply(to);
+  cmd_opts.apply(to);
   // The built-in rules are compiled only when a ticket is read (not on an indexed lookup).
   std::optional<TicketRules> custom;
-  if (!ticket_opts.rules_files.empty()) custom = ticket_opts.load_rules();
+  if (!cmd_opts.tickets.rules_files.empty()) custom = cmd_opts.tickets.load_rules();
   UserRunOptions uo;
   uo.quick = quick;
   uo.prefilter = !no_prefilter;
 
-  TriageInputs in = labelled.inputs(opts);
+  TriageInputs in = cmd_opts.inputs();
   std::optional<UserIndex> index;
   std::string index_file = index_path.empty() ? default_index_path(in) : index_path;
   if (!no_index && !quick) {
@@ -71,7 +65,7 @@ int run() {
       if (why.empty())
         index = std::move(parsed.value());
       else
-        fmt::print(stderr, "idtriage: index {} not used: {} (run `idtriage index` again)\n", index_file, why);
+        print_error(fmt::format("index {} not used: {} (run `idtriage index` again)", index_file, why));
     } else if (!index_path.empty()) {
       throw UsageError("--index " + index_path + ": cannot read it");
     }
@@ -90,31 +84,30 @@ int run() {
   v.report = &run.triage.report;
   v.health = &run.triage.agg->health;
   v.correlated = run.correlated;
-  v.source = run.from_index ? "index " + index_file : quick ? (no_prefilter ? "scan" : "scan (pre-filter)") : "triage run";
+  v.source = run.from_index ? "index " + index_file
+             : quick        ? (no_prefilter ? "scan" : "scan (pre-filter)")
+                            : "triage run";
   v.skipped = run.skipped;
   v.inputs = run.inputs;
   v.limit = limit;
   Output out(stdout, opts.color_on());
   render_user(out, v, opts.output_format());
   out.flush();
-  std::vector<FileResult> files;
-  for (const auto& i : run.inputs) files.push_back(i.file);
-  report_problems(stderr, files, opts.quiet);
+  report_problems(stderr, run.inputs, opts.quiet);
   if (!run.found) {
-    // The query and the suggestions (names from the inputs) reach a terminal: made safe.
+    // The query and the suggestions (names from the inputs) are escaped by print_error.
     std::string_view what = run.kind == UserQueryKind::display_name ? "no ticket or user"
                             : run.kind == UserQueryKind::upn        ? "unknown user"
                             : run.kind == UserQueryKind::ticket     ? "unknown ticket or user"
                                                                     : "unknown object id";
-    std::string msg =
-        fmt::format("idtriage: {} '{}': {}", what, terminal_safe(run.query), terminal_safe(run.not_found));
+    std::string msg = fmt::format("{} '{}': {}", what, run.query, run.not_found);
     if (!run.suggestions.empty()) {
       msg += " (did you mean ";
       for (std::size_t i = 0; i < run.suggestions.size(); ++i)
-        msg += (i ? ", '" : "'") + terminal_safe(run.suggestions[i]) + "'";
+        msg += (i ? ", '" : "'") + run.suggestions[i] + "'";
       msg += "?)";
     }
-    fmt::print(stderr, "{}\n", msg);
+    print_error(msg);
   }
   if (run.input_error) return kExitInput;
   return run.found ? kExitOk : kExitUsage;

@@ -1,7 +1,6 @@
 // Why: see ca_policy_json.h. Small configuration files, so the simdjson DOM
 // API (whole document at once) keeps this simple; keys are matched without
 // regard to case so Graph camelCase and SDK PascalCase read the same.
-#include "util/safe_text.h"
 #include "formats/ca_policy_json.h"
 
 #include <simdjson.h>
@@ -42,12 +41,6 @@ std::string_view string_or_empty(dom::object o, std::string_view key) {
   std::string_view s;
   if (e.get_string().get(s) == simdjson::SUCCESS) return s;
   return {};
-}
-
-std::string clean(std::string_view s) {
-  std::string o;
-  append_terminal_safe(o, s);
-  return o;
 }
 
 // A list of strings; null or missing is empty. Anything else is an error.
@@ -94,10 +87,10 @@ CaState parse_state(std::string_view s) {
 }
 
 bool read_policy(Ctx& c, dom::object o, CaPolicyDef& p) {
-  p.id = clean(string_or_empty(o, "id"));
-  p.display_name = clean(string_or_empty(o, "displayName"));
-  p.template_id = clean(string_or_empty(o, "templateId"));
-  p.state_raw = clean(string_or_empty(o, "state"));
+  p.id = std::string(string_or_empty(o, "id"));
+  p.display_name = std::string(string_or_empty(o, "displayName"));
+  p.template_id = std::string(string_or_empty(o, "templateId"));
+  p.state_raw = std::string(string_or_empty(o, "state"));
   p.state = parse_state(p.state_raw);
   if (auto t = parse_iso8601(string_or_empty(o, "createdDateTime"))) p.created = *t;
   if (auto t = parse_iso8601(string_or_empty(o, "modifiedDateTime"))) p.modified = *t;
@@ -175,7 +168,7 @@ bool read_policy(Ctx& c, dom::object o, CaPolicyDef& p) {
   if (!object_or_null(c, o, "grantControls", "grantControls", grant, p.grant.present)) return false;
   if (p.grant.present) {
     std::string_view op = string_or_empty(grant, "operator");
-    if (!op.empty()) p.grant.op = clean(op);
+    if (!op.empty()) p.grant.op = std::string(op);
     if (!read_list(c, grant, "builtInControls", "grantControls.builtInControls", p.grant.built_in)) return false;
     CaList tmp;
     if (!read_list(c, grant, "customAuthenticationFactors", "grantControls.customAuthenticationFactors", tmp))
@@ -191,9 +184,9 @@ bool read_policy(Ctx& c, dom::object o, CaPolicyDef& p) {
 }
 
 bool read_location(Ctx& c, dom::object o, std::string_view odata, NamedLocation& l) {
-  l.id = clean(string_or_empty(o, "id"));
-  l.display_name = clean(string_or_empty(o, "displayName"));
-  l.odata_type = clean(odata);
+  l.id = std::string(string_or_empty(o, "id"));
+  l.display_name = std::string(string_or_empty(o, "displayName"));
+  l.odata_type = std::string(odata);
   dom::element e;
   if (field(o, "isTrusted", e)) {
     bool b = false;
@@ -217,7 +210,7 @@ bool read_location(Ctx& c, dom::object o, std::string_view odata, NamedLocation&
         else if (item.get_string().get(cidr) != simdjson::SUCCESS)
           return c.error(path, "expected {\"cidrAddress\":…}");
         auto range = parse_cidr(trim(cidr));
-        if (!range) return c.error(path, "'" + clean(cidr) + "' is not an IPv4 or IPv6 CIDR range");
+        if (!range) return c.error(path, "'" + std::string(cidr) + "' is not an IPv4 or IPv6 CIDR range");
         l.ranges.push_back(*range);
         l.range_texts.emplace_back(trim(cidr));
       }
@@ -229,7 +222,7 @@ bool read_location(Ctx& c, dom::object o, std::string_view odata, NamedLocation&
       bool b = false;
       if (e.get_bool().get(b) == simdjson::SUCCESS) l.include_unknown_countries = b;
     }
-    l.country_lookup = clean(string_or_empty(o, "countryLookupMethod"));
+    l.country_lookup = std::string(string_or_empty(o, "countryLookupMethod"));
   } else if (icontains(odata, "compliantNetworkNamedLocation")) {
     l.kind = NamedLocationKind::compliant_network;
   }
@@ -260,7 +253,7 @@ bool read_item(Ctx& c, dom::element item, std::size_t index, CaPolicySet& out, C
     case ItemKind::policy: {
       CaPolicyDef p;
       p.index = out.policies.size();
-      std::string dn = clean(string_or_empty(o, "displayName"));
+      std::string dn = std::string(string_or_empty(o, "displayName"));
       c.where = "policy '" + dn + "' (" + item_name + ")";
       if (!read_policy(c, o, p)) return false;
       out.policies.push_back(std::move(p));
@@ -269,7 +262,7 @@ bool read_item(Ctx& c, dom::element item, std::size_t index, CaPolicySet& out, C
     }
     case ItemKind::location: {
       NamedLocation l;
-      c.where = "named location '" + clean(string_or_empty(o, "displayName")) + "' (" + item_name + ")";
+      c.where = "named location '" + std::string(string_or_empty(o, "displayName")) + "' (" + item_name + ")";
       if (!read_location(c, o, odata, l)) return false;
       if (l.kind == NamedLocationKind::unknown)
         rep.warnings.push_back(std::string(c.file) + ": " + c.where + ": unknown kind '" + l.odata_type +

@@ -1,5 +1,4 @@
 // Why: see campaign_plan_csv.h.
-#include "util/safe_text.h"
 #include "formats/campaign_plan_csv.h"
 
 #include <algorithm>
@@ -34,11 +33,8 @@ enum Col {
 static_assert(std::size(kPlanColumns) == kCols, "every plan column needs an index");
 constexpr Col kRequired[] = {wave, region, zone, group_wave, start, end, upn};
 
-std::string shown(std::string_view s) {
-  std::string o;
-  append_terminal_safe(o, s.substr(0, 80));
-  return o;
-}
+// A value quoted in a message: raw (the printer escapes it), at most 80 bytes.
+std::string shown(std::string_view s) { return std::string(s.substr(0, 80)); }
 
 // A spreadsheet may have added its apostrophe to a value that started with '-' or '+'.
 std::string_view unquote(std::string_view s) {
@@ -54,7 +50,7 @@ CampaignPlanFile parse_campaign_plan(std::string_view text, std::string_view nam
   f.path = std::string(name);
   CsvDocument doc;
   if (!open_csv_document(text, doc)) {
-    f.fatal = "empty file: no header row";
+    f.fatal = doc.problem;
     return f;
   }
   const CsvPreamble& pre = doc.pre;

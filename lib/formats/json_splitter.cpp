@@ -2,6 +2,7 @@
 #include "formats/json_splitter.h"
 
 #include "util/byte_masks.h"
+#include "util/json_scan.h"
 
 #include <algorithm>
 #include <cstring>
@@ -16,10 +17,10 @@ bool is_bom(std::string_view t, std::size_t at) { return t.substr(at < t.size() 
 // else `out` is its raw text and `p` is just after it.
 bool string_at(std::string_view t, std::size_t& p, std::string_view& out) {
   if (p >= t.size() || t[p] != '"') return false;
-  std::size_t b = ++p;
-  while (p < t.size() && t[p] != '"') p += t[p] == '\\' ? 2 : 1;
-  if (p >= t.size()) return false;
-  out = t.substr(b, p++ - b);
+  const std::size_t end = json_string_end(t, p);
+  if (end == std::string_view::npos) return false;
+  out = t.substr(p + 1, end - p - 2);
+  p = end;
   return true;
 }
 
@@ -33,28 +34,28 @@ bool whole_record_line(std::string_view line) {
   const bool cut = line.size() > (std::size_t{1} << 20);
   line = line.substr(0, std::size_t{1} << 20);
   std::size_t depth = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c == '"') {
-      std::size_t p = i;
-      std::string_view str;
-      if (!string_at(line, p, str)) return cut;
-      i = p - 1;
-      if (depth != 1) continue;
-      std::size_t q = p;
-      while (q < line.size() && is_ws(line[q])) ++q;
-      if (q >= line.size() || line[q] != ':') continue;
-      ++q;
-      while (q < line.size() && is_ws(line[q])) ++q;
-      if ((str == "value" || str == "records" || str == "Records") && q < line.size() && line[q] == '[') return false;
-    } else if (c == '{' || c == '[') {
+  bool whole = true;
+  const std::size_t end = json_scan(line, 0, [&](std::size_t at, std::size_t next) {
+    const char c = line[at];
+    if (c == '{' || c == '[') {
       ++depth;
     } else if (c == '}' || c == ']') {
-      if (depth == 0) return false;
+      if (depth == 0) return !(whole = false);
       --depth;
+    } else if (c == '"' && depth == 1) {  // a key of the top object: a records array makes it a wrapper
+      const std::string_view key = line.substr(at + 1, next - at - 2);
+      std::size_t q = next;
+      while (q < line.size() && is_ws(line[q])) ++q;
+      if (q >= line.size() || line[q] != ':') return false;
+      ++q;
+      while (q < line.size() && is_ws(line[q])) ++q;
+      if ((key == "value" || key == "records" || key == "Records") && q < line.size() && line[q] == '[')
+        return !(whole = false);
     }
-  }
-  return depth == 0 || cut;
+    return false;
+  });
+  if (end == std::string_view::npos) return cut;  // a string runs past the end
+  return whole && (depth == 0 || cut);
 }
 
 }  // namespace

@@ -96,22 +96,20 @@ class LogCsvFormat final : public Format {
 };
 
 void LogCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSink& sink, FileSummary& sum) const {
-  std::string_view text = in.text();
-  if (text.substr(0, 5) == "#TYPE") {
-    std::size_t nl = text.find('\n');
-    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-  }
+  CsvDocument doc;
+  const bool has_header = open_csv_document(in.text(), doc);
   if (sum.kind != RecordKind::signin && sum.kind != RecordKind::audit) {
-    HeaderFacts f = examine_header(first_text_line(text));
+    HeaderFacts f = examine_header(first_text_line(doc.body));
     sum.kind = f.kind == RecordKind::audit ? RecordKind::audit : RecordKind::signin;
   }
-  char delim = sniff_delimiter(text.substr(0, 65536));
-  CsvReader rd(text, CsvDialect{delim, '"'});
-  std::vector<std::string_view> cells;
-  if (rd.next(cells) != CsvReader::Status::row) {
-    if (!rd.error().empty()) sum.fatal = "line " + std::to_string(rd.row_line()) + ": " + std::string(rd.error());
-    return;  // empty or header-less: zero records
+  if (!has_header) {
+    if (!doc.empty) sum.fatal = doc.problem;
+    return;  // empty: zero records
   }
+  if (doc.pre.type_line) sum.notes.push_back("skipped PowerShell '#TYPE' first line");
+  const char delim = doc.delim;
+  CsvReader& rd = *doc.rows;
+  std::vector<std::string_view> cells(doc.header.begin(), doc.header.end());
   // Map header names to fields once; --map role=Column overrides by name.
   std::vector<LogField> fields(cells.size(), LogField::none);
   std::vector<TargetColumn> targets(cells.size());
@@ -138,8 +136,8 @@ void LogCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSink& 
   for (;;) {
     CsvReader::Status st = rd.next(cells);
     if (st == CsvReader::Status::end) break;
-    SourcePos pos{opts.file_index, rd.row_line(), rd.row_offset(), index++};
-    in.release_before(rd.row_offset());
+    SourcePos pos{opts.file_index, doc.line(), doc.offset(), index++};
+    in.release_before(doc.offset());
     if (in.stale()) break;  // the file was cut under us: the rest reads as zeros (read_input reports it)
     if (st == CsvReader::Status::error) {
       ++sum.rejected;

@@ -7,6 +7,7 @@
 #include "formats/json_splitter.h"
 #include "formats/log_record_builder.h"
 #include "formats/sniff_util.h"
+#include "util/json_scan.h"
 #include "util/text.h"
 
 namespace idt {
@@ -48,10 +49,10 @@ SniffResult sniff_shape(std::string_view h, Shape shape) {
   // empty fields): a log category and a time or an operation, properties
   // sparse or absent, keys in either case. They are records (class unknown
   // when there is no code), not an unrecognised file.
-  bool sparse_eh = !eh_props && !la && (is_signin_log_name(eh_cat) || iequals(eh_cat, "AuditLogs")) &&
-                   (has_json_key(h, "time") || has_json_key(h, "Time") || has_json_key(h, "createdDateTime") ||
-                    has_json_key(h, "CreatedDateTime") || has_json_key(h, "operationName") ||
-                    has_json_key(h, "OperationName"));
+  bool sparse_eh =
+      !eh_props && !la && (is_signin_log_name(eh_cat) || iequals(eh_cat, "AuditLogs")) &&
+      (has_json_key(h, "time") || has_json_key(h, "Time") || has_json_key(h, "createdDateTime") ||
+       has_json_key(h, "CreatedDateTime") || has_json_key(h, "operationName") || has_json_key(h, "OperationName"));
   bool eh = (eh_props && (!eh_cat.empty() || records_wrapper) &&
              (has_json_key(h, "time") || has_json_key(h, "resultType") || has_json_key(h, "operationName"))) ||
             sparse_eh;
@@ -194,7 +195,7 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
       if (recoded_records++ == 0) first_recoded_line = abs_line(r.line);
     }
     const bool in_text = rec == text.data() + r.begin;  // positions below are file positions
-    const bool iterated = !err;                          // a failed iterate leaves `doc` unusable
+    const bool iterated = !err;                         // a failed iterate leaves `doc` unusable
     simdjson::ondemand::object obj;
     if (!err) err = doc.get_object().get(obj);
     if (!err) err = builder.set_object(obj);
@@ -208,10 +209,10 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
           rest = JsonRecordRange{static_cast<std::size_t>(loc - text.data()), r.end, r.line, r.index};
           have_rest = true;
           if (sum.warning_list.size() < 20)
-            sum.warning_list.push_back(Rejection{
-                SourcePos{opts.file_index, abs_line(r.line), rest.begin + base, abs_index(r.index)},
-                "records run together on one line (no line break before byte " + std::to_string(rest.begin + base) +
-                    "); both are read"});
+            sum.warning_list.push_back(
+                Rejection{SourcePos{opts.file_index, abs_line(r.line), rest.begin + base, abs_index(r.index)},
+                          "records run together on one line (no line break before byte " +
+                              std::to_string(rest.begin + base) + "); both are read"});
           ++sum.warnings;
         }
       }
@@ -254,8 +255,8 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
   sum.notes.push_back("layout " + std::string(layout_name(splitter.layout())));
   if (recoded_records)
     sum.notes.push_back("not valid UTF-8 in " + std::to_string(recoded_records) + " record" +
-                        (recoded_records == 1 ? "" : "s") + " (the first on line " + std::to_string(first_recoded_line) +
-                        "): bytes that are not UTF-8 read as Windows-1252");
+                        (recoded_records == 1 ? "" : "s") + " (the first on line " +
+                        std::to_string(first_recoded_line) + "): bytes that are not UTF-8 read as Windows-1252");
 
   if (splitter.failed()) {
     // A slice's structural error names slice positions, and the records after
@@ -273,39 +274,27 @@ void LogJsonFormat::parse(const Input& in, const ParseOptions& opts, RecordSink&
 }  // namespace
 
 std::size_t find_trailing_comma(std::string_view j) {
-  bool in_str = false;
-  std::size_t last_comma = std::string_view::npos;
-  for (std::size_t i = 0; i < j.size(); ++i) {
-    char c = j[i];
-    if (in_str) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_str = false;
-      continue;
-    }
-    switch (c) {
-      case '"':
-        in_str = true;
-        last_comma = std::string_view::npos;
-        break;
+  std::size_t last_comma = std::string_view::npos, found = std::string_view::npos;
+  json_scan(j, 0, [&](std::size_t at, std::size_t) {
+    switch (j[at]) {
       case ',':
-        last_comma = i;
+        last_comma = at;
         break;
       case ']':
       case '}':
-        if (last_comma != std::string_view::npos) return last_comma;
+        found = last_comma;
         break;
       case ' ':
       case '\t':
       case '\r':
       case '\n':
         break;
-      default:
+      default:  // a value or a string between the comma and the bracket
         last_comma = std::string_view::npos;
     }
-  }
-  return std::string_view::npos;
+    return found != std::string_view::npos;
+  });
+  return found;
 }
 
 const Format& graph_json_format() {

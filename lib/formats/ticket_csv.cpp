@@ -12,8 +12,8 @@
 #include <map>
 #include <optional>
 
-#include "formats/ticket_columns.h"
 #include "formats/sniff_util.h"
+#include "formats/ticket_columns.h"
 #include "formats/ticket_dates.h"
 #include "io/csv.h"
 #include "model/ticket.h"
@@ -27,24 +27,6 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 std::string delimiter_name(char d) {
   if (d == '\t') return "tab";
   return std::string("'") + d + "'";
-}
-
-struct HeaderInfo {
-  CsvPreamble pre;
-  char delim = ',';
-  std::vector<std::string> names;
-};
-
-// Reads the preamble and the header row; false if there is no header row.
-bool read_header(std::string_view text, HeaderInfo& h) {
-  h.pre = read_csv_preamble(text);
-  std::string_view body = text.substr(h.pre.bytes);
-  h.delim = h.pre.sep ? h.pre.sep : sniff_delimiter(body);
-  CsvReader rd(body, {h.delim});
-  std::vector<std::string_view> f;
-  if (rd.next(f) != CsvReader::Status::row) return false;
-  h.names.assign(f.begin(), f.end());
-  return true;
 }
 
 // Enough roles to call this a ticket export: some free text, or an id and an
@@ -67,11 +49,10 @@ class TicketCsvFormat final : public Format {
 };
 
 SniffResult TicketCsvFormat::sniff(std::string_view head) const {
-  if (head.starts_with(kBom)) head.remove_prefix(kBom.size());
-  if (looks_binary(head)) return {};
-  HeaderInfo h;
-  if (!read_header(head, h)) return {};
-  auto m = map_ticket_columns(h.names);
+  if (looks_binary(head.substr(head.starts_with(kBom) ? kBom.size() : 0))) return {};
+  CsvDocument h;
+  if (!open_csv_document(head, h)) return {};
+  auto m = map_ticket_columns(h.header);
   if (!m.ok() || !looks_like_tickets(*m)) return {};
   int score = 30 + 8 * static_cast<int>(m->roles_found());
   if (m->flavour != TicketFlavour::generic) score += 10;
@@ -91,7 +72,7 @@ struct DateStats {
 };
 
 // What was understood, for `detect` and the JSON inputs list.
-void describe_columns(const HeaderInfo& h, const ColumnMap& map, FileSummary& s) {
+void describe_columns(const CsvDocument& h, const ColumnMap& map, FileSummary& s) {
   if (map.foreign_headers > 0)
     s.notes.push_back("header has " + std::to_string(map.foreign_headers) +
                       " Entra sign-in/audit columns: is this really a ticket export?");
@@ -101,7 +82,7 @@ void describe_columns(const HeaderInfo& h, const ColumnMap& map, FileSummary& s)
   for (std::size_t r = 0; r < kTicketRoleCount; ++r) {
     auto role = static_cast<TicketRole>(r);
     if (map.has(role))
-      s.notes.push_back("role " + std::string(idt::name(role)) + "=" + std::string(trim(h.names[map.at(role)])) +
+      s.notes.push_back("role " + std::string(idt::name(role)) + "=" + std::string(trim(h.header[map.at(role)])) +
                         (map.overridden[r] ? " (--map)" : ""));
     else if (role != TicketRole::caller_name)  // only ever beside an e-mail caller: not missing
       absent += (absent.empty() ? "" : ", ") + std::string(idt::name(role));
@@ -109,7 +90,7 @@ void describe_columns(const HeaderInfo& h, const ColumnMap& map, FileSummary& s)
   if (!absent.empty()) s.notes.push_back("roles absent: " + absent);
   if (!map.has(TicketRole::id)) s.notes.push_back("no id column: tickets are identified by line");
   std::map<std::string, int> seen;
-  for (const auto& n : h.names)
+  for (const auto& n : h.header)
     if (!trim(n).empty()) ++seen[normalize_header(n)];
   std::string rep;
   for (const auto& [n, c] : seen)
@@ -119,7 +100,7 @@ void describe_columns(const HeaderInfo& h, const ColumnMap& map, FileSummary& s)
 
 // Scans the date columns until the data decides the day/month order (or to
 // the end when every value is ambiguous), then applies decide_date_order().
-DateOrder decide_file_date_order(const Input& in, std::string_view body, std::size_t base_offset, const HeaderInfo& h,
+DateOrder decide_file_date_order(const Input& in, std::string_view body, std::size_t base_offset, const CsvDocument& h,
                                  const ColumnMap& map, const ParseOptions& opts, FileSummary& s) {
   const int i_opened = map.at(TicketRole::opened), i_resolved = map.at(TicketRole::resolved);
   if (i_opened < 0 && i_resolved < 0) return DateOrder::unknown;
@@ -134,7 +115,7 @@ DateOrder decide_file_date_order(const Input& in, std::string_view body, std::si
     if (det.decided() || (det.numeric_values() == 0 && det.other_values() >= 1000)) break;
   }
   int col = i_opened >= 0 ? i_opened : i_resolved;
-  auto dec = decide_date_order(det, opts.date_format, trim(h.names[col]));
+  auto dec = decide_date_order(det, opts.date_format, trim(h.header[col]));
   if (!dec.note.empty()) s.notes.push_back(dec.note);
   if (!opts.date_format.empty() && !parse_date_order(opts.date_format))
     s.notes.push_back("--date-format '" + opts.date_format + "' not understood (expected dmy or mdy)");
@@ -146,7 +127,7 @@ DateOrder decide_file_date_order(const Input& in, std::string_view body, std::si
 // ticket) has its own method.
 class TicketRowReader {
  public:
-  TicketRowReader(const Input& in, const ParseOptions& opts, RecordSink& sink, FileSummary& s, const HeaderInfo& h,
+  TicketRowReader(const Input& in, const ParseOptions& opts, RecordSink& sink, FileSummary& s, const CsvDocument& h,
                   const ColumnMap& map, DateOrder order, std::string_view body, std::size_t base_offset)
       : in_(in),
         opts_(opts),
@@ -156,7 +137,7 @@ class TicketRowReader {
         col_(map.index),
         order_(order),
         base_offset_(base_offset),
-        ncols_(h.names.size()),
+        ncols_(h.header.size()),
         cur_(body),
         cur_lines_(h.pre.lines),
         dialect_{h.delim} {
@@ -285,7 +266,7 @@ class TicketRowReader {
     if (!readable) {
       reject(line, offset,
              "row has " + std::to_string(f_.size()) + " fields, header has " + std::to_string(ncols_) +
-                 (id_col >= 0 ? "; no value for id column '" + std::string(trim(h_.names[id_col])) + "'"
+                 (id_col >= 0 ? "; no value for id column '" + std::string(trim(h_.header[id_col])) + "'"
                               : "; no ticket column present"));
       return false;
     }
@@ -347,7 +328,7 @@ class TicketRowReader {
   const ParseOptions& opts_;
   RecordSink& sink_;
   FileSummary& s_;
-  const HeaderInfo& h_;
+  const CsvDocument& h_;
   const std::array<int, kTicketRoleCount> col_;
   const DateOrder order_;
   const std::size_t base_offset_, ncols_;
@@ -367,27 +348,16 @@ class TicketRowReader {
   std::uint64_t skip_first_ = 0, skip_last_ = 0, skip_rows_ = 0, skip_offset_ = 0;
 };
 
-// No header row: a CSV error in it is fatal, an empty file is a note.
-void report_missing_header(std::string_view text, const HeaderInfo& h, FileSummary& s) {
-  CsvReader probe(text.substr(h.pre.bytes), {h.delim});
-  std::vector<std::string_view> f;
-  if (probe.next(f) == CsvReader::Status::error)
-    s.fatal = "line " + std::to_string(h.pre.lines + probe.row_line()) +
-              ": cannot read the header: " + std::string(probe.error());
-  else
-    s.notes.push_back("empty file: no header row");
-}
-
 // The header mapped to ticket roles; nullopt (with a fatal error) when none match.
-std::optional<ColumnMap> map_header(const HeaderInfo& h, const ParseOptions& opts, FileSummary& s) {
-  auto mapped = map_ticket_columns(h.names, opts.column_map);
+std::optional<ColumnMap> map_header(const CsvDocument& h, const ParseOptions& opts, FileSummary& s) {
+  auto mapped = map_ticket_columns(h.header, opts.column_map);
   if (!mapped.ok()) {
     s.fatal = mapped.error().message;
     return std::nullopt;
   }
   if (mapped->roles_found() == 0) {
     std::string list;
-    for (std::size_t i = 0; i < h.names.size() && i < 12; ++i) list += (i ? ", " : "") + h.names[i];
+    for (std::size_t i = 0; i < h.header.size() && i < 12; ++i) list += (i ? ", " : "") + h.header[i];
     s.fatal = "line " + std::to_string(h.pre.lines + 1) + ": no ticket columns in the header (" + list +
               "); use --map role=Column";
     return std::nullopt;
@@ -405,16 +375,12 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
   s.format = "ticket-csv";
   s.kind = RecordKind::ticket;
   if (s.path.empty()) s.path = in.path();
-  std::string_view text = in.text();
-  std::size_t base_offset = 0;
-  if (text.starts_with(kBom)) {
-    text.remove_prefix(kBom.size());
-    base_offset = kBom.size();
-  }
-
-  HeaderInfo h;
-  if (!read_header(text, h)) {
-    report_missing_header(text, h, s);
+  CsvDocument h;
+  if (!open_csv_document(in.text(), h)) {  // an empty file is zero tickets (a note), broken quoting is fatal
+    if (h.empty)
+      s.notes.push_back(h.problem);
+    else
+      s.fatal = h.problem;
     return;
   }
   if (h.pre.type_line) s.notes.push_back("skipped PowerShell '#TYPE' first line");
@@ -423,8 +389,8 @@ void TicketCsvFormat::parse(const Input& in, const ParseOptions& opts, RecordSin
   if (!map) return;
   describe_columns(h, *map, s);
 
-  const std::string_view body = text.substr(h.pre.bytes);
-  base_offset += h.pre.bytes;
+  const std::string_view body = h.body;
+  const std::size_t base_offset = h.bom + h.pre.bytes;
   // Pass 1: day/month order of the date columns (one decision for the file).
   const DateOrder order = decide_file_date_order(in, body, base_offset, h, *map, opts, s);
   note_time_zone(opts, s);

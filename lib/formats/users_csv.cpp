@@ -1,5 +1,4 @@
 // Why: see users_csv.h.
-#include "util/safe_text.h"
 #include "formats/users_csv.h"
 
 #include <unordered_set>
@@ -21,11 +20,8 @@ Tri parse_bool(std::string_view v) {
   return Tri::unknown;
 }
 
-std::string shown(std::string_view s) {
-  std::string o;
-  append_terminal_safe(o, s.substr(0, 80));
-  return o;
-}
+// A value quoted in a message: raw (the printer escapes it), at most 80 bytes.
+std::string shown(std::string_view s) { return std::string(s.substr(0, 80)); }
 
 }  // namespace
 
@@ -34,7 +30,7 @@ DirectoryFile parse_directory(std::string_view text, std::string_view name, cons
   f.path = std::string(name);
   CsvDocument doc;
   if (!open_csv_document(text, doc)) {
-    f.fatal = "empty file: no header row";
+    f.fatal = doc.problem;
     return f;
   }
   const CsvPreamble& pre = doc.pre;

@@ -177,15 +177,23 @@ CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields) {
 }
 
 bool open_csv_document(std::string_view text, CsvDocument& doc) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  doc.bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  text.remove_prefix(doc.bom);
   doc.pre = read_csv_preamble(text);
-  std::string_view body = text.substr(doc.pre.bytes);
-  doc.delim = doc.pre.sep ? doc.pre.sep : sniff_delimiter(body);
-  doc.rows = std::make_unique<CsvReader>(body, CsvDialect{doc.delim});
+  doc.body = text.substr(doc.pre.bytes);
+  doc.delim = doc.pre.sep ? doc.pre.sep : sniff_delimiter(doc.body);
+  doc.rows = std::make_unique<CsvReader>(doc.body, CsvDialect{doc.delim});
   std::vector<std::string_view> cells;
-  if (trim(body).empty() || doc.rows->next(cells) != CsvReader::Status::row) return false;
-  doc.header.assign(cells.begin(), cells.end());
-  return true;
+  const CsvReader::Status st = trim(doc.body).empty() ? CsvReader::Status::end : doc.rows->next(cells);
+  if (st == CsvReader::Status::row) {
+    doc.header.assign(cells.begin(), cells.end());
+    return true;
+  }
+  doc.empty = st == CsvReader::Status::end;
+  doc.problem =
+      doc.empty ? "empty file: no header row"
+                : "line " + std::to_string(doc.line()) + ": cannot read the header: " + std::string(doc.rows->error());
+  return false;
 }
 
 }  // namespace idt

@@ -61,16 +61,24 @@ class CsvReader {
 
 // A whole CSV export opened for reading: UTF-8 BOM and preamble skipped,
 // delimiter chosen ("sep=" line, else sniffed), header row read; `rows`
-// continues after the header. Row lines are file lines (preamble counted).
+// continues after the header. Row lines are file lines (preamble counted),
+// offsets are into the text given (BOM counted).
 struct CsvDocument {
+  std::size_t bom = 0;  // bytes of a UTF-8 BOM before everything else
   CsvPreamble pre;
   char delim = ',';
+  std::string_view body;  // the text after the BOM and the preamble: the header row on
   std::vector<std::string> header;
   std::unique_ptr<CsvReader> rows;
+  // Why there is no header row (open_csv_document returned false): "empty
+  // file: no header row" (`empty`), or the line and the CSV error in it.
+  std::string problem;
+  bool empty = false;
   std::uint64_t line() const { return pre.lines + rows->row_line(); }
-  std::uint64_t offset() const { return pre.bytes + rows->row_offset(); }
+  std::uint64_t offset() const { return bom + pre.bytes + rows->row_offset(); }
 };
-// False when the text has no header row (empty, or broken quoting in it).
+// False when the text has no header row (empty, or broken quoting in it):
+// `doc.problem` says which.
 bool open_csv_document(std::string_view text, CsvDocument& doc);
 
 }  // namespace idt

@@ -9,8 +9,6 @@ namespace idt {
 
 namespace {
 
-void field(std::string& out, std::string_view s) { append_csv_field(out, s); }
-
 std::string time_or_empty(Micros t) { return t == kNoTime ? std::string() : format_rfc3339(t); }
 
 std::string join(const std::vector<std::string>& v, char sep) {
@@ -28,20 +26,8 @@ void render_affected_users_csv(std::string& out, const TriageReport& report) {
   out += "finding,kind,upn,first,last,classes,ticket_ids\n";
   for (const Finding& f : report.findings)
     for (const AffectedUser& u : f.evidence.affected) {
-      field(out, f.id);
-      out += ',';
-      field(out, name(f.kind));
-      out += ',';
-      field(out, u.user);
-      out += ',';
-      field(out, time_or_empty(u.first));
-      out += ',';
-      field(out, time_or_empty(u.last));
-      out += ',';
-      field(out, join(u.classes, ';'));
-      out += ',';
-      field(out, join(u.ticket_ids, ' '));
-      out += '\n';
+      append_row(out, {f.id, name(f.kind), u.user, time_or_empty(u.first), time_or_empty(u.last), join(u.classes, ';'),
+                       join(u.ticket_ids, ' ')});
     }
 }
 

@@ -1,6 +1,6 @@
 // Why: see campaign_render.h.
-#include "util/safe_text.h"
 #include "render/campaign_render.h"
+#include "util/safe_text.h"
 
 #include <fmt/format.h>
 
@@ -47,16 +47,6 @@ std::string hours_text(const std::vector<int>& hs) {
   return s;
 }
 
-void csv_row(std::string& b, std::initializer_list<std::string_view> cells) {
-  bool first = true;
-  for (auto c : cells) {
-    if (!first) b += ',';
-    first = false;
-    append_csv_field(b, c);
-  }
-  b += '\n';
-}
-
 std::string plan_fingerprint(const CampaignPlan& p) {
   std::uint64_t h = kFnvBasis;
   for (const auto& w : p.waves) {
@@ -82,8 +72,8 @@ void plan_csv(Output& out, const CampaignPlan& p) {
     std::string s = format_rfc3339(w.start), e = format_rfc3339(w.end);
     for (std::size_t u : w.users) {
       const PlanUser& pu = p.setup.users[u];
-      csv_row(b, {w.id, w.region, w.zone, gw, s, e, w.local_date, w.local_window, w.pilot ? "true" : "false", below,
-                  pu.upn, pu.display, pu.department, pu.country});
+      append_row(b, {w.id, w.region, w.zone, gw, s, e, w.local_date, w.local_window, w.pilot ? "true" : "false", below,
+                     pu.upn, pu.display, pu.department, pu.country});
     }
     out.maybe_flush();
   }
@@ -116,9 +106,7 @@ void plan_json(Output& out, const CampaignPlanView& v) {
     w.kv("peak_source", g.peak_from_history ? "history" : "default");
     w.kv("window_local", fmt::format("{:02d}:00-{:02d}:00", g.window_start, g.window_start + p.options.wave_hours));
     w.kv("window_off_peak", g.window_off_peak);
-    w.key("notes").begin_array();
-    for (const auto& n : g.notes) w.value(n);
-    w.end_array();
+    strings_json(w, "notes", g.notes);
     w.end_object();
   }
   w.end_array();
@@ -129,10 +117,7 @@ void plan_json(Output& out, const CampaignPlanView& v) {
     w.kv("region", wv.region);
     w.kv("time_zone", wv.zone);
     w.kv("group_wave", wv.group_wave);
-    w.key("start");
-    time_or_null(w, wv.start);
-    w.key("end");
-    time_or_null(w, wv.end);
+    start_end_kv(w, wv.start, wv.end);
     w.kv("local_date", wv.local_date);
     w.kv("local_window", wv.local_window);
     w.kv("pilot", wv.pilot);
@@ -159,9 +144,7 @@ void plan_json(Output& out, const CampaignPlanView& v) {
     w.end_object();
   }
   w.end_array();
-  w.key("notes").begin_array();
-  for (const auto& n : p.notes) w.value(n);
-  w.end_array();
+  strings_json(w, "notes", p.notes);
   w.key("inputs").begin_array();
   if (v.users) {
     w.begin_object();
@@ -175,16 +158,12 @@ void plan_json(Output& out, const CampaignPlanView& v) {
       w.value(*v.users->fatal);
     else
       w.null();
-    w.key("notes").begin_array();
-    for (const auto& n : v.users->notes) w.value(n);
-    w.end_array();
+    strings_json(w, "notes", v.users->notes);
     w.end_object();
   }
   for (const auto& f : v.history) append_file_json(w, f);
   w.end_array();
-  w.kv("exit_code", v.exit_code);
-  w.end_object();
-  b += '\n';
+  end_report_json(w, v.exit_code);
 }
 
 void plan_table(Output& out, const CampaignPlanView& v) {
@@ -310,10 +289,10 @@ void check_csv(Output& out, const CampaignCheckView& v) {
   for (const auto& u : v.check->users) {
     const PlannedWave& w = plan.waves[u.wave];
     const WaveProgress& wp = v.check->waves[u.wave];
-    csv_row(b, {w.id, w.region, w.zone, format_rfc3339(w.start), plan.users[u.user].upn, u.status,
-                u.last == kNoTime ? "" : format_rfc3339(u.last),
-                u.completed_at == kNoTime ? "" : format_rfc3339(u.completed_at),
-                wp.rate_started ? fmt::format("{:.0f}", 100.0 * wp.rate) : ""});
+    append_row(b, {w.id, w.region, w.zone, format_rfc3339(w.start), plan.users[u.user].upn, u.status,
+                   u.last == kNoTime ? "" : format_rfc3339(u.last),
+                   u.completed_at == kNoTime ? "" : format_rfc3339(u.completed_at),
+                   wp.rate_started ? fmt::format("{:.0f}", 100.0 * wp.rate) : ""});
     out.maybe_flush();
   }
 }
@@ -326,8 +305,7 @@ void check_json(Output& out, const CampaignCheckView& v) {
   w.begin_object();
   w.kv("schema", "idtriage.campaign-check/1");
   w.kv("plan", plan.path);
-  w.key("at");
-  time_or_null(w, c.at);
+  time_kv(w, "at", c.at);
   w.kv("registration_events", v.registration_events);
   w.key("waves").begin_array();
   for (const auto& wp : c.waves) {
@@ -337,10 +315,7 @@ void check_json(Output& out, const CampaignCheckView& v) {
     w.kv("region", pw.region);
     w.kv("time_zone", pw.zone);
     w.kv("group_wave", pw.group_wave);
-    w.key("start");
-    time_or_null(w, pw.start);
-    w.key("end");
-    time_or_null(w, pw.end);
+    start_end_kv(w, pw.start, pw.end);
     w.kv("state", wp.state);
     w.kv("users", static_cast<std::uint64_t>(wp.users));
     w.kv("completed", static_cast<std::uint64_t>(wp.completed));
@@ -357,9 +332,7 @@ void check_json(Output& out, const CampaignCheckView& v) {
       w.null();
     w.kv("judged", wp.judged);
     w.kv("pause_below", pw.pause_below);
-    w.key("breaches").begin_array();
-    for (const auto& br : wp.breaches) w.value(br);
-    w.end_array();
+    strings_json(w, "breaches", wp.breaches);
     w.end_object();
   }
   w.end_array();
@@ -368,8 +341,7 @@ void check_json(Output& out, const CampaignCheckView& v) {
     w.begin_object();
     w.kv("region", n.region);
     w.kv("time_zone", n.zone);
-    w.key("wave");
-    string_or_null(w, n.wave);
+    string_or_null_kv(w, "wave", n.wave);
     w.kv("action", n.action);
     w.kv("why", n.why);
     w.end_object();
@@ -382,23 +354,17 @@ void check_json(Output& out, const CampaignCheckView& v) {
     w.kv("upn", plan.users[u.user].upn);
     w.kv("wave", plan.waves[u.wave].id);
     w.kv("status", u.status);
-    w.key("last_event");
-    time_or_null(w, u.last);
-    w.key("completed_at");
-    time_or_null(w, u.completed_at);
+    time_kv(w, "last_event", u.last);
+    time_kv(w, "completed_at", u.completed_at);
     w.end_object();
     out.maybe_flush();
   }
   w.end_array();
-  w.key("notes").begin_array();
-  for (const auto& n : c.notes) w.value(n);
-  w.end_array();
+  strings_json(w, "notes", c.notes);
   w.key("inputs").begin_array();
   for (const auto& f : v.inputs) append_file_json(w, f);
   w.end_array();
-  w.kv("exit_code", v.exit_code);
-  w.end_object();
-  b += '\n';
+  end_report_json(w, v.exit_code);
 }
 
 }  // namespace

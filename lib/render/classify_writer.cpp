@@ -114,8 +114,7 @@ void ClassifyWriter::row(const RecordRow& r, RecordKind kind, std::string_view c
         else
           w.value(std::string_view(cell_));
       }
-      w.end_object();
-      b += '\n';
+      w.end_document();
       break;
     }
     case OutputFormat::csv:

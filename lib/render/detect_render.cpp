@@ -27,7 +27,7 @@ void render_delimited(Output& out, const std::vector<FileResult>& files, char d)
   b += fmt::format("path{0}kind{0}format{0}records{0}rejected{0}first{0}last{0}error\n", d);
   for (const auto& f : files) {
     const FileSummary& s = f.summary;
-    const std::string cells[] = {s.path,
+    const std::string texts[] = {s.path,
                                  std::string(record_kind_name(s.kind)),
                                  s.format,
                                  fmt::format_int(s.records).str(),
@@ -35,16 +35,8 @@ void render_delimited(Output& out, const std::vector<FileResult>& files, char d)
                                  time_or_dash(s.first),
                                  time_or_dash(s.last),
                                  s.fatal.value_or("")};
-    bool first = true;
-    for (const auto& c : cells) {
-      if (!first) b += d;
-      first = false;
-      if (d == ',')
-        append_csv_field(b, c);
-      else
-        append_tsv_field(b, c);
-    }
-    b += '\n';
+    const std::vector<std::string_view> cells(std::begin(texts), std::end(texts));
+    append_row(b, cells, d);
   }
 }
 

@@ -23,8 +23,7 @@ void render_explain(Output& out, std::int64_t code, const CodeInfo* ci, OutputFo
       w.kv("advice", ci->advice);
       w.kv("on_security_info_apps", ci->cls == SigninClass::service_error ? "portal_unreachable" : name(ci->cls));
     }
-    w.end_object();
-    b += '\n';
+    w.end_document();
     return;
   }
   if (!ci) {

@@ -187,8 +187,7 @@ void render_health(Output& out, const HealthReport& r, OutputFormat fmt) {
       append_file_json(b, r.files[i]);
     }
     w.end_array();
-    w.end_object();
-    b += '\n';
+    w.end_document();
     return;
   }
   render_table(out, r);

@@ -3,27 +3,25 @@
 
 #include <fmt/format.h>
 
+#include "util/safe_text.h"
+
 namespace idt {
 
 void ics_escape_text(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case ';':
-        out += "\\;";
-        break;
-      case ',':
-        out += "\\,";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) break;  // CR, tabs, ESC…
-        out += c;
+  // Line by line: each made terminal-safe (hidden characters as <U+…>
+  // markers, as in every other output), then RFC 5545 TEXT escapes.
+  for (std::size_t start = 0;;) {
+    const std::size_t nl = s.find('\n', start);
+    std::string_view raw = s.substr(start, nl == std::string_view::npos ? nl : nl - start);
+    if (nl != std::string_view::npos && raw.ends_with('\r')) raw.remove_suffix(1);  // CRLF is one line end
+    const std::string line = terminal_safe(raw);
+    for (char c : line) {
+      if (c == '\\' || c == ';' || c == ',') out += '\\';
+      out += c;
     }
+    if (nl == std::string_view::npos) break;
+    out += "\\n";
+    start = nl + 1;
   }
 }
 

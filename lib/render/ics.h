@@ -12,8 +12,9 @@
 
 namespace idt {
 
-// RFC 5545 3.3.11 TEXT: "\" ";" "," escaped with a backslash, newlines as
-// "\n", CR and other control characters dropped.
+// RFC 5545 3.3.11 TEXT: "\" ";" "," escaped with a backslash, newlines
+// (LF or CRLF) as "\n"; each line terminal-safe first (util/safe_text: tab
+// and a lone CR as a space, other hidden characters as <U+…> markers).
 void ics_escape_text(std::string& out, std::string_view s);
 // One content line "NAME:VALUE" (value already escaped), folded, with CRLF.
 void ics_line(std::string& out, std::string_view name, std::string_view value);

@@ -19,9 +19,7 @@ void append_file_json(std::string& b, const FileResult& f, const std::uint64_t* 
   w.kv("warnings", s.warnings);
   if (duplicates) w.kv("duplicates", *duplicates);
   file_span_json(w, s);
-  w.key("notes").begin_array();
-  for (const auto& n : s.notes) w.value(n);
-  w.end_array();
+  strings_json(w, "notes", s.notes);
   w.key("rejections").begin_array();
   for (const auto& r : f.rejections) {
     w.begin_object();
@@ -42,10 +40,8 @@ void file_head_json(JsonWriter& w, const FileSummary& s) {
 }
 
 void file_span_json(JsonWriter& w, const FileSummary& s) {
-  w.key("first");
-  time_or_null(w, s.first);
-  w.key("last");
-  time_or_null(w, s.last);
+  time_kv(w, "first", s.first);
+  time_kv(w, "last", s.last);
   w.key("error");
   if (s.fatal)
     w.value(*s.fatal);
@@ -74,6 +70,12 @@ void file_error_line(Output& out, std::string_view indent, std::string_view labe
   out.buf() += indent;
   out.paint(sgr::red, fmt::format("{}{}", label, clean(message)));
   out.buf() += '\n';
+}
+
+std::size_t report_problems(std::FILE* err, const std::vector<InputReport>& inputs, bool quiet) {
+  std::vector<FileResult> files;
+  for (const auto& in : inputs) files.push_back(in.file);
+  return report_problems(err, files, quiet);
 }
 
 std::size_t report_problems(std::FILE* err, const std::vector<FileResult>& files, bool quiet) {

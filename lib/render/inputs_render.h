@@ -36,6 +36,7 @@ void file_error_line(Output& out, std::string_view indent, std::string_view labe
 // stderr: one line per kept rejection and per file-level problem,
 // "idtriage: FILE:LINE: message". Returns the number of lines written.
 std::size_t report_problems(std::FILE* err, const std::vector<FileResult>& files, bool quiet);
+std::size_t report_problems(std::FILE* err, const std::vector<InputReport>& inputs, bool quiet);
 // stderr footer for table output: "inputs: N files, R records, X rejected".
 void report_footer(std::FILE* err, const std::vector<FileResult>& files);
 

@@ -1,12 +1,14 @@
 // Why: the pieces every JSON renderer writes the same way: times (RFC 3339
-// UTC, or null for a record or report without one), optional strings and
-// top-N lists, per-class counts (every class, zeros included) and the hourly
-// block that sign-ins, audit and tickets share.
+// UTC, or null for a record or report without one), optional strings, lists
+// of strings and top-N lists, per-class counts (every class, zeros included),
+// the hourly block that sign-ins, audit and tickets share, and the end of a
+// report (its exit code, the closing brace and the newline).
 #pragma once
 #include <array>
 #include <cstdint>
 #include <map>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +23,26 @@ inline void time_or_null(JsonWriter& w, Micros t) {
     w.null();
   else
     w.value(format_rfc3339(t));
+}
+
+// "key":"2026-06-01T07:00:00Z", or "key":null.
+inline void time_kv(JsonWriter& w, std::string_view key, Micros t) {
+  w.key(key);
+  time_or_null(w, t);
+}
+
+// "key":["…",…] (notes, warnings, do-not lists, ids): any range of strings.
+template <class Strings>
+void strings_json(JsonWriter& w, std::string_view key, const Strings& items) {
+  w.key(key).begin_array();
+  for (const auto& s : items) w.value(s);
+  w.end_array();
+}
+
+// The end of a report: "exit_code":N, the closing brace and the newline.
+inline void end_report_json(JsonWriter& w, int exit_code) {
+  w.kv("exit_code", exit_code);
+  w.end_document();
 }
 
 // [{"<key_name>":…,"count":n},…] for a top-N list.
@@ -42,14 +64,21 @@ inline void string_or_null(JsonWriter& w, std::string_view s) {
   else
     w.value(s);
 }
+inline void string_or_null_kv(JsonWriter& w, std::string_view key, std::string_view s) {
+  w.key(key);
+  string_or_null(w, s);
+}
+
+// "start":…,"end":… inside an object (a wave's, a health issue's).
+inline void start_end_kv(JsonWriter& w, Micros start, Micros end) {
+  time_kv(w, "start", start);
+  time_kv(w, "end", end);
+}
 
 // {"start":…,"end":…}
 inline void window_json(JsonWriter& w, Micros start, Micros end) {
   w.begin_object();
-  w.key("start");
-  time_or_null(w, start);
-  w.key("end");
-  time_or_null(w, end);
+  start_end_kv(w, start, end);
   w.end_object();
 }
 

@@ -1,6 +1,6 @@
 // Why: see precheck_render.h.
-#include "util/safe_text.h"
 #include "render/precheck_render.h"
+#include "util/safe_text.h"
 
 #include <fmt/format.h>
 
@@ -51,27 +51,19 @@ void render_json(Output& out, const PrecheckView& v) {
   w.kv("verdict", name(r.verdict));
   w.kv("exit_code", v.exit_code);
   w.kv("headline", r.headline);
-  w.key("at");
-  time_or_null(w, r.at);
+  time_kv(w, "at", r.at);
   w.key("window").begin_object();
-  w.key("start");
-  time_or_null(w, r.window_start);
-  w.key("end");
-  time_or_null(w, r.window_end);
+  start_end_kv(w, r.window_start, r.window_end);
   w.end_object();
   w.key("checks").begin_array();
   for (const auto& c : r.checks) {
     w.begin_object();
     w.kv("check", name(c.id));
     w.kv("gate", name(c.gate));
-    w.key("subject");
-    string_or_null(w, c.subject);
+    string_or_null_kv(w, "subject", c.subject);
     w.kv("summary", c.summary);
-    w.key("details").begin_array();
-    for (const auto& d : c.details) w.value(d);
-    w.end_array();
-    w.key("playbook");
-    string_or_null(w, c.playbook);
+    strings_json(w, "details", c.details);
+    string_or_null_kv(w, "playbook", c.playbook);
     w.end_object();
   }
   w.end_array();
@@ -79,8 +71,7 @@ void render_json(Output& out, const PrecheckView& v) {
   for (const auto& p : r.policies) {
     w.begin_object();
     w.kv("name", p.policy);
-    w.key("id");
-    string_or_null(w, p.id);
+    string_or_null_kv(w, "id", p.id);
     w.kv("state", p.state);
     w.kv("grant", p.grant);
     w.kv("blocks", p.blocks);
@@ -102,26 +93,17 @@ void render_json(Output& out, const PrecheckView& v) {
     count_items_json(w, "user", p.top_users);
     w.key("top_apps");
     count_items_json(w, "app", p.top_apps);
-    w.key("notes").begin_array();
-    for (const auto& n : p.notes) w.value(n);
-    w.end_array();
+    strings_json(w, "notes", p.notes);
     w.end_object();
   }
   w.end_array();
-  w.key("do_not").begin_array();
-  for (const auto& d : r.do_not) w.value(d);
-  w.end_array();
+  strings_json(w, "do_not", r.do_not);
   w.key("inputs").begin_array();
   for (const auto& in : v.inputs) append_file_json(w, in.file);
   w.end_array();
-  w.key("config_files").begin_array();
-  for (const auto& f : v.config_files) w.value(f);
-  w.end_array();
-  w.key("warnings").begin_array();
-  for (const auto& x : v.warnings) w.value(x);
-  w.end_array();
-  w.end_object();
-  b += '\n';
+  strings_json(w, "config_files", v.config_files);
+  strings_json(w, "warnings", v.warnings);
+  w.end_document();
 }
 
 void render_csv(Output& out, const PrecheckView& v) {
@@ -130,20 +112,8 @@ void render_csv(Output& out, const PrecheckView& v) {
   for (const auto& c : v.report->checks) {
     std::string details;
     for (const auto& d : c.details) details += (details.empty() ? "" : "; ") + d;
-    for (std::string_view f : {name(v.report->action), name(v.report->verdict), name(c.id)}) {
-      append_csv_field(b, f);
-      b += ',';
-    }
-    append_csv_field(b, c.subject);
-    b += ',';
-    append_csv_field(b, name(c.gate));
-    b += ',';
-    append_csv_field(b, c.summary);
-    b += ',';
-    append_csv_field(b, details);
-    b += ',';
-    append_csv_field(b, c.playbook);
-    b += "\n";
+    append_row(b, {name(v.report->action), name(v.report->verdict), name(c.id), c.subject, name(c.gate), c.summary,
+                   details, c.playbook});
   }
 }
 
@@ -152,29 +122,26 @@ void render_text(Output& out, const PrecheckView& v, bool md) {
   std::string& b = out.buf();
   std::string exit_line = fmt::format("exit {} ({})", v.exit_code,
                                       v.exit_code == 3 ? "an input could not be read" : std::string(name(r.verdict)));
-  if (md) {
+  if (md) {  // text from inputs (policy names, paths) Markdown-escaped; playbook prose keeps its own Markdown
     b += "# idtriage precheck: " + std::string(name(r.action)) + "\n\n" + when(r) + "\n\n## Verdict: **" +
-         std::string(name(r.verdict)) + "**\n\n" + clean(r.headline) + "\n\n## Checks\n\n";
+         std::string(name(r.verdict)) + "**\n\n" + markdown_safe(r.headline) + "\n\n## Checks\n\n";
     b += "| gate | check | summary |\n|---|---|---|\n";
-    for (const auto& c : r.checks) {
-      std::string s = clean(c.summary);
-      std::string cell;
-      for (char ch : s) cell += ch == '|' ? std::string("\\|") : std::string(1, ch);
-      b += "| " + std::string(name(c.gate)) + " | `" + clean(check_label(c)) + "` | " + cell + " |\n";
-    }
+    for (const auto& c : r.checks)
+      b += "| " + std::string(name(c.gate)) + " | " + markdown_safe(check_label(c)) + " | " + markdown_safe(c.summary) +
+           " |\n";
     b += "\n";
     for (const auto& c : r.checks) {
       if (c.details.empty()) continue;
-      b += "### " + std::string(name(c.gate)) + " " + clean(check_label(c)) + "\n\n";
-      for (const auto& d : c.details) b += "- " + clean(d) + "\n";
+      b += "### " + std::string(name(c.gate)) + " " + markdown_safe(check_label(c)) + "\n\n";
+      for (const auto& d : c.details) b += "- " + markdown_safe(d) + "\n";
       b += "\n";
     }
     if (r.verdict != Gate::go && !r.do_not.empty()) {
       b += "## Do not (playbook before_tenant_changes)\n\n";
-      for (const auto& d : r.do_not) b += "- " + clean(d) + "\n";
+      for (const auto& d : r.do_not) b += "- " + markdown_prose_safe(d) + "\n";
       b += "\n";
     }
-    for (const auto& w : v.warnings) b += "> note: " + clean(w) + "\n";
+    for (const auto& w : v.warnings) b += "> note: " + markdown_safe(w) + "\n";
     b += "---\n" + exit_line + "\n";
     return;
   }

@@ -8,6 +8,7 @@
 #include "classify/audit_classifier.h"
 #include "classify/codes.h"
 #include "classify/signin_classifier.h"
+#include "render/json_values.h"
 #include "render/text_table.h"
 #include "util/json_writer.h"
 #include "util/text.h"
@@ -140,18 +141,12 @@ void render_json(std::string& b, const TicketRules& tickets) {
     w.kv("class", name(r->cls));
     w.kv("priority", r->priority);
     w.kv("user", r->user);
-    w.key("patterns").begin_array();
-    for (const auto& p : r->patterns) w.value(p);
-    w.end_array();
+    strings_json(w, "patterns", r->patterns);
     w.kv("unless", r->unless);
     w.kv("kql_pattern", kql_ticket_regex(joined_ticket_pattern(r->patterns)));
     w.kv("kql_unless", r->unless.empty() ? std::string() : kql_ticket_regex(r->unless));
-    w.key("samples").begin_array();
-    for (const auto& s : r->samples) w.value(s);
-    w.end_array();
-    w.key("not_samples").begin_array();
-    for (const auto& s : r->not_samples) w.value(s);
-    w.end_array();
+    strings_json(w, "samples", r->samples);
+    strings_json(w, "not_samples", r->not_samples);
     w.end_object();
   }
   w.end_array();
@@ -188,8 +183,7 @@ void render_json(std::string& b, const TicketRules& tickets) {
   }
   w.end_array();
   w.end_object();
-  w.end_object();
-  b += '\n';
+  w.end_document();
 }
 
 void render_table(std::string& b, const TicketRules& tickets) {

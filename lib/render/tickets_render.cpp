@@ -47,8 +47,7 @@ void row_json(JsonWriter& w, const TicketRowView& r) {
   w.kv("file", r.file);
   w.kv("line", r.line);
   w.kv("id", r.id);
-  w.key("opened");
-  time_or_null(w, r.opened);
+  time_kv(w, "opened", r.opened);
   w.kv("class", name(r.cls));
   w.kv("rule", r.rule);
   w.kv("title", r.title);
@@ -64,15 +63,14 @@ void row_json(JsonWriter& w, const TicketRowView& r) {
 void row_csv(std::string& b, const TicketRowView& r) {
   std::string opened = r.opened == kNoTime ? std::string() : format_rfc3339(r.opened);
   const fmt::format_int line(r.line);
-  const std::string_view cells[] = {r.file,   std::string_view(line.data(), line.size()), r.id,       opened,  name(r.cls),   r.rule,       r.title,
-                                    r.caller, r.state,    r.category, r.group, r.description, r.caller_name};
-  bool first = true;
-  for (auto c : cells) {
-    if (!first) b += ',';
-    first = false;
-    append_csv_field(b, c);
-  }
-  b += '\n';
+  const std::string_view cells[] = {r.file,       std::string_view(line.data(), line.size()),
+                                    r.id,         opened,
+                                    name(r.cls),  r.rule,
+                                    r.title,      r.caller,
+                                    r.state,      r.category,
+                                    r.group,      r.description,
+                                    r.caller_name};
+  append_row(b, cells);
 }
 
 // Warnings among the format notes, worth showing under FILES.
@@ -93,10 +91,8 @@ void render_json(Output& out, const TicketsReport& r) {
   w.end_array();
   w.kv("total", s.total);
   w.kv("undated", s.undated);
-  w.key("first");
-  time_or_null(w, s.first);
-  w.key("last");
-  time_or_null(w, s.last);
+  time_kv(w, "first", s.first);
+  time_kv(w, "last", s.last);
   w.key("by_class");
   class_counts_json(w, kTicketClassNames, s.by_class);
   w.key("by_rule").begin_object();
@@ -113,8 +109,7 @@ void render_json(Output& out, const TicketsReport& r) {
   w.key("tickets").begin_array();
   for (const auto& row : r.rows) row_json(w, row.view());
   w.end_array();
-  w.end_object();
-  b += '\n';
+  w.end_document();
 }
 
 void render_table(Output& out, const TicketsReport& r) {

@@ -35,13 +35,6 @@ std::string upper(std::string_view s) {
   return o;
 }
 
-// "key":["…",…]
-void strings_json(JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
-  w.key(key).begin_array();
-  for (const auto& s : items) w.value(s);
-  w.end_array();
-}
-
 // A finding's change since the last run (docs/alerting.md).
 void change_json(JsonWriter& w, const AlertItem& it) {
   w.kv("change", name(it.change));
@@ -54,10 +47,8 @@ void alert_json(JsonWriter& w, const AlertReport& a) {
   w.key("alert").begin_object();
   w.kv("state_file", a.path);
   w.kv("state", name(a.status));
-  w.key("note");
-  string_or_null(w, a.note);
-  w.key("previous_run");
-  time_or_null(w, a.previous_run);
+  string_or_null_kv(w, "note", a.note);
+  time_kv(w, "previous_run", a.previous_run);
   w.kv("partial", a.partial);
   w.kv("carried", static_cast<std::uint64_t>(a.carried));
   w.key("counts").begin_object();
@@ -71,14 +62,12 @@ void alert_json(JsonWriter& w, const AlertReport& a) {
     w.begin_object();
     change_json(w, it);
     w.kv("kind", name(e.kind));
-    w.key("subject");
-    string_or_null(w, e.subject);
+    string_or_null_kv(w, "subject", e.subject);
     w.kv("severity", name(e.severity));
     w.kv("cause", name(e.cause));
     w.key("window");
     window_json(w, e.start, e.end);
-    w.key("first_reported");
-    time_or_null(w, e.first_reported);
+    time_kv(w, "first_reported", e.first_reported);
     w.kv("root_cause", e.root_cause);
     w.end_object();
   }
@@ -138,19 +127,14 @@ void render_json(Output& out, const TriageView& v) {
   }
   w.end_array();
   w.key("period").begin_object();
-  w.key("start");
-  time_or_null(w, r.window_start);
-  w.key("end");
-  time_or_null(w, r.window_end);
+  start_end_kv(w, r.window_start, r.window_end);
   w.kv("bucket_minutes", static_cast<std::int64_t>(r.bucket / (60 * kMicrosPerSecond)));
   w.kv("requested_bucket_minutes", static_cast<std::int64_t>(r.requested_bucket / (60 * kMicrosPerSecond)));
   w.kv("multi_day", r.multi_day);
   w.key("outliers").begin_object();
   w.kv("count", r.outliers);
-  w.key("first");
-  time_or_null(w, r.outliers_first);
-  w.key("last");
-  time_or_null(w, r.outliers_last);
+  time_kv(w, "first", r.outliers_first);
+  time_kv(w, "last", r.outliers_last);
   w.end_object();
   w.end_object();
   w.key("findings").begin_array();
@@ -194,8 +178,7 @@ void render_json(Output& out, const TriageView& v) {
       w.begin_object();
       w.kv("user", x.user);
       w.kv("ip", x.ip);
-      w.key("time");
-      time_or_null(w, x.time);
+      time_kv(w, "time", x.time);
       w.kv("result", x.code == 0 ? "signed_in" : "mfa_prompted");
       w.kv("code", x.code);
       w.end_object();
@@ -206,10 +189,8 @@ void render_json(Output& out, const TriageView& v) {
     for (const auto& u : f.evidence.affected) {
       w.begin_object();
       w.kv("user", u.user);
-      w.key("first");
-      time_or_null(w, u.first);
-      w.key("last");
-      time_or_null(w, u.last);
+      time_kv(w, "first", u.first);
+      time_kv(w, "last", u.last);
       strings_json(w, "classes", u.classes);
       strings_json(w, "ticket_ids", u.ticket_ids);
       w.end_object();
@@ -229,9 +210,7 @@ void render_json(Output& out, const TriageView& v) {
   w.end_array();
   strings_json(w, "undecided", r.undecided);
   if (v.alert) alert_json(w, *v.alert);
-  w.kv("exit_code", v.exit_code);
-  w.end_object();
-  b += '\n';
+  end_report_json(w, v.exit_code);
 }
 
 // "05:51–09:37" (with dates when the period spans several days).
@@ -246,7 +225,8 @@ std::string window_text(const TriageReport& r, Micros start, Micros end) {
 std::string ticket_list(const std::vector<std::string>& ids, bool markdown) {
   constexpr std::size_t kShown = 12;
   std::string o;
-  for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) o += " " + (markdown ? markdown_safe(ids[i]) : clean(ids[i]));
+  for (std::size_t i = 0; i < ids.size() && i < kShown; ++i)
+    o += " " + (markdown ? markdown_safe(ids[i]) : clean(ids[i]));
   if (ids.size() > kShown) o += fmt::format(" (+{} more in --format json)", ids.size() - kShown);
   return o;
 }

@@ -76,10 +76,12 @@ void render_table(Output& out, const UserView& v) {
   }
 
   section(out, fmt::format("Sign-ins ({})", thousands(a.signins.size())));
-  if (a.signins.empty()) out.write("  none in these inputs\n");
+  if (a.signins.empty())
+    out.write("  none in these inputs\n");
   else {
-    out.write(fmt::format("  {}{}{}{}{}{}{}{}\n", pad("time (UTC)", 17), pad("app", 22), pad("code", 8), pad("class", 21),
-                          pad("reason", 26), pad("IP / location", 30), pad("client", 28), "MFA"));  // widths + 1 space
+    out.write(fmt::format("  {}{}{}{}{}{}{}{}\n", pad("time (UTC)", 17), pad("app", 22), pad("code", 8),
+                          pad("class", 21), pad("reason", 26), pad("IP / location", 30), pad("client", 28),
+                          "MFA"));  // widths + 1 space
     std::size_t from = a.signins.size() > v.limit ? a.signins.size() - v.limit : 0;
     if (from) out.write(fmt::format("  … {} earlier (all in --format json)\n", thousands(from)));
     for (std::size_t i = from; i < a.signins.size(); ++i) {
@@ -143,8 +145,10 @@ void render_table(Output& out, const UserView& v) {
 
   const CallerCase& c = *v.caller;
   section(out, "Covering them");
-  if (!v.correlated) out.write("  findings not checked (--quick: no triage correlation); this is not an all-clear\n");
-  else if (c.findings.empty() && c.health.empty()) out.write("  no finding or identity health issue covers them\n");
+  if (!v.correlated)
+    out.write("  findings not checked (--quick: no triage correlation); this is not an all-clear\n");
+  else if (c.findings.empty() && c.health.empty())
+    out.write("  no finding or identity health issue covers them\n");
   for (const auto& cf : c.findings) {
     const Finding& f = v.report->findings[cf.index];
     out.write(fmt::format("  {} {:<8} {}: {}\n", f.id, name(f.severity), name(f.kind), clean(f.summary)));
@@ -166,8 +170,7 @@ void render_table(Output& out, const UserView& v) {
 
 void signin_json(JsonWriter& w, const UserSignin& s) {
   w.begin_object();
-  w.key("time");
-  time_or_null(w, s.time);
+  time_kv(w, "time", s.time);
   w.kv("upn", s.upn);
   w.kv("app", s.app);
   if (s.has_code)
@@ -193,8 +196,7 @@ void signin_json(JsonWriter& w, const UserSignin& s) {
 void ticket_json(JsonWriter& w, const UserTicket& t) {
   w.begin_object();
   w.kv("id", t.id);
-  w.key("opened");
-  time_or_null(w, t.opened);
+  time_kv(w, "opened", t.opened);
   w.kv("state", t.state);
   w.kv("class", name(t.cls));
   w.kv("rule", t.rule);
@@ -217,9 +219,7 @@ void render_json(Output& out, const UserView& v) {
   w.end_object();
   w.kv("found", v.found);
   if (!v.found) w.kv("not_found", v.not_found);
-  w.key("suggestions").begin_array();
-  for (const auto& s : v.suggestions) w.value(s);
-  w.end_array();
+  strings_json(w, "suggestions", v.suggestions);
   w.key("via_ticket");
   if (v.via_ticket)
     ticket_json(w, *v.via_ticket);
@@ -229,9 +229,7 @@ void render_json(Output& out, const UserView& v) {
   w.kv("upn", a.key().upn);
   w.kv("object_id", a.key().object_id);
   w.kv("display_name", a.signins.empty() ? std::string() : a.signins.back().display);
-  w.key("other_accounts_with_this_name").begin_array();
-  for (const auto& u : a.other_upns) w.value(u);
-  w.end_array();
+  strings_json(w, "other_accounts_with_this_name", a.other_upns);
   w.end_object();
   w.key("source").begin_object();
   w.kv("method", v.source);
@@ -252,8 +250,7 @@ void render_json(Output& out, const UserView& v) {
   w.key("registration").begin_array();
   for (const auto& e : a.audits) {
     w.begin_object();
-    w.key("time");
-    time_or_null(w, e.time);
+    time_kv(w, "time", e.time);
     w.kv("class", name(e.cls));
     w.kv("activity", e.activity);
     w.kv("result", e.result);
@@ -292,10 +289,7 @@ void render_json(Output& out, const UserView& v) {
     w.kv("title", h.title);
     w.kv("service", h.service);
     w.kv("status", h.status);
-    w.key("start");
-    time_or_null(w, h.start);
-    w.key("end");
-    time_or_null(w, h.end);
+    start_end_kv(w, h.start, h.end);
     w.kv("why", ch.why);
     w.end_object();
   }
@@ -321,12 +315,10 @@ void render_json(Output& out, const UserView& v) {
   w.kv("situation", name(c.situation));
   w.kv("text", c.diagnosis);
   w.kv("say", c.say);
-  w.key("do_not").begin_array();
-  for (const auto& d : c.do_not) w.value(d);
-  w.end_array();
+  strings_json(w, "do_not", c.do_not);
   w.end_object();
-  w.end_object();
-  out.write("\n");
+  w.end_document();
+  out.maybe_flush();
 }
 
 }  // namespace

@@ -10,7 +10,7 @@
 #include <cstring>
 #include <memory>
 
-#include "util/file_write.h"
+#include "util/write_file.h"
 
 namespace idt {
 
@@ -73,7 +73,7 @@ std::optional<std::string> check_state_writable(const std::string& path) {
 }
 
 std::optional<std::string> save_alert_state(const std::string& path, const AlertState& state) {
-  return write_file_atomic(path, write_alert_state(state));
+  return write_file(path, write_alert_state(state), true);
 }
 
 }  // namespace idt

@@ -51,7 +51,9 @@ std::vector<std::string> list_of(std::string_view s) {
 
 class IndexTee final : public TriageTee {
  public:
-  void begin_file(std::size_t index, const std::string&, RecordKind) override { file_ = static_cast<std::uint32_t>(index); }
+  void begin_file(std::size_t index, const std::string&, RecordKind) override {
+    file_ = static_cast<std::uint32_t>(index);
+  }
   void on_signin(const SignIn& s, const SigninClassification&, const SourcePos& p) override {
     add(s.upn, s.user_id, s.user_display, p);
   }
@@ -141,28 +143,6 @@ std::optional<IndexedInput> fingerprint(const std::string& path, RecordKind labe
   return i;
 }
 
-std::size_t json_value_end(std::string_view t, std::size_t begin) {
-  int depth = 0;
-  bool in_str = false;
-  for (std::size_t i = begin; i < t.size(); ++i) {
-    char c = t[i];
-    if (in_str) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_str = false;
-      continue;
-    }
-    if (c == '"')
-      in_str = true;
-    else if (c == '{' || c == '[')
-      ++depth;
-    else if ((c == '}' || c == ']') && --depth == 0)
-      return i + 1;
-  }
-  return std::string_view::npos;
-}
-
 Result<UserIndex> UserIndex::build(const TriageInputs& in, const RunOptions& opts, const TriageOptions& topts,
                                    const TicketRules& rules, std::string& text, TriageRun* run_out) {
   UserIndex idx;
@@ -244,7 +224,8 @@ Result<UserIndex> UserIndex::build(const TriageInputs& in, const RunOptions& opt
   }
   std::vector<const IndexedUser*> users;
   for (const auto& [k, u] : tee.users) users.push_back(&u);
-  std::sort(users.begin(), users.end(), [](auto* a, auto* b) { return std::tie(a->upn, a->object_id) < std::tie(b->upn, b->object_id); });
+  std::sort(users.begin(), users.end(),
+            [](auto* a, auto* b) { return std::tie(a->upn, a->object_id) < std::tie(b->upn, b->object_id); });
   for (const IndexedUser* u : users) {
     text += "U";
     field(text, u->upn);
@@ -339,7 +320,7 @@ Result<UserIndex> UserIndex::parse(std::string text) {
       t.category = unesc(f[7]);
       auto cls = num(f[8]);
       t.cls = cls >= 0 && cls < static_cast<std::int64_t>(kTicketClassCount) ? static_cast<TicketClass>(cls)
-                                                                              : TicketClass::other;
+                                                                             : TicketClass::other;
       t.rule = unesc(f[9]);
       t.opened_text = unesc(f[10]);
       idx.tickets.push_back(std::move(t));

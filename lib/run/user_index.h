@@ -24,7 +24,7 @@ inline constexpr std::string_view kUserIndexSchema = "idtriage.index/1";
 inline constexpr std::string_view kUserIndexName = "idtriage.index";
 
 struct IndexedInput {
-  std::string path;  // absolute
+  std::string path;                        // absolute
   RecordKind label = RecordKind::unknown;  // how it was given (unknown = detected)
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
@@ -50,7 +50,7 @@ struct IndexedUser {
 class UserIndex {
  public:
   std::vector<IndexedInput> inputs;
-  std::vector<Finding> findings;        // id, kind, severity, cause, window, summary, playbook, top users/IPs, health ids
+  std::vector<Finding> findings;  // id, kind, severity, cause, window, summary, playbook, top users/IPs, health ids
   std::vector<HealthIssueCopy> health;  // as the triage run kept them
   std::vector<UserTicket> tickets;      // every ticket as read, with its class
   std::uint64_t users = 0;
@@ -79,9 +79,5 @@ class UserIndex {
 std::string default_index_path(const TriageInputs& in);
 // The inputs in reading order with their labels (detect, signins, audit, tickets, health).
 std::vector<std::pair<std::string, RecordKind>> labelled_inputs(const TriageInputs& in);
-
-// End of the JSON value starting at `begin` (a '{'): string-aware bracket
-// matching; npos if it does not close.
-std::size_t json_value_end(std::string_view text, std::size_t begin);
 
 }  // namespace idt

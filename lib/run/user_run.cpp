@@ -8,6 +8,7 @@
 #include "playbook/caller_texts.h"
 #include "run/user_index.h"
 #include "util/folded_search.h"
+#include "util/json_scan.h"
 #include "util/text.h"
 
 namespace idt {
@@ -36,7 +37,9 @@ class UserSink final : public UnitSink {
 class UserTee final : public TriageTee {
  public:
   explicit UserTee(const UserKey& key) : act(key) {}
-  void begin_file(std::size_t index, const std::string&, RecordKind) override { file_ = static_cast<std::uint32_t>(index); }
+  void begin_file(std::size_t index, const std::string&, RecordKind) override {
+    file_ = static_cast<std::uint32_t>(index);
+  }
   void on_signin(const SignIn& s, const SigninClassification& c, const SourcePos& p) override {
     SourcePos q = p;
     q.file_index = file_;
@@ -130,12 +133,12 @@ void scan(const std::vector<std::string>& paths, std::optional<RecordKind> want,
   }
 }
 
-
 // With an index: each JSON input contributes only the person's records,
 // gathered into one small JSON array and read through the same pipeline
 // (window, classification); CSV inputs are scanned behind the pre-filter;
 // ticket exports are read whole (small, and matched by name).
-void lookup_indexed(const UserIndex& ix, const TriageInputs& in, const RunOptions& ro, const UserKey& key, UserRun& run) {
+void lookup_indexed(const UserIndex& ix, const TriageInputs& in, const RunOptions& ro, const UserKey& key,
+                    UserRun& run) {
   auto all = labelled_inputs(in);
   std::optional<IndexedUser> iu = ix.find(key);
   NeedleSet needles = needles_for(key);
@@ -219,7 +222,8 @@ std::vector<std::string> close_matches(std::string_view word, const std::vector<
     std::size_t d = edit_distance(w, lc);
     // A UPN typed without its domain, or a name typed as its local part.
     std::size_t at = lc.find('@');
-    if (at != std::string::npos && w.find('@') == std::string::npos) d = std::min(d, edit_distance(w, lc.substr(0, at)));
+    if (at != std::string::npos && w.find('@') == std::string::npos)
+      d = std::min(d, edit_distance(w, lc.substr(0, at)));
     if (w.size() >= 3 && lc.find(w) != std::string::npos) d = std::min<std::size_t>(d, 1);
     if (d <= limit) scored.emplace_back(d, c);
   }

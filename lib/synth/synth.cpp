@@ -6,9 +6,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 
 #include "classify/audit_classifier.h"
@@ -16,6 +14,7 @@
 #include "synth/catalog.h"
 #include "synth/text_out.h"
 #include "util/json_writer.h"
+#include "util/write_file.h"
 
 namespace idt::synth {
 namespace {
@@ -268,12 +267,7 @@ Result<bool> write_output(const SynthOutput& out, const std::string& dir) {
   if (ec) return Error{dir + ": cannot create directory: " + ec.message()};
   for (const auto& f : out.files) {
     const std::string path = (std::filesystem::path(dir) / f.name).string();
-    std::FILE* fp = std::fopen(path.c_str(), "wb");
-    if (fp == nullptr) return Error{path + ": " + std::strerror(errno)};
-    const std::size_t n = std::fwrite(f.content.data(), 1, f.content.size(), fp);
-    const bool ok = n == f.content.size() && std::fflush(fp) == 0;
-    const int err = errno;
-    if (std::fclose(fp) != 0 || !ok) return Error{path + ": write failed: " + std::strerror(err)};
+    if (auto err = write_file(path, f.content)) return Error{*err};
   }
   return true;
 }

@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "util/json_scan.h"
 #include "util/json_writer.h"
 
 namespace idt::synth {
@@ -110,37 +111,26 @@ std::string pretty_json(std::string_view in) {
   std::string out;
   out.reserve(in.size() + in.size() / 4);
   int depth = 0;
-  bool in_str = false;
+  std::size_t done = 0;  // the text before it is written
   auto newline = [&](int d) {
     out += '\n';
     out.append(static_cast<std::size_t>(d) * 2, ' ');
   };
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    char ch = in[i];
-    if (in_str) {
-      out += ch;
-      if (ch == '\\' && i + 1 < in.size())
-        out += in[++i];
-      else if (ch == '"')
-        in_str = false;
-      continue;
-    }
+  const std::size_t end = json_scan(in, 0, [&](std::size_t at, std::size_t next) {
+    if (at < done) return false;  // the closing bracket of an empty "{}" / "[]"
+    done = next;
+    const char ch = in[at];
     switch (ch) {
-      case '"':
-        in_str = true;
-        out += ch;
-        break;
       case '{':
       case '[': {
-        char close = ch == '{' ? '}' : ']';
-        if (i + 1 < in.size() && in[i + 1] == close) {  // empty: keep "{}" / "[]"
-          out += ch;
-          out += close;
-          ++i;
-          break;
-        }
         out += ch;
-        newline(++depth);
+        const char close = ch == '{' ? '}' : ']';
+        if (next < in.size() && in[next] == close) {  // empty: keep "{}" / "[]"
+          out += close;
+          done = next + 1;
+        } else {
+          newline(++depth);
+        }
         break;
       }
       case '}':
@@ -155,10 +145,12 @@ std::string pretty_json(std::string_view in) {
       case ':':
         out += ": ";
         break;
-      default:
-        out += ch;
+      default:  // a string, or a byte of a number or literal
+        out.append(in.substr(at, next - at));
     }
-  }
+    return false;
+  });
+  if (end == std::string_view::npos) out.append(in.substr(done));  // an unterminated string, as it is
   out += '\n';
   return out;
 }

@@ -81,6 +81,11 @@ class JsonWriter {
     out_ += json;
     return *this;
   }
+  // Closes the top-level object and ends the line: one JSON document per report.
+  void end_document() {
+    out_ += "}\n";
+    first_ = false;
+  }
   template <class T>
   JsonWriter& kv(std::string_view k, const T& v) {
     key(k);

@@ -277,4 +277,17 @@ void append_tsv_field(std::string& out, std::string_view s) {
     append_safe(out, s, Mode::tsv);
 }
 
+void append_row(std::string& out, std::span<const std::string_view> cells, char delim) {
+  bool first = true;
+  for (std::string_view c : cells) {
+    if (!first) out += delim;
+    first = false;
+    if (delim == '\t')
+      append_tsv_field(out, c);
+    else
+      append_csv_field(out, c, delim);
+  }
+  out += '\n';
+}
+
 }  // namespace idt

@@ -3,6 +3,8 @@
 // step before output (docs/output.md, "Text from inputs"); every renderer
 // and every error message goes through these, so the rules live here only.
 #pragma once
+#include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -59,5 +61,12 @@ void append_csv_field(std::string& out, std::string_view s, char delim = ',');
 // markers, bytes that are not UTF-8 as U+FFFD, and a formula gets a leading
 // apostrophe as in CSV.
 void append_tsv_field(std::string& out, std::string_view s);
+
+// One row of cells, each escaped as above (TSV when `delim` is a tab, else
+// CSV with that delimiter), separated by `delim` and ended by a newline.
+void append_row(std::string& out, std::span<const std::string_view> cells, char delim = ',');
+inline void append_row(std::string& out, std::initializer_list<std::string_view> cells, char delim = ',') {
+  append_row(out, std::span<const std::string_view>(cells.begin(), cells.size()), delim);
+}
 
 }  // namespace idt

@@ -16,7 +16,7 @@
 #include "classify/ticket_classifier.h"
 #include "run/alert_run.h"
 #include "synth/synth.h"
-#include "util/file_write.h"
+#include "util/write_file.h"
 
 using namespace idt;
 namespace fs = std::filesystem;
@@ -126,7 +126,7 @@ TEST_CASE("alert schedule: a deleted or damaged state makes everything new, with
   CHECK(r2.alert.status == StateStatus::missing);
   CHECK(r2.alert.alert);
 
-  REQUIRE_FALSE(write_file_atomic(s.state, "# idtriage alert state, version 1\nkind\tsub").has_value());
+  REQUIRE_FALSE(write_file(s.state, "# idtriage alert state, version 1\nkind\tsub", true).has_value());
   auto r3 = s.run_at(kDay + 7 * kH + 20 * kMin);
   REQUIRE(r3.portal);
   CHECK(r3.portal->change == Change::new_);

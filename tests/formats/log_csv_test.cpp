@@ -226,6 +226,8 @@ TEST_CASE("loganalytics csv: PowerShell #TYPE line, semicolons and --map", "[for
   CHECK(p.sink.signins[0].cls == "auth_failure");
   CHECK(p.sink.signins[0].upn == "a@contoso.com");
   CHECK(p.sink.signins[0].user_display.empty());
+  CHECK(p.sink.signins[0].pos.line == 3);  // file lines: the #TYPE line counts
+  CHECK(p.sink.signins[0].pos.offset == text.find("2026-06-01T05:50"));
   ParseOptions o;
   o.column_map = {{"UserDisplayName", "Who"}};
   Parsed m = read_text(text, std::nullopt, o);

@@ -104,6 +104,12 @@ TEST_CASE("bad rows are rejected with their line, non-user files are refused", "
                       "signins.csv");
   REQUIRE(f.fatal);  // it has a UPN column, but it is a sign-in log
   CHECK(*f.fatal == "line 1: this is a sign-in or audit log export, not a user list");
+  f = parse_directory("", "empty.csv");
+  REQUIRE(f.fatal);
+  CHECK(*f.fatal == "empty file: no header row");
+  f = parse_directory("sep=;\n\"upn;region\n", "broken.csv");  // not empty: its header's quote never closes
+  REQUIRE(f.fatal);
+  CHECK(f.fatal->starts_with("line 2: cannot read the header: "));
   f = parse_directory("id,userPrincipalName,displayName\n", "empty-group.csv");
   CHECK_FALSE(f.fatal);  // a group without members is a valid list
   CHECK(f.users.empty());

@@ -50,6 +50,26 @@ expect_rc devfull 6
 expect_err devfull "idtriage: cannot write the output: No space left on device"
 "$bin" classify --list-fields >/dev/full 2>"$tmp/devfull_list.err"; echo $? >"$tmp/devfull_list.rc"
 expect_rc devfull_list 6
+# Every file a command writes besides stdout fails the same way (exit 6, the
+# path and the reason): a full device, and a directory that does not exist.
+drill=$src/testdata/drill-mo1329260
+dfiles=("$drill/signins.jsonl.gz" "$drill/audit.json" "$drill/tickets.csv" "$drill/health.json")
+for target in /dev/full "$tmp/no-such-dir/out"; do
+  case $target in /dev/full) why="No space left on device"; tag=full ;; *) why="No such file or directory"; tag=nodir ;; esac
+  run "affected_$tag" "$bin" triage --format json --affected-users "$target" "${dfiles[@]}"
+  expect_rc "affected_$tag" 6
+  expect_err "affected_$tag" "idtriage: cannot write --affected-users $target: $why"
+  run "ics_$tag" "$bin" campaign plan --format json --start 2026-06-01 --ics "$target" "$drill/users.csv"
+  expect_rc "ics_$tag" 6
+  expect_err "ics_$tag" "idtriage: cannot write --ics $target: $why"
+  run "index_$tag" "$bin" index -o "$target" "${dfiles[@]}"
+  expect_rc "index_$tag" 6
+  expect_err "index_$tag" "idtriage: cannot write the index $target: $why"
+done
+if [ -c /dev/full ]; then ok "index to /dev/full left the device in place"; else bad index_full "/dev/full is no longer a device"; fi
+run synth_full "$bin" synth --scenario quiet --users 50 --out /dev/full
+expect_rc synth_full 6
+expect_err_prefix synth_full "idtriage: cannot write /dev/full: cannot create directory"
 # A reader that goes away: quiet, exit 0, and the run stops (no hang on a big input).
 ( "$bin" classify --format jsonl "$tmp/eh.json" 2>"$tmp/pipe.err"; echo $? >"$tmp/pipe.rc" ) | head -1 >/dev/null
 expect_rc pipe 0

@@ -138,6 +138,37 @@ def cells_guarded(name, rows):
     check(True, name)
 
 
+def expect_outputs(name, fmt, out, etext, formula=True):
+    """What must hold of one command's output in one format (the hostile data shown, nothing live)."""
+    if fmt in ("table", "md", "ics"):
+        text = human(name, out.replace(b"\r\n", b"\n") if fmt == "ics" else out)
+        check("<U+202E>" in text + etext, f"{name}: hostile data not shown as <U+202E>")
+        if fmt == "md":
+            for raw in ("<img", "<script", "http://evil"):
+                check(raw not in text, f"{name}: live {raw!r} from data")
+            # a link or image needs an unescaped "[" ... "](" pair
+            check(not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", text), f"{name}: live link from data")
+    elif fmt in ("csv", "tsv"):
+        text = out.decode("utf-8")
+        rows = (list(csv.reader(io.StringIO(text))) if fmt == "csv"
+                else [l.split("\t") for l in text.split("\n") if l])
+        if fmt == "tsv":
+            check("\r" not in text, f"{name}: raw CR in TSV")
+        cells_guarded(name, rows)
+        flat = [c for r in rows for c in r]
+        if formula:
+            check(any(c.startswith("'" + FORMULA) for c in flat), f"{name}: formula cell not found guarded")
+        check(any("<U+202E>" in c for c in flat), f"{name}: U+202E not shown as marker")
+    else:
+        text = out.decode("utf-8")
+        check(not forbidden(text.replace("\t", " ")), f"{name}: raw hidden characters in JSON text")
+        try:
+            values = [json.loads(l) for l in text.splitlines() if l.strip()] if fmt == "jsonl" else [json.loads(text)]
+            check(RLO in json.dumps(values, ensure_ascii=False), f"{name}: value lost its U+202E")
+        except ValueError as e:
+            check(False, f"{name}: invalid JSON: {e}")
+
+
 def main():
     d = tempfile.mkdtemp(prefix="idt-inject.")
     try:
@@ -158,36 +189,12 @@ def main():
                 rc, out, err = run(head + ["--format", fmt, "--color", "never"] + files)
                 check(rc in (0, 1), f"{name}: exit {rc}: {err[:300]!r}")
                 etext = human(name + " (stderr)", err)
-                if fmt in ("table", "md"):
-                    text = human(name, out)
-                    check("<U+202E>" in text + etext, f"{name}: hostile data not shown as <U+202E>")
-                    if fmt == "md":
-                        for raw in ("<img", "<script", "http://evil"):
-                            check(raw not in text, f"{name}: live {raw!r} from data")
-                        # a link or image needs an unescaped "[" ... "](" pair
-                        check(not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", text), f"{name}: live link from data")
-                        check("&lt;img src=x onerror=alert(1)&gt;" in text, f"{name}: escaped HTML missing")
-                        check("\\[click\\](javascript:alert(1))" in text, f"{name}: escaped link missing")
-                        check("&lt;script&gt;" in text, f"{name}: decoded health HTML not shown escaped")
-                elif fmt in ("csv", "tsv"):
+                expect_outputs(name, fmt, out, etext, formula=cmd != "detect")  # detect shows file names and formats only
+                if fmt == "md":
                     text = out.decode("utf-8")
-                    rows = (list(csv.reader(io.StringIO(text))) if fmt == "csv"
-                            else [l.split("\t") for l in text.split("\n") if l])
-                    if fmt == "tsv":
-                        check("\r" not in text, f"{name}: raw CR in TSV")
-                    cells_guarded(name, rows)
-                    flat = [c for r in rows for c in r]
-                    if cmd != "detect":  # detect shows file names and formats only
-                        check(any(c.startswith("'" + FORMULA) for c in flat), f"{name}: formula cell not found guarded")
-                    check(any("<U+202E>" in c for c in flat), f"{name}: U+202E not shown as marker")
-                else:
-                    text = out.decode("utf-8")
-                    check(not forbidden(text.replace("\t", " ")), f"{name}: raw hidden characters in JSON text")
-                    try:
-                        values = [json.loads(l) for l in text.splitlines() if l.strip()] if fmt == "jsonl" else [json.loads(text)]
-                        check(RLO in json.dumps(values, ensure_ascii=False), f"{name}: value lost its U+202E")
-                    except ValueError as e:
-                        check(False, f"{name}: invalid JSON: {e}")
+                    check("&lt;img src=x onerror=alert(1)&gt;" in text, f"{name}: escaped HTML missing")
+                    check("\\[click\\](javascript:alert(1))" in text, f"{name}: escaped link missing")
+                    check("&lt;script&gt;" in text, f"{name}: decoded health HTML not shown escaped")
 
         # Triage must have read the hostile ticket ids into a finding (else
         # the Markdown checks above prove nothing).
@@ -208,6 +215,80 @@ def main():
             check(rc in (2, 3), f"{name}: exit {rc}")
             text = human(name + " (stderr)", err)
             check("<U+001B>" in text and "<U+202E>" in text, f"{name}: value not shown as markers: {text[:200]!r}")
+
+        # Precheck, campaign and user read configuration-like files (CA
+        # policies, named locations, user lists, plans): their parsers pass
+        # the raw text on, and every renderer and error line escapes it.
+        pol = os.path.join(d, "policy.json")
+        with open(os.path.join(SRC, "testdata", "policies", "filipin_201-register-security-information.json"),
+                  encoding="utf-8") as f:
+            policy = json.load(f)
+        policy["displayName"] = "CA" + RLO + CLEAR + IMG + LINK
+        policy["state"] = "enabled"
+        with open(pol, "w", encoding="utf-8") as f:
+            json.dump(policy, f, ensure_ascii=False)
+        loc = os.path.join(d, "location.json")
+        with open(loc, "w", encoding="utf-8") as f:
+            json.dump({"@odata.type": "#microsoft.graph.ipNamedLocation", "id": "x", "isTrusted": False,
+                       "displayName": "LOC" + RLO + CLEAR,
+                       "ipRanges": [{"@odata.type": "#microsoft.graph.iPv4CidrRange",
+                                     "cidrAddress": "10.0.0.0/99" + CLEAR + RLO}]}, f, ensure_ascii=False)
+        for fmt in ("table", "md", "csv", "json"):
+            name = f"precheck --format {fmt}"
+            rc, out, err = run(["precheck", "--format", fmt, "--color", "never", "--action", "ca-change",
+                                "--at", "2026-06-01T23:59:00Z", "--policy", pol, loc, sig, aud, hea])
+            check(rc in (0, 3, 10, 11), f"{name}: exit {rc}: {err[:300]!r}")
+            etext = human(name + " (stderr)", err)
+            check("LOC<U+202E><U+001B>" in etext, f"{name}: the bad named location's error not shown escaped")
+            expect_outputs(name, fmt, out, etext, formula=False)
+
+        users = os.path.join(d, "users.csv")
+        with open(os.path.join(DRILL, "users.csv"), newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        rows[1][1] = "Lidia" + RLO + CLEAR + IMG
+        rows[2][8] = FORMULA
+        rows.append(["bad" + CLEAR + RLO + "user", "x"] + [""] * (len(rows[0]) - 2))
+        with open(users, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rows)
+        for fmt in ("table", "csv", "json", "ics"):
+            name = f"campaign plan --format {fmt}"
+            rc, out, err = run(["campaign", "plan", "--format", fmt, "--color", "never", "--start", "2026-06-01",
+                                "--wave-size", "1000", users])
+            check(rc == 0, f"{name}: exit {rc}: {err[:300]!r}")
+            etext = human(name + " (stderr)", err)
+            check("bad<U+001B>[2J<U+202E>user" in etext, f"{name}: the rejected row not shown escaped")
+            expect_outputs(name, fmt, out, etext)
+
+        plan = os.path.join(d, "plan.csv")
+        with open(os.path.join(SRC, "testdata", "campaign", "drill-plan.csv"), newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        for r in rows[1:]:
+            r[0] = "W" + RLO + CLEAR + r[0]
+        rows[2][11] = IMG
+        rows.append(list(rows[1]))
+        rows[-1][4] = "soon" + CLEAR + RLO
+        with open(plan, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rows)
+        for fmt in ("table", "csv", "json"):
+            name = f"campaign check --format {fmt}"
+            rc, out, err = run(["campaign", "check", "--format", fmt, "--color", "never",
+                                "--at", "2026-06-01T23:59:00Z", plan, aud])
+            check(rc in (0, 1), f"{name}: exit {rc}: {err[:300]!r}")
+            etext = human(name + " (stderr)", err)
+            check("soon<U+001B>[2J<U+202E>" in etext, f"{name}: the rejected plan row not shown escaped")
+            expect_outputs(name, fmt, out, etext, formula=False)
+
+        for fmt in ("table", "json"):
+            name = f"user --format {fmt}"
+            rc, out, err = run(["user", "--format", fmt, "--color", "never", "INC" + RLO + CLEAR + "0001",
+                                sig, aud, tic, hea])
+            check(rc in (0, 2), f"{name}: exit {rc}: {err[:300]!r}")
+            etext = human(name + " (stderr)", err)
+            expect_outputs(name, fmt, out, etext)
+        rc, out, err = run(["user", "--quick", "amara" + CLEAR + RLO + "@contoso.com", sig, aud, tic, hea])
+        check(rc == 2, f"user unknown: exit {rc}")
+        etext = human("user unknown (stderr)", err)
+        check("amara<U+001B>[2J<U+202E>@contoso.com" in etext, f"user unknown: query not shown escaped: {etext[:200]!r}")
 
         # Playbook fill: --set values in table and Markdown.
         for fmt in ("table", "md"):

@@ -127,3 +127,26 @@ TEST_CASE("sniff_delimiter: comma, semicolon, tab", "[io][csv]") {
   // No delimiter at all: comma by default.
   CHECK(sniff_delimiter("single\ncolumn\n") == ',');
 }
+
+TEST_CASE("open_csv_document: BOM, preamble, header and why there is none", "[io][csv]") {
+  const std::string text = "\xEF\xBB\xBF#TYPE x\nsep=;\na;b\n1;2\n";
+  CsvDocument doc;
+  REQUIRE(open_csv_document(text, doc));
+  CHECK(doc.bom == 3);
+  CHECK(doc.pre.type_line);
+  CHECK(doc.delim == ';');
+  CHECK(doc.header == std::vector<std::string>{"a", "b"});
+  std::vector<std::string_view> row;
+  REQUIRE(doc.rows->next(row) == CsvReader::Status::row);
+  CHECK(doc.line() == 4);                   // file lines: preamble counted
+  CHECK(doc.offset() == text.find("1;2"));  // offsets into the text given: BOM counted
+
+  CsvDocument empty;
+  CHECK_FALSE(open_csv_document("\xEF\xBB\xBF  \n", empty));
+  CHECK(empty.empty);
+  CHECK(empty.problem == "empty file: no header row");
+  CsvDocument broken;
+  CHECK_FALSE(open_csv_document("#TYPE x\n\"a,b\n", broken));
+  CHECK_FALSE(broken.empty);
+  CHECK(broken.problem.starts_with("line 2: cannot read the header: "));
+}

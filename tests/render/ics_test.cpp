@@ -44,7 +44,8 @@ std::string unfold(const std::string& folded, std::size_t& max_octets) {
 TEST_CASE("TEXT escaping", "[render][ics]") {
   CHECK(esc("a,b;c\\d") == "a\\,b\\;c\\\\d");
   CHECK(esc("line1\nline2\r\n") == "line1\\nline2\\n");
-  CHECK(esc("tab\there\x1b[31m") == "tabhere[31m");  // controls dropped, no raw ESC reaches a client
+  CHECK(esc("tab\there\x1b[31m") == "tab here<U+001B>[31m");  // no raw ESC reaches a client
+  CHECK(esc("W\u202e01") == "W<U+202E>01");                   // nor a bidi override
   CHECK(esc("Chloé Dubois") == "Chloé Dubois");
 }
 

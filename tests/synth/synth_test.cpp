@@ -2,6 +2,7 @@
 // (2) read back by idtriage's own readers with no rejections, and (3) carry
 // the injected episode where EXPECTED.json says — and nowhere else. Every
 // scenario is generated, written, re-read and checked here.
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <simdjson.h>
@@ -20,9 +21,9 @@
 #include "classify/signin_classifier.h"
 #include "classify/ticket_classifier.h"
 #include "formats/format.h"
-#include "run/pipeline.h"
 #include "model/health.h"
 #include "model/ticket.h"
+#include "run/pipeline.h"
 #include "synth/scenario.h"
 #include "synth/synth.h"
 
@@ -271,13 +272,11 @@ TEST_CASE("synth: options are validated") {
 }
 
 TEST_CASE("synth: the scenario table is complete and well-formed") {
-  const std::vector<std::string> required = {"quiet",           "portal_outage",        "signin_outage",
-                                             "ca_policy_break", "registration_blocked", "password_spray",
-                                             "mfa_fatigue",     "outage_phishing",      "campaign_peak",
-                                             "lockout_wave",    "breakglass",           "several_days",
-                                             "outage_and_spray", "night_outage",        "partial_outage",
-                                             "late_notice",     "late_notice_azure",    "quiet_week",
-                                             "quiet_machines"};
+  const std::vector<std::string> required = {
+      "quiet",          "portal_outage",     "signin_outage",    "ca_policy_break", "registration_blocked",
+      "password_spray", "mfa_fatigue",       "outage_phishing",  "campaign_peak",   "lockout_wave",
+      "breakglass",     "several_days",      "outage_and_spray", "night_outage",    "partial_outage",
+      "late_notice",    "late_notice_azure", "quiet_week",       "quiet_machines"};
   for (const auto& name : required) {
     INFO(name << " in " << scenario_names_joined());
     CHECK(synth::find_scenario(name) != nullptr);
@@ -557,7 +556,8 @@ TEST_CASE("synth: output is pinned (same bytes on every compiler, standard libra
   // printed below. If it fails without one, generation depends on something
   // it must not (evaluation order of operands, std:: distributions, hash
   // iteration order, locale, floating point).
-  constexpr std::uint64_t kPinned = 0xfe0a586a551da5cbULL;  // since users.csv joined the output and the issue-9 scenarios
+  constexpr std::uint64_t kPinned =
+      0xfe0a586a551da5cbULL;  // since users.csv joined the output and the issue-9 scenarios
   synth::SynthOptions o;
   o.scenario = "outage_phishing";
   o.users = 60;
@@ -571,8 +571,6 @@ TEST_CASE("synth: output is pinned (same bytes on every compiler, standard libra
         h ^= c;
         h *= 0x100000001b3ULL;
       }
-  char hex[19];
-  std::snprintf(hex, sizeof hex, "0x%016llx", static_cast<unsigned long long>(h));
-  INFO("digest " << hex);
+  INFO("digest " << fmt::format("{:#018x}", h));
   CHECK(h == kPinned);
 }

@@ -13,7 +13,7 @@
 #include <string>
 
 #include "run/alert_run.h"
-#include "util/file_write.h"
+#include "util/write_file.h"
 #include "workflow/alert.h"
 
 using namespace idt;
@@ -361,9 +361,9 @@ TEST_CASE("alert state file: missing, a directory, saved atomically", "[alert]")
   CHECK(files == 1);
   // Truncated on disk (a crash of another tool, a full disk elsewhere): damaged, not an error.
   std::string text = write_alert_state(s);
-  REQUIRE_FALSE(write_file_atomic(path, text.substr(0, text.size() / 2)).has_value());
+  REQUIRE_FALSE(write_file(path, text.substr(0, text.size() / 2), true).has_value());
   CHECK(load_alert_state(path).status == StateStatus::damaged);
-  auto err = write_file_atomic("/dev/full", "x");
+  auto err = write_file("/dev/full", "x", true);
   REQUIRE(err.has_value());
   CHECK_THAT(*err, Catch::Contains("/dev/full: No space left on device"));
   std::filesystem::remove_all(dir);
