@@ -250,7 +250,7 @@ json st_after_partial "[f['change'] for f in d['findings']] == ['unchanged']"
 # Unwritable: exit 6 with the reason, and the report is still printed.
 run st_nodir "$bin" triage --format json --state "$tmp/no/such/dir/alert.state" "${drill[@]}"
 expect_rc st_nodir 6
-expect_err st_nodir "idtriage: --state: cannot write $tmp/no/such/dir/alert.state: No such file or directory"
+expect_err st_nodir "idtriage: cannot write --state $tmp/no/such/dir/alert.state: No such file or directory"
 json st_nodir "d['exit_code'] == 6 and d['findings']"
 mkdir -p "$tmp/ro"; chmod 555 "$tmp/ro"
 if [ "$(id -u)" != 0 ]; then
@@ -266,15 +266,15 @@ else bad report_files "differ from --format md/json"; fi
 rm -f "$st"
 at rep_full 7 --report-json /dev/full
 expect_rc rep_full 6
-expect_err rep_full "idtriage: --report-json: cannot write /dev/full: No space left on device"
+expect_err rep_full "idtriage: cannot write --report-json /dev/full: No space left on device"
 if [ ! -e "$st" ]; then ok "rep_full: state not saved"; else bad rep_full "state saved although a report failed"; fi
 # Every file output is written whole or reported: campaign --ics and triage --affected-users too.
 run ics_full "$bin" campaign plan "$d/users.csv" --ics /dev/full --format csv
 expect_rc ics_full 6
-expect_err ics_full "idtriage: --ics: cannot write /dev/full: No space left on device"
+expect_err ics_full "idtriage: cannot write --ics /dev/full: No space left on device"
 run affected_full "$bin" triage --format json --affected-users /dev/full "${drill[@]}"
 expect_rc affected_full 6
-expect_err affected_full "idtriage: --affected-users: cannot write /dev/full: No space left on device"
+expect_err affected_full "idtriage: cannot write --affected-users /dev/full: No space left on device"
 
 # --- User ticket rules: a costly RE2 program is refused at load -------------
 printf '[slow]\nclass = other\npattern = .{0,1000}a.{0,1000}b\nsample = ab\n' >"$tmp/slow.rules"
