@@ -19,9 +19,13 @@ struct Command {
 std::span<const Command> all_commands();
 
 // Exit codes (README "Exit codes", docs/findings.md): 0 ok, 1 findings
-// at/above --fail-on (or a campaign wave that breached its pause rule),
-// 2 usage, 3 input error, 4 internal error, 5 triage incomplete, 6 the output could
-// not be written (a full disk, /dev/full; a closed pipe is 0); precheck:
+// at/above --fail-on (with triage --state: a new, changed or ended finding
+// at/above --fail-on since the last run, docs/alerting.md; or a campaign
+// wave that breached its pause rule),
+// 2 usage, 3 input error, 4 internal error, 5 triage incomplete (with --state
+// too: an incomplete run is never "nothing new"), 6 the output could not be
+// written: stdout, a --report-*/--affected-users file or the --state file (a
+// full disk, /dev/full; a closed pipe is 0); precheck:
 // 0 GO, 10 WAIT, 11 STOP (below 64, clear of the shell's 126-165 and
 // sysexits' 64-78, so a pipeline can gate on them).
 inline constexpr int kExitOk = 0, kExitFindings = 1, kExitUsage = 2, kExitInput = 3, kExitInternal = 4,

@@ -11,6 +11,7 @@
 #include "render/inputs_render.h"
 #include "render/text_table.h"
 #include "run/user_index.h"
+#include "util/safe_text.h"
 
 namespace idt::cmd {
 namespace {

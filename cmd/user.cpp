@@ -10,6 +10,7 @@
 #include "render/user_render.h"
 #include "run/user_index.h"
 #include "run/user_run.h"
+#include "util/safe_text.h"
 
 #include <fstream>
 #include <sstream>
@@ -94,14 +95,16 @@ int run() {
   out.flush();
   report_problems(stderr, run.inputs, opts.quiet);
   if (!run.found) {
-    std::string msg = fmt::format("{} '{}': {}",
-                                  run.kind == UserQueryKind::display_name ? "no ticket or user"
-                                  : name(run.kind) == "upn"               ? "unknown user"
-                                                                          : "unknown object id",
-                                  run.query, run.not_found);
+    // The query and the suggestions (names from the inputs) are escaped by print_error.
+    std::string_view what = run.kind == UserQueryKind::display_name ? "no ticket or user"
+                            : run.kind == UserQueryKind::upn        ? "unknown user"
+                            : run.kind == UserQueryKind::ticket     ? "unknown ticket or user"
+                                                                    : "unknown object id";
+    std::string msg = fmt::format("{} '{}': {}", what, run.query, run.not_found);
     if (!run.suggestions.empty()) {
       msg += " (did you mean ";
-      for (std::size_t i = 0; i < run.suggestions.size(); ++i) msg += (i ? ", '" : "'") + run.suggestions[i] + "'";
+      for (std::size_t i = 0; i < run.suggestions.size(); ++i)
+        msg += (i ? ", '" : "'") + run.suggestions[i] + "'";
       msg += "?)";
     }
     print_error(msg);

@@ -79,7 +79,7 @@ _idtriage() {
     return
   fi
   case "$cmd" in
-    triage) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --affected-users --set --breakglass --breakglass-max-age --rules --date-format --tz" ;;
+    triage) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --affected-users --state --report-md --report-json --set --breakglass --breakglass-max-age --rules --date-format --tz" ;;
     user) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --signins --audit --tickets --health --quick --no-prefilter --index --no-index --limit --breakglass --breakglass-max-age --rules --date-format --tz" ;;
     index) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --signins --audit --tickets --health --out -o --breakglass --breakglass-max-age --rules --date-format --tz" ;;
     precheck) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --action -a --signins --audit --tickets --health --policy --locations --group --breakglass --breakglass-max-age --rules --date-format --tz --at --recent" ;;

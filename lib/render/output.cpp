@@ -104,6 +104,7 @@ Output::~Output() {
 }
 
 void Output::flush() {
+  if (!f_) return;  // in memory
   if (!buf_.empty()) {
     errno = 0;
     const std::size_t n = std::fwrite(buf_.data(), 1, buf_.size(), f_);

@@ -42,12 +42,15 @@ void close_stdout();
 class Output {
  public:
   explicit Output(std::FILE* f = stdout, bool color = false) : f_(f), color_(color) { buf_.reserve(1 << 16); }
+  // In memory: nothing is written; buf() holds the whole output (a report
+  // file written beside stdout).
+  static Output memory() { return Output(nullptr, false); }
   // Flushes what is left; an error is not thrown from here but stays on the
   // stream (ferror), where close_stdout() finds it.
   ~Output();
   std::string& buf() { return buf_; }
   void maybe_flush() {
-    if (buf_.size() >= (1 << 16)) flush();
+    if (f_ && buf_.size() >= (1 << 16)) flush();
   }
   // Writes the buffer out and flushes the stream; throws OutputError.
   void flush();

@@ -35,6 +35,46 @@ std::string upper(std::string_view s) {
   return o;
 }
 
+// A finding's change since the last run (docs/alerting.md).
+void change_json(JsonWriter& w, const AlertItem& it) {
+  w.kv("change", name(it.change));
+  w.kv("change_detail", it.detail);
+  w.kv("alert", it.alert);
+}
+
+// "alert":{…} with --state (docs/alerting.md).
+void alert_json(JsonWriter& w, const AlertReport& a) {
+  w.key("alert").begin_object();
+  w.kv("state_file", a.path);
+  w.kv("state", name(a.status));
+  string_or_null_kv(w, "note", a.note);
+  time_kv(w, "previous_run", a.previous_run);
+  w.kv("partial", a.partial);
+  w.kv("carried", static_cast<std::uint64_t>(a.carried));
+  w.key("counts").begin_object();
+  for (std::size_t i = 0; i < kChangeCount; ++i) w.kv(kChangeNames[i], static_cast<std::uint64_t>(a.counts[i]));
+  w.end_object();
+  w.kv("alert", a.alert);
+  w.key("no_longer_reported").begin_array();
+  for (const AlertItem& it : a.items) {
+    if (it.finding) continue;
+    const AlertEntry& e = it.entry;
+    w.begin_object();
+    change_json(w, it);
+    w.kv("kind", name(e.kind));
+    string_or_null_kv(w, "subject", e.subject);
+    w.kv("severity", name(e.severity));
+    w.kv("cause", name(e.cause));
+    w.key("window");
+    window_json(w, e.start, e.end);
+    time_kv(w, "first_reported", e.first_reported);
+    w.kv("root_cause", e.root_cause);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
 void render_json(Output& out, const TriageView& v) {
   std::string& b = out.buf();
   const TriageReport& r = *v.report;
@@ -98,9 +138,11 @@ void render_json(Output& out, const TriageView& v) {
   w.end_object();
   w.end_object();
   w.key("findings").begin_array();
-  for (const Finding& f : r.findings) {
+  for (std::size_t fi = 0; fi < r.findings.size(); ++fi) {
+    const Finding& f = r.findings[fi];
     w.begin_object();
     w.kv("id", f.id);
+    if (v.alert) change_json(w, v.alert->items[fi]);
     w.kv("kind", name(f.kind));
     w.kv("severity", name(f.severity));
     w.kv("confidence", f.confidence);
@@ -167,14 +209,15 @@ void render_json(Output& out, const TriageView& v) {
   }
   w.end_array();
   strings_json(w, "undecided", r.undecided);
+  if (v.alert) alert_json(w, *v.alert);
   end_report_json(w, v.exit_code);
 }
 
 // "05:51–09:37" (with dates when the period spans several days).
-std::string window_text(const TriageReport& r, const Finding& f) {
-  if (f.start == kNoTime) return "no window";
-  if (!r.multi_day) return format_hhmm(f.start) + "–" + format_hhmm(f.end);
-  std::string s = format_day_minute(f.start), e = format_day_minute(f.end);
+std::string window_text(const TriageReport& r, Micros start, Micros end) {
+  if (start == kNoTime) return "no window";
+  if (!r.multi_day) return format_hhmm(start) + "–" + format_hhmm(end);
+  std::string s = format_day_minute(start), e = format_day_minute(end);
   return s.substr(0, 10) == e.substr(0, 10) ? s + "–" + e.substr(11) : s + " – " + e;
 }
 
@@ -204,14 +247,44 @@ void quote_lines(std::string& b, std::string_view text, std::string_view mark, b
 std::string exit_words(const TriageView& v) {
   switch (v.exit_code) {
     case 1:
-      return fmt::format(" (findings ≥ {})", name(v.fail_on));
+      return v.alert ? fmt::format(" (new, changed or ended findings ≥ {})", name(v.fail_on))
+                     : fmt::format(" (findings ≥ {})", name(v.fail_on));
     case 3:
       return " (an input could not be read)";
     case 5:
       return " (incomplete: not everything could be judged)";
+    case 6:
+      return " (the state could not be saved)";
     default:
       return "";
   }
+}
+
+// With --state: the counts of changes since the last run, and why every
+// finding is new again when the state could not be used.
+void changes_block(Output& out, const AlertReport& a, bool markdown) {
+  std::string& b = out.buf();
+  auto text = [markdown](std::string_view s) { return markdown ? markdown_safe(s) : clean(s); };
+  std::string since = a.previous_run == kNoTime ? std::string("no earlier run known")
+                                                : "since the last run at " + format_day_minute(a.previous_run) + " UTC";
+  std::string counts = fmt::format("{} new, {} changed, {} ended, {} unchanged", a.counts[0], a.counts[1],
+                                   a.counts[2], a.counts[3]);
+  std::string verdict = a.alert ? "something to alert on" : "nothing new to alert on";
+  if (markdown) {
+    b += "## Changes\n\n" + since + ": " + counts + " — " + verdict + "\n";
+  } else {
+    out.paint(sgr::bold, "CHANGES  ");
+    b += since + ": " + counts + " — ";
+    out.paint(a.alert ? sgr::bold_red : sgr::green, verdict);
+    b += '\n';
+  }
+  const std::string mark = markdown ? "- " : "         ";
+  if (!a.note.empty()) b += mark + "note: " + text(a.note) + "\n";
+  if (a.partial)
+    b += mark +
+         fmt::format("this run could not judge everything: {} kept as they were, none declared ended\n",
+                     count_of(a.carried, "earlier finding it does not see is", "earlier findings it does not see are"));
+  b += '\n';
 }
 
 void render_text(Output& out, const TriageView& v, bool markdown) {
@@ -246,6 +319,7 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
       for (const auto& x : r.incomplete) b += "- " + reason_line(x) + "\n";
       b += "\n";
     }
+    if (v.alert) changes_block(out, *v.alert, true);
     b += "## Findings\n\n";
   } else {
     out.paint(sgr::bold, head);
@@ -266,22 +340,35 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
       for (const auto& x : r.incomplete) b += "  - " + reason_line(x) + "\n";
       b += '\n';
     }
+    if (v.alert) changes_block(out, *v.alert, false);
   }
   if (r.findings.empty()) b += markdown ? "No findings.\n\n" : "  no findings\n\n";
-  for (const Finding& f : r.findings) {
+  std::string unchanged;  // with --state: one line per finding that did not change
+  for (std::size_t fi = 0; fi < r.findings.size(); ++fi) {
+    const Finding& f = r.findings[fi];
     std::string sev = upper(name(f.severity));
-    std::string when = window_text(r, f);
+    const AlertItem* change = v.alert ? &v.alert->items[fi] : nullptr;
+    if (change && change->change == Change::unchanged) {
+      unchanged += fmt::format("{}{} {} {} {}{}\n", markdown ? "- " : "   ", f.id, sev,
+                               markdown ? "`" + std::string(name(f.kind)) + "`" : std::string(name(f.kind)),
+                               window_text(r, f.start, f.end),
+                               f.start == kNoTime ? "" : f.ongoing ? " (in progress)" : " (over)");
+      continue;
+    }
+    const std::string tag = change ? upper(name(change->change)) + (markdown ? " · " : "  ") : std::string();
+    std::string when = window_text(r, f.start, f.end);
     std::string state = f.start == kNoTime ? "" : f.ongoing ? ", IN PROGRESS" : ", over";
     std::string message;  // the user message of a finding that asks staff to act
     if (f.severity >= Severity::medium && !f.message.empty())
       message = (f.message_subject.empty() ? "" : "Subject: " + f.message_subject + "\n\n") + f.message;
     if (markdown) {
-      b += "### " + f.id + " " + sev + " `" + std::string(name(f.kind)) + "` " + when +
+      b += "### " + tag + f.id + " " + sev + " `" + std::string(name(f.kind)) + "` " + when +
            (f.start == kNoTime ? ""
             : f.ongoing        ? " UTC (in progress)"
                                : " UTC (over)") +
            "\n\n" + text(f.summary) + "\n\n- cause: " + std::string(name(f.cause)) +
            (f.suspected ? " (suspected)" : "") + ", confidence " + percent(f.confidence) + "\n";
+      if (change && !change->detail.empty()) b += "- change: " + text(change->detail) + "\n";
       if (!f.root_cause.empty()) b += "- root cause: " + text(f.root_cause) + "\n";
       for (const auto& l : f.evidence.lines) b += "- " + text(l) + "\n";
       if (!f.evidence.ticket_ids.empty()) b += "- tickets:" + ticket_list(f.evidence.ticket_ids, true) + "\n";
@@ -307,13 +394,16 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
       b += "\n";
       continue;
     }
-    b += " " + f.id + " ";
+    b += " ";
+    if (change) out.paint(change->alert ? sgr::bold : sgr::dim, tag);
+    b += f.id + " ";
     std::string padded = sev;
     padded.resize(9, ' ');
     out.paint(severity_color(f.severity), padded);
     b += std::string(name(f.kind)) + "  " + when + "  (" + std::string(name(f.cause)) +
          (f.suspected ? ", suspected" : "") + ", confidence " + percent(f.confidence) + state + ")\n";
     b += "    " + clean(f.summary) + "\n";
+    if (change && !change->detail.empty()) b += "    change: " + clean(change->detail) + "\n";
     if (!f.root_cause.empty()) b += "    root cause: " + clean(f.root_cause) + "\n";
     for (const auto& l : f.evidence.lines) b += "    " + clean(l) + "\n";
     if (!f.evidence.top_ips.empty()) {
@@ -338,6 +428,24 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
       b += "    user message:\n";
       quote_lines(b, message, "      │", false);
     }
+  }
+  if (v.alert) {
+    for (const AlertItem& it : v.alert->items) {
+      if (it.finding) continue;
+      const AlertEntry& e = it.entry;
+      std::string when = window_text(r, e.start, e.end);
+      if (markdown)
+        b += fmt::format("### ENDED · {} `{}` {}\n\n- change: ended — {}\n- cause: {}\n{}\n", upper(name(e.severity)),
+                         name(e.kind), when, text(it.detail), name(e.cause),
+                         e.root_cause.empty() ? "" : "- root cause: " + text(e.root_cause) + "\n");
+      else {
+        b += " ";
+        out.paint(it.alert ? sgr::bold : sgr::dim, "ENDED  ");
+        b += fmt::format("{} {}  {}  ({})\n", upper(name(e.severity)), name(e.kind), when, clean(it.detail));
+        if (!e.root_cause.empty()) b += "    root cause: " + clean(e.root_cause) + "\n";
+      }
+    }
+    if (!unchanged.empty()) b += (markdown ? "#### Unchanged since the last run\n\n" : "\n unchanged since the last run:\n") + unchanged + (markdown ? "\n" : "");
   }
   if (!r.undecided.empty()) {
     b += markdown ? "## Notes\n\n" : "\n";

@@ -12,58 +12,17 @@
 
 #include "io/input.h"
 #include "util/hash.h"
+#include "util/stored_tsv.h"
 #include "util/text.h"
 
 namespace idt {
 namespace {
 
-// Fields are tab-separated with \t \n \r \\ as backslash escapes, lossless
-// (this is storage read back by unesc, not output for people: the
-// spreadsheet-safe TSV writer of util/safe_text would change values); lists
+// Fields are tab-separated, escaped losslessly (util/stored_tsv.h); lists
 // inside a field are joined by U+001F, which is dropped from the items.
-void esc(std::string& out, std::string_view s) {
-  for (char c : s) switch (c) {
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\x1f':
-        break;
-      default:
-        out += c;
-    }
-}
-std::string unesc(std::string_view s) {
-  std::string r;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\\' || i + 1 == s.size()) {
-      r += s[i];
-      continue;
-    }
-    char n = s[++i];
-    r += n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n;
-  }
-  return r;
-}
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> v;
-  std::size_t i = 0;
-  for (;;) {
-    std::size_t j = s.find(sep, i);
-    v.push_back(s.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i));
-    if (j == std::string_view::npos) break;
-    i = j + 1;
-  }
-  return v;
-}
+void esc(std::string& out, std::string_view s) { append_stored_field(out, s, '\x1f'); }
+std::string unesc(std::string_view s) { return unescape_stored_field(s); }
+std::vector<std::string_view> split(std::string_view s, char sep) { return split_fields(s, sep); }
 void field(std::string& out, std::string_view s) {
   out += '\t';
   esc(out, s);

@@ -177,7 +177,52 @@ for i, f in enumerate(need(doc, "findings", list, "$")):
 for x in need(doc, "undecided", list, "$"):
     if not isinstance(x, str):
         fail("$.undecided", "not a string")
-if need(doc, "exit_code", int, "$") not in (0, 1, 3, 5):
+# With --state (docs/alerting.md): each finding's change and the alert object.
+CHANGES = ("new", "changed", "ended", "unchanged")
+if "alert" in doc:
+    al = need(doc, "alert", dict, "$")
+    need(al, "state_file", str, "$.alert")
+    if need(al, "state", str, "$.alert") not in ("ok", "missing", "unreadable", "damaged", "newer"):
+        fail("$.alert.state", al["state"])
+    note = need(al, "note", (str, type(None)), "$.alert")
+    if (al["state"] == "ok") != (note is None):
+        fail("$.alert.note", "a note exactly when the state could not be used")
+    time_or_null(al, "previous_run", "$.alert")
+    need(al, "partial", bool, "$.alert")
+    need(al, "carried", int, "$.alert")
+    counts = need(al, "counts", dict, "$.alert")
+    if list(counts) != list(CHANGES):
+        fail("$.alert.counts", f"keys {list(counts)}")
+    items = list(doc["findings"])
+    for i, g in enumerate(need(al, "no_longer_reported", list, "$.alert")):
+        q = f"$.alert.no_longer_reported[{i}]"
+        if need(g, "change", str, q) != "ended":
+            fail(q + ".change", "a finding no longer reported has ended")
+        if need(g, "kind", str, q) not in KINDS:
+            fail(q + ".kind", g["kind"])
+        need(g, "subject", (str, type(None)), q)
+        if need(g, "severity", str, q) not in SEVERITIES:
+            fail(q + ".severity", g["severity"])
+        time_or_null(need(g, "window", dict, q), "start", q + ".window")
+        time_or_null(g, "first_reported", q)
+        items.append(g)
+    for i, f in enumerate(items):
+        q = f"$.findings[{i}]"
+        if need(f, "change", str, q) not in CHANGES:
+            fail(q + ".change", f["change"])
+        need(f, "change_detail", str, q)
+        if need(f, "alert", bool, q) and f["change"] == "unchanged":
+            fail(q + ".alert", "an unchanged finding never alerts")
+    for c in CHANGES:
+        if counts[c] != sum(1 for f in items if f["change"] == c):
+            fail("$.alert.counts." + c, "does not count the findings")
+    if need(al, "alert", bool, "$.alert") != any(f["alert"] for f in items):
+        fail("$.alert.alert", "is not 'some change alerts'")
+    if al["alert"] and doc["exit_code"] not in (1, 3, 6):
+        fail("$.exit_code", "something to alert on never exits 0 or 5")
+elif any("change" in f for f in doc["findings"]):
+    fail("$.findings", "a change without --state")
+if need(doc, "exit_code", int, "$") not in (0, 1, 3, 5, 6):
     fail("$.exit_code", str(doc["exit_code"]))
 if state == "incomplete" and doc["exit_code"] == 0:
     fail("$.exit_code", "an incomplete verdict never exits 0")

@@ -60,6 +60,16 @@ d=testdata/drill-mo1329260
 n=$((n+1))
 if ! "$bin" triage --format json "$d/signins.jsonl.gz" "$d/audit.json" "$d/tickets.csv" "$d/health.json" 2>/dev/null \
      | python3 tests/cli/check_triage_schema.py >/dev/null; then echo "FAIL triage schema (drill)"; fail=$((fail+1)); fi
+# …and with --state, over two scheduled runs (new, then unchanged or ended).
+tmp=$(mktemp -d)
+for until in 07 12; do
+  n=$((n+1))
+  out=$("$bin" triage --format json --since "2026-06-01T$(printf %02d $((10#$until - 6))):00:00Z" --until "2026-06-01T$until:00:00Z" \
+        --state "$tmp/alert.state" "$d/signins.jsonl.gz" "$d/audit.json" "$d/tickets.csv" "$d/health.json" 2>/dev/null \
+        | python3 tests/cli/check_triage_schema.py)
+  [ "$out" = "schema: ok" ] || { echo "FAIL triage schema (--state, until $until): $out"; fail=$((fail+1)); }
+done
+rm -rf "$tmp"
 tmp=$(mktemp -d)
 for s in $("$bin" synth --list 2>/dev/null | awk 'NR>0{print $1}'); do
   "$bin" synth -q --scenario "$s" --users 200 --out "$tmp/$s" 2>/dev/null || continue

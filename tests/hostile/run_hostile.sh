@@ -192,6 +192,90 @@ if [ "$(sed -n 2p "$tmp/sp.out")" = "Deploy-Pipeline,Deploy-Pipeline,Deploy-Pipe
 run sp_stats "$bin" stats --format json "$tmp/sp.json"
 json sp_stats "d['signin']['by_app'] == {'Deploy-Pipeline': 1, 'vm-backup-identity': 1} and d['signin']['by_class']['unknown'] == 0"
 
+# --- Alert state (triage --state, docs/alerting.md) ------------------------
+# A scheduled job over the drill as the data arrives (six hours up to "now"):
+# new once, quiet while unchanged, ended once; a damaged, truncated, newer,
+# hostile or unwritable state never silences it or crashes it.
+d="$src/testdata/drill-mo1329260"
+drill=("$d/signins.jsonl.gz" "$d/audit.json" "$d/tickets.csv" "$d/health.json")
+st="$tmp/alert.state"
+at() {  # NAME UNTIL-HOUR [args...]: triage --format json over the six hours before UNTIL
+  local name=$1 h=$2; shift 2
+  run "$name" "$bin" triage --format json --since "2026-06-01T$(printf %02d $((h - 6))):00:00Z" \
+    --until "2026-06-01T$(printf %02d "$h"):00:00Z" --state "$st" "$@" "${drill[@]}"
+}
+at st_first 7
+expect_rc st_first 1
+expect_err st_first "idtriage: note: no state file $st yet (first run, or it was deleted): every finding is reported as new"
+json st_first "d['alert']['state'] == 'missing' and [f['change'] for f in d['findings']] == ['new'] and d['alert']['alert']"
+at st_same 7
+expect_rc st_same 0
+expect_no_err st_same
+json st_same "[f['change'] for f in d['findings']] == ['unchanged'] and not d['alert']['alert'] and d['alert']['previous_run']"
+at st_over 12
+expect_rc st_over 1
+json st_over "d['findings'][0]['change'] == 'ended' and d['findings'][0]['change_detail'] == 'over at 2026-06-01 09:37 UTC'"
+at st_after 12
+expect_rc st_after 0
+if [ -z "$(find "$tmp" -maxdepth 1 -name 'alert.state.tmp*')" ]; then ok "st: no temporary file left"; else bad st "temporary file left"; fi
+# Damaged in every way: everything is new again, with the reason; the file is whole afterwards.
+head -c 200 "$st" >"$tmp/st.cut"; cp "$tmp/st.cut" "$st"
+at st_cut 7
+expect_rc st_cut 1
+json st_cut "d['alert']['state'] == 'damaged' and 'cut short' in d['alert']['note'] and d['findings'][0]['change'] == 'new'"
+at st_whole 7
+json st_whole "d['alert']['state'] == 'ok' and d['findings'][0]['change'] == 'unchanged'"
+printf '# idtriage alert state, version 9\nsomething new\n' >"$st"
+at st_newer 7
+expect_err st_newer "idtriage: note: state file $st was written by a newer idtriage (version 9): every finding is reported as new; it is written anew as version 1"
+head -c 100000 /dev/urandom >"$st"
+at st_junk 7
+expect_rc st_junk 1
+json st_junk "d['alert']['state'] == 'damaged'"
+# A forged entry with escape sequences and a formula: nothing reaches the terminal or the report raw.
+printf '# idtriage alert state, version 1\nkind\tsubject\tstart\tend\tseverity\tcause\tsuspected\tongoing\tstatus\tfirst_reported\troot_cause\nlockout_wave\t-\t2026-06-01T02:00:00Z\t2026-06-01T03:00:00Z\thigh\tunknown\tno\tyes\tactive\t-\t\033]0;pwned\007\033[31m=cmd|x\n# end: 1 entries\n' >"$st"
+run st_forged "$bin" triage --format table --color never --since 2026-06-01T01:00:00Z --until 2026-06-01T07:00:00Z --state "$st" "${drill[@]}"
+expect_rc st_forged 1
+if grep -q "ENDED  HIGH lockout_wave" "$tmp/st_forged.out" && ! grep -q $'\033' "$tmp/st_forged.out"; then
+  ok "st_forged: the earlier finding is ENDED, no escape sequence reaches the terminal"
+else bad st_forged "$(head -c 600 "$tmp/st_forged.out" | od -c | head -5)"; fi
+# A run that cannot read its sign-ins ends nothing (exit 3, partial) and keeps the state.
+rm -f "$st"; at st_seed 7
+run st_partial "$bin" triage --format json --since 2026-06-01T01:10:00Z --until 2026-06-01T07:10:00Z --state "$st" \
+  --signins "$tmp/no-such-signins.json" "$d/audit.json" "$d/tickets.csv" "$d/health.json"
+expect_rc st_partial 3
+json st_partial "d['alert']['partial'] and d['alert']['carried'] == 1 and d['alert']['counts']['ended'] == 0"
+at st_after_partial 7
+json st_after_partial "[f['change'] for f in d['findings']] == ['unchanged']"
+# Unwritable: exit 6 with the reason, and the report is still printed.
+run st_nodir "$bin" triage --format json --state "$tmp/no/such/dir/alert.state" "${drill[@]}"
+expect_rc st_nodir 6
+expect_err st_nodir "idtriage: cannot write --state $tmp/no/such/dir/alert.state: No such file or directory"
+json st_nodir "d['exit_code'] == 6 and d['findings']"
+mkdir -p "$tmp/ro"; chmod 555 "$tmp/ro"
+if [ "$(id -u)" != 0 ]; then
+  run st_ro "$bin" triage --format json --state "$tmp/ro/alert.state" "${drill[@]}"
+  expect_rc st_ro 6
+fi
+# Several outputs from one run: the files hold what --format md / json print; a write error is exit 6
+# and the state is not advanced (the alert is reported again next run).
+run rep_json "$bin" triage --format json --report-json "$tmp/r.json" --report-md "$tmp/r.md" "${drill[@]}"
+run rep_md "$bin" triage --format md "${drill[@]}"
+if cmp -s "$tmp/rep_json.out" "$tmp/r.json" && cmp -s "$tmp/rep_md.out" "$tmp/r.md"; then ok "report files equal --format output"
+else bad report_files "differ from --format md/json"; fi
+rm -f "$st"
+at rep_full 7 --report-json /dev/full
+expect_rc rep_full 6
+expect_err rep_full "idtriage: cannot write --report-json /dev/full: No space left on device"
+if [ ! -e "$st" ]; then ok "rep_full: state not saved"; else bad rep_full "state saved although a report failed"; fi
+# Every file output is written whole or reported: campaign --ics and triage --affected-users too.
+run ics_full "$bin" campaign plan "$d/users.csv" --ics /dev/full --format csv
+expect_rc ics_full 6
+expect_err ics_full "idtriage: cannot write --ics /dev/full: No space left on device"
+run affected_full "$bin" triage --format json --affected-users /dev/full "${drill[@]}"
+expect_rc affected_full 6
+expect_err affected_full "idtriage: cannot write --affected-users /dev/full: No space left on device"
+
 # --- User ticket rules: a costly RE2 program is refused at load -------------
 printf '[slow]\nclass = other\npattern = .{0,1000}a.{0,1000}b\nsample = ab\n' >"$tmp/slow.rules"
 run rules_slow "$bin" tickets --rules "$tmp/slow.rules" "$src/testdata/tickets/all_tickets.csv"
