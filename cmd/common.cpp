@@ -289,7 +289,11 @@ TemplateValues parse_set_options(const std::vector<std::string>& sets) {
 void print_error(std::string_view text) { fmt::print(stderr, "idtriage: {}\n", terminal_safe(text)); }
 
 void write_output_file(std::string_view flag, const std::string& path, std::string_view data, bool via_temp) {
-  if (auto err = write_file(path, data, via_temp)) throw OutputFileError(std::string(flag) + " " + *err);
+  if (auto err = write_file(path, data, via_temp)) throw OutputFileError(cannot_write(flag, *err));
+}
+
+std::string cannot_write(std::string_view flag, std::string_view problem) {
+  return fmt::format("cannot write {} {}", flag, problem);
 }
 
 void check_files(const std::vector<std::string>& files) {

@@ -31,6 +31,11 @@ void print_error(std::string_view text);
 // when it cannot be written. `via_temp`: see util/write_file.h.
 void write_output_file(std::string_view flag, const std::string& path, std::string_view data, bool via_temp = false);
 
+// The one message for a file that cannot be written: "cannot write FLAG
+// PATH: reason" (`problem` as util/write_file returns it). write_output_file
+// throws it; a command that goes on writing its other outputs prints it.
+std::string cannot_write(std::string_view flag, std::string_view problem);
+
 // The allowed values of a flag. `accept` admits extra spellings (aliases,
 // any case); without it a value must be one of `values` exactly.
 struct Choices {

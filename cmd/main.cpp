@@ -129,7 +129,7 @@ int run_main(int argc, char** argv) {
     fmt::print(stderr, "idtriage: {}\n", safe_lines(e.what()));
     return kExitUsage;
   } catch (const OutputFileError& e) {
-    fmt::print(stderr, "idtriage: cannot write {}\n", safe_lines(e.what()));
+    fmt::print(stderr, "idtriage: {}\n", safe_lines(e.what()));
     return kExitOutput;
   } catch (const idt::OutputError&) {
     throw;  // main() decides: quiet for a closed pipe, an error otherwise

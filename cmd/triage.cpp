@@ -106,7 +106,7 @@ int run() {
   view.inputs = run.inputs;
   bool write_failed = false;
   auto write_failure = [&](std::string_view flag, const std::string& problem) {
-    print_error(fmt::format("cannot write {} {}", flag, problem));
+    print_error(cannot_write(flag, problem));
     write_failed = true;
   };
   if (alert && !alert->note.empty()) print_error("note: " + alert->note);
