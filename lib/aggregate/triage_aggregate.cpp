@@ -17,7 +17,6 @@ namespace {
 
 using Agg = TriageAggregate;
 
-
 std::string_view user_of(const SignIn& r) { return !r.upn.empty() ? r.upn : r.user_id; }
 
 bool is_credential_failure(std::int64_t code) {
@@ -77,6 +76,7 @@ void merge_maps(std::map<std::int64_t, Bucket>& dst, const std::map<std::int64_t
 void SigninBucket::merge(const SigninBucket& o) {
   for (std::size_t i = 0; i < kSigninClassCount; ++i) by_class[i] += o.by_class[i];
   total += o.total;
+  interactive += o.interactive;
   portal_total += o.portal_total;
   portal_fail += o.portal_fail;
   portal_ok += o.portal_ok;
@@ -180,6 +180,8 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
   ++signins_dated;
   SigninBucket& b = signin[minute_key(r.time)];
   ++b.total;
+  // Users typing: not a token refresh, not a service principal.
+  if (r.interactive != Tri::no && r.sp_id.empty() && r.sp_name.empty()) ++b.interactive;
   ++b.by_class[ci];
   bool failure = c.cls != SigninClass::success && c.cls != SigninClass::interrupt && c.cls != SigninClass::unknown;
   bool portal = is_security_info_app(r.app_id, r.app_name) || is_security_info_app(r.resource_id, r.resource_name);

@@ -40,6 +40,7 @@ struct TriageOptions {
 struct SigninBucket {
   std::array<std::uint32_t, kSigninClassCount> by_class{};
   std::uint32_t total = 0;
+  std::uint32_t interactive = 0;  // interactive or not stated (non-interactive and service-principal sign-ins excluded)
   std::uint32_t portal_total = 0, portal_fail = 0, portal_ok = 0;    // security-info apps
   std::uint32_t other_total = 0, other_fail = 0, other_service = 0;  // every other app
   std::uint32_t ca_block = 0;                                        // 53003 on apps other than the security-info apps

@@ -547,11 +547,13 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
     auto top = clients.top(1);
     double locked_in = 0;
     for (const auto& [k, n] : clients.top()) locked_in += double(n);
-    if (!top.empty() && locked_in > 0 && double(top.front().second) / locked_in >= r.min_share) {
+    // Only a legacy client (mail apps that keep retrying a stored password)
+    // is a cause: browsers make most of every day's lockouts anyway.
+    if (!top.empty() && locked_in > 0 && is_legacy_client(top.front().first) &&
+        double(top.front().second) / locked_in >= r.min_share) {
       double share = double(top.front().second) / locked_in;
-      causes.push_back(fmt::format("{}{} clients make {} of the lockouts (devices still using an old password)",
-                                   is_legacy_client(top.front().first) ? "legacy " : "", top.front().first,
-                                   pct(share)));
+      causes.push_back(fmt::format("legacy {} clients make {} of the lockouts (devices still using an old password)",
+                                   top.front().first, pct(share)));
       fd.evidence.rates.push_back({"dominant_client_share", share});
       fd.cause = Cause::user;
     }
@@ -564,6 +566,17 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
     fd.root_cause =
         causes.empty() ? "no cause found in the data (no password-change wave, no dominant client)" : causes.front();
     for (std::size_t i = 1; i < causes.size(); ++i) fd.root_cause += "; " + causes[i];
+    // Lockouts per interactive sign-in in the window (traffic-scaled: a
+    // busy Monday morning's forgotten passwords are not a wave).
+    double typed = 0, locked = 0;
+    for (auto it = c.a.signin.lower_bound(TriageAggregate::minute_key(e.start));
+         it != c.a.signin.end() && TriageAggregate::minute_start(it->first) < e.end; ++it) {
+      typed += it->second.interactive;
+      locked += it->second.locked;
+    }
+    const double rate = typed > 0 ? locked / typed : 1.0;
+    if (rate < (fd.cause == Cause::user ? r.min_rate_caused : r.min_rate)) continue;
+    fd.evidence.rates.push_back({"lockouts_per_interactive_signin", rate});
     attach_tickets(r, c, fd, e.start, e.end, {UserSignal::locked});
     std::uint64_t locked_users = 0;
     for (const auto& u : fd.evidence.affected)

@@ -149,6 +149,12 @@ constexpr DetectorRule kRules[] = {
         .min_events = 10,  // password changes/resets before it that make a wave (and 3× the usual rate)
         .min_share = 0.6,  // one client making this share of the lockouts is named as the cause
         .max_share = 0.5,  // lockouts from spray IPs beyond this share belong to the spray finding
+        // Lockouts per interactive sign-in in the window: a Monday-morning
+        // rise locks out well under 1% (forgotten passwords after a weekend);
+        // a wave after a password change reaches 10–25%. With a cause in the
+        // data (password-change wave, a legacy client dominating) less will do.
+        .min_rate = 0.02,
+        .min_rate_caused = 0.005,
         .cause_classes = kPasswordChanges,
         .cause_before = 24 * kH,
         .ticket_classes = kLockoutTickets,

@@ -40,6 +40,8 @@ struct DetectorRule {
   std::uint32_t min_events = 0;
   double min_share = 0;
   double max_share = 0;
+  double min_rate = 0;         // the window's count per interactive sign-in must reach this (0 = off)…
+  double min_rate_caused = 0;  // …or this when the data shows a cause
   Micros span = 0;
 
   // What can cause it, how health issues and tickets are matched.

@@ -125,6 +125,7 @@ std::vector<Row> rows() {
        {{"no cause lookback", [](DetectorRule& r) { r.cause_before = 0; },
          [](const Finding* f, const Finding& o) { return f == nullptr || f->root_cause != o.root_cause; }},
         {"needs 1000 locked users", [](DetectorRule& r) { r.min_users = 1000; }, gone},
+        {"needs a lockout per sign-in", [](DetectorRule& r) { r.min_rate = r.min_rate_caused = 1.0; }, gone},
         {"spike floor raised", [](DetectorRule& r) { r.abs_min = 1e6; }, gone}}},
       {FindingKind::outage_phishing,
        "outage_phishing",

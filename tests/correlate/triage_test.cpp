@@ -34,8 +34,10 @@ struct Builder {
     return keep.back();
   }
   void signin(Micros t, std::string user, long long code, std::string app_id = "00000002-0000-0ff1-ce00-000000000000",
-              std::string app = "Office 365 Exchange Online", std::string ip = "198.51.100.1") {
+              std::string app = "Office 365 Exchange Online", std::string ip = "198.51.100.1",
+              std::string client = "") {
     SignIn s;
+    s.client_app = str(client);
     s.time = t;
     s.id = str("id-" + std::to_string(++n));
     s.upn = str(user);
@@ -460,6 +462,40 @@ TEST_CASE("lockouts from a spray belong to the spray, a wave after password chan
   CHECK(f.cause == Cause::user);
   CHECK(f.root_cause.find("password change/reset wave: 60") != std::string::npos);
   CHECK(f.severity >= Severity::medium);
+}
+
+TEST_CASE("a busy morning's forgotten passwords are not a lockout wave, the same share from a legacy client is",
+          "[triage]") {
+  // 06:00–07:00: 2,500 sign-ins and 40 users locked out once each (1.5% of
+  // the hour's interactive sign-ins, under the 2% a wave without a cause needs).
+  auto morning = [](Builder& b, bool legacy) {
+    b.quiet();
+    const Micros t0 = kDay + 6 * 60 * kMin;
+    for (int i = 0; i < 2500; ++i)
+      b.signin(t0 + Micros(i) * 1440 * 1000, "m" + std::to_string(i % 900) + "@contoso.com", 0);
+    for (int i = 0; i < 40; ++i)
+      b.signin(t0 + i * 90 * kMicrosPerSecond, "late" + std::to_string(i) + "@contoso.com", 50053,
+               "00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online",
+               "198.51.100." + std::to_string(10 + i), legacy && i % 8 ? "Exchange ActiveSync" : "Browser");
+    b.agg.finish();
+  };
+  Builder quiet;
+  morning(quiet, false);
+  TriageReport r = correlate(quiet.agg, all_inputs());
+  CHECK_FALSE(has(r, FindingKind::lockout_wave));
+
+  Builder eas;
+  morning(eas, true);
+  TriageReport w = correlate(eas.agg, all_inputs());
+  REQUIRE(has(w, FindingKind::lockout_wave));
+  const Finding& f = get(w, FindingKind::lockout_wave);
+  CHECK(f.cause == Cause::user);
+  CHECK(f.root_cause.find("legacy Exchange ActiveSync clients make 88%") != std::string::npos);
+  double rate = -1;
+  for (const auto& [k, v] : f.evidence.rates)
+    if (k == "lockouts_per_interactive_signin") rate = v;
+  CHECK(rate > 0.005);
+  CHECK(rate < 0.02);
 }
 
 TEST_CASE("time outliers never blind the day: a 1970 and a 2000 record are left out and reported", "[triage]") {
