@@ -82,7 +82,8 @@ std::string man(const CLI::App& app) {
        "(campaign check)\n.TP\n2\nusage error\n.TP\n3\ninput error: unreadable or invalid input, or rejected records "
        "under \\-\\-strict (takes precedence)\n.TP\n4\ninternal error\n.TP\n5\ntriage incomplete: nothing at or above "
        "\\-\\-fail\\-on, but not everything could be judged (no records in range, every record rejected, an empty "
-       "sign-in export, a span too short for the bucket, time outliers); never an all-clear, with \\-\\-state never \"nothing new\"\n.TP\n6\nthe output could not be written: "
+       "sign-in export, a span too short for the bucket, time outliers); never an all-clear, with \\-\\-state never "
+       "\"nothing new\"\n.TP\n6\nthe output could not be written: "
        "stdout, a \\-\\-report\\-md, \\-\\-report\\-json or \\-\\-affected\\-users file, or the \\-\\-state "
        "file (a full disk, /dev/full); a closed pipe ends the run quietly with 0\n.TP\n10\nprecheck: WAIT "
        "(not now: re\\-check later or complete the evidence)\n.TP\n11\nprecheck: STOP (do not make this change now)\n";

@@ -18,8 +18,8 @@
 #include "render/triage_render.h"
 #include "run/alert_run.h"
 #include "run/triage_run.h"
-#include "util/write_file.h"
 #include "util/safe_text.h"
+#include "util/write_file.h"
 
 namespace idt::cmd {
 namespace {
@@ -71,8 +71,7 @@ int run() {
   for (const auto& [flag, file] : {std::pair{"--report-md", &report_md}, std::pair{"--report-json", &report_json},
                                    std::pair{"--affected-users", &affected_users_file}}) {
     if (*file == "-") throw UsageError(std::string(flag) + ": expected a file (stdout carries --format)");
-    if (!file->empty() && *file == state_file)
-      throw UsageError(std::string(flag) + ": the same file as --state");
+    if (!file->empty() && *file == state_file) throw UsageError(std::string(flag) + ": the same file as --state");
   }
   TriageInputs in = cmd_opts.inputs();
   // The state is read before the run (so a damaged one is known) and checked

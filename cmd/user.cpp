@@ -103,8 +103,7 @@ int run() {
     std::string msg = fmt::format("{} '{}': {}", what, run.query, run.not_found);
     if (!run.suggestions.empty()) {
       msg += " (did you mean ";
-      for (std::size_t i = 0; i < run.suggestions.size(); ++i)
-        msg += (i ? ", '" : "'") + run.suggestions[i] + "'";
+      for (std::size_t i = 0; i < run.suggestions.size(); ++i) msg += (i ? ", '" : "'") + run.suggestions[i] + "'";
       msg += "?)";
     }
     print_error(msg);

@@ -57,16 +57,16 @@ struct FormatChoice {
   std::optional<EmptyExport> empty;  // an empty export (no format, no problem)
 };
 FormatChoice choose_format(std::string_view text, std::optional<RecordKind> want, const Format* forced) {
-  if (forced) return {forced, want.value_or(RecordKind::unknown), {}};
+  if (forced) return {forced, want.value_or(RecordKind::unknown), {}, nullptr, std::nullopt};
   Detected d = detect_format(text, want);
-  if (d.format) return {d.format, d.kind, {}};
+  if (d.format) return {d.format, d.kind, {}, nullptr, std::nullopt};
   if (want) {
     Detected any = detect_format(text);
     if (any.format)
       return {nullptr, any.kind,
               "this is " + std::string(record_kind_name(any.kind)) + " data (" + std::string(any.format->name()) +
                   "), not " + std::string(record_kind_name(*want)),
-              any.format};
+              any.format, std::nullopt};
   }
   FormatChoice none;
   if ((none.empty = recognise_empty_export(text))) return none;

@@ -267,8 +267,8 @@ void changes_block(Output& out, const AlertReport& a, bool markdown) {
   auto text = [markdown](std::string_view s) { return markdown ? markdown_safe(s) : clean(s); };
   std::string since = a.previous_run == kNoTime ? std::string("no earlier run known")
                                                 : "since the last run at " + format_day_minute(a.previous_run) + " UTC";
-  std::string counts = fmt::format("{} new, {} changed, {} ended, {} unchanged", a.counts[0], a.counts[1],
-                                   a.counts[2], a.counts[3]);
+  std::string counts =
+      fmt::format("{} new, {} changed, {} ended, {} unchanged", a.counts[0], a.counts[1], a.counts[2], a.counts[3]);
   std::string verdict = a.alert ? "something to alert on" : "nothing new to alert on";
   if (markdown) {
     b += "## Changes\n\n" + since + ": " + counts + " — " + verdict + "\n";
@@ -352,7 +352,9 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
       unchanged += fmt::format("{}{} {} {} {}{}\n", markdown ? "- " : "   ", f.id, sev,
                                markdown ? "`" + std::string(name(f.kind)) + "`" : std::string(name(f.kind)),
                                window_text(r, f.start, f.end),
-                               f.start == kNoTime ? "" : f.ongoing ? " (in progress)" : " (over)");
+                               f.start == kNoTime ? ""
+                               : f.ongoing        ? " (in progress)"
+                                                  : " (over)");
       continue;
     }
     const std::string tag = change ? upper(name(change->change)) + (markdown ? " · " : "  ") : std::string();
@@ -445,7 +447,9 @@ void render_text(Output& out, const TriageView& v, bool markdown) {
         if (!e.root_cause.empty()) b += "    root cause: " + clean(e.root_cause) + "\n";
       }
     }
-    if (!unchanged.empty()) b += (markdown ? "#### Unchanged since the last run\n\n" : "\n unchanged since the last run:\n") + unchanged + (markdown ? "\n" : "");
+    if (!unchanged.empty())
+      b += (markdown ? "#### Unchanged since the last run\n\n" : "\n unchanged since the last run:\n") + unchanged +
+           (markdown ? "\n" : "");
   }
   if (!r.undecided.empty()) {
     b += markdown ? "## Notes\n\n" : "\n";

@@ -67,7 +67,9 @@ std::optional<std::string> check_state_writable(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return path + ": " + std::strerror(EISDIR);
   std::size_t slash = path.rfind('/');
-  std::string dir = slash == std::string::npos ? std::string(".") : slash == 0 ? std::string("/") : path.substr(0, slash);
+  std::string dir = slash == std::string::npos ? std::string(".")
+                    : slash == 0               ? std::string("/")
+                                               : path.substr(0, slash);
   if (::access(dir.c_str(), W_OK | X_OK) != 0) return path + ": " + std::strerror(errno);
   return std::nullopt;
 }

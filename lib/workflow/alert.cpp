@@ -117,11 +117,10 @@ StateLoad parse_alert_state(std::string_view text) {
       c = c.substr(0, c.find(' '));
       std::size_t count = 0;
       auto [q, ec2] = std::from_chars(c.data(), c.data() + c.size(), count);
-      if (ec2 != std::errc() || q != c.data() + c.size())
-        return damaged(n, "the end line has no entry count");
+      if (ec2 != std::errc() || q != c.data() + c.size()) return damaged(n, "the end line has no entry count");
       if (count != out.state.entries.size())
-        return damaged(n, fmt::format("the end line counts {} entries, the file has {}", count,
-                                      out.state.entries.size()));
+        return damaged(n,
+                       fmt::format("the end line counts {} entries, the file has {}", count, out.state.entries.size()));
       end = true;
       continue;
     }
@@ -197,8 +196,8 @@ std::string write_alert_state(const AlertState& s) {
     else
       append_stored_field(o, e.subject);
     o += fmt::format("\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t", time_field(e.start), time_field(e.end), name(e.severity),
-                     name(e.cause), e.suspected ? "yes" : "no", e.ongoing ? "yes" : "no",
-                     e.ended ? "ended" : "active", time_field(e.first_reported));
+                     name(e.cause), e.suspected ? "yes" : "no", e.ongoing ? "yes" : "no", e.ended ? "ended" : "active",
+                     time_field(e.first_reported));
     append_stored_field(o, e.root_cause);
     o += '\n';
   }
@@ -221,8 +220,8 @@ AlertReport diff_alerts(const TriageReport& report, const StateLoad& previous, c
       out.note = "no state file " + shown + " yet (first run, or it was deleted): every finding is reported as new";
       break;
     case StateStatus::unreadable:
-      out.note = "state file " + shown + " could not be read (" + previous.detail +
-                 "): every finding is reported as new";
+      out.note =
+          "state file " + shown + " could not be read (" + previous.detail + "): every finding is reported as new";
       break;
     case StateStatus::damaged:
       out.note = "state file " + shown + " is damaged (" + previous.detail +
@@ -230,8 +229,7 @@ AlertReport diff_alerts(const TriageReport& report, const StateLoad& previous, c
       break;
     case StateStatus::newer:
       out.note = "state file " + shown + " was written by a newer idtriage (" + previous.detail +
-                 "): every finding is reported as new; it is written anew as version " +
-                 std::to_string(kStateVersion);
+                 "): every finding is reported as new; it is written anew as version " + std::to_string(kStateVersion);
       break;
     case StateStatus::count_:
       break;

@@ -57,8 +57,8 @@ struct AlertEntry {
   Severity severity = Severity::info;     // the highest severity reported
   Cause cause = Cause::unknown;
   bool suspected = false;
-  bool ongoing = false;  // in progress at the end of the last run's data
-  bool ended = false;    // its end was reported (kept while inside the analysed period)
+  bool ongoing = false;             // in progress at the end of the last run's data
+  bool ended = false;               // its end was reported (kept while inside the analysed period)
   Micros first_reported = kNoTime;  // the run that reported it first
   std::string root_cause;           // for the person reading the file
 };
@@ -97,7 +97,7 @@ struct AlertOptions {
 
 struct AlertItem {
   Change change = Change::unchanged;
-  std::string detail;                // "severity medium → high", "confirmed: provider incident MO…", "over at 09:37"
+  std::string detail;  // "severity medium → high", "confirmed: provider incident MO…", "over at 09:37"
   const Finding* finding = nullptr;  // null: an earlier finding this run no longer reports (ended)
   AlertEntry entry;                  // as saved after this run (for one no longer reported: as it was)
   bool alert = false;                // change ≠ unchanged and severity ≥ fail_on

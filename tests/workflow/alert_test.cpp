@@ -47,13 +47,6 @@ TriageReport report(std::vector<Finding> fs, Micros from = kDay, Micros to = kDa
   return r;
 }
 
-StateLoad ok(const AlertState& s) {
-  StateLoad l;
-  l.status = StateStatus::ok;
-  l.state = s;
-  return l;
-}
-
 // The state a run leaves, read back through the file format (as the next run sees it).
 StateLoad saved(const AlertReport& a) {
   StateLoad l = parse_alert_state(write_alert_state(a.next));
@@ -135,10 +128,13 @@ TEST_CASE("alert state: hostile or damaged files are an empty state with the rea
     CHECK_THAT(l.detail, Catch::Contains(std::string(why)));
   };
   damaged("", "empty");
-  damaged(good.substr(0, good.size() - 1), "cut short");                     // no final newline
-  damaged(good.substr(0, good.find("# end")), "no end line");                // cut at a line boundary
-  damaged(good.substr(0, good.find("lockout_wave")), "no end line");         // cut before the entries
-  damaged(std::string_view("\x7f" "ELF\x01\x02\x00\x00junk\n", 13), "not an idtriage alert state");
+  damaged(good.substr(0, good.size() - 1), "cut short");              // no final newline
+  damaged(good.substr(0, good.find("# end")), "no end line");         // cut at a line boundary
+  damaged(good.substr(0, good.find("lockout_wave")), "no end line");  // cut before the entries
+  damaged(std::string_view("\x7f"
+                           "ELF\x01\x02\x00\x00junk\n",
+                           13),
+          "not an idtriage alert state");
   damaged("# idtriage alert state, version x\n", "no version");
   damaged("# idtriage alert state, version 0\n# end: 0 entries\n", "unknown version 0");
   std::string miscount = good;
@@ -188,9 +184,9 @@ TEST_CASE("alert: first run, then unchanged, escalated, confirmed and over", "[a
   CHECK_THAT(a1.note, Catch::Contains("no state file state.tsv yet"));
 
   // Ten minutes later: the window moved (start refined 4 minutes later), same severity.
-  auto r2 = report({finding(FindingKind::provider_portal_outage, Severity::medium, s + 4 * kMin, kDay + 6 * kH + 10 * kMin,
-                            true)},
-                   kDay + 10 * kMin, kDay + 6 * kH + 10 * kMin);
+  auto r2 = report(
+      {finding(FindingKind::provider_portal_outage, Severity::medium, s + 4 * kMin, kDay + 6 * kH + 10 * kMin, true)},
+      kDay + 10 * kMin, kDay + 6 * kH + 10 * kMin);
   AlertReport a2 = diff_alerts(r2, saved(a1), "state.tsv", at(kDay + 6 * kH + 10 * kMin));
   REQUIRE(a2.items.size() == 1);
   CHECK(a2.items[0].change == Change::unchanged);
@@ -211,7 +207,8 @@ TEST_CASE("alert: first run, then unchanged, escalated, confirmed and over", "[a
   CHECK(a3.alert);
 
   // A lower severity later is not a change (no flapping alerts); the highest is kept.
-  auto r4 = report({finding(FindingKind::provider_portal_outage, Severity::medium, s, kDay + 6 * kH + 30 * kMin, true)});
+  auto r4 =
+      report({finding(FindingKind::provider_portal_outage, Severity::medium, s, kDay + 6 * kH + 30 * kMin, true)});
   r4.findings[0].suspected = false;
   AlertReport a4 = diff_alerts(r4, saved(a3), "state.tsv", at(kDay + 6 * kH + 30 * kMin));
   CHECK(a4.items[0].change == Change::unchanged);
@@ -371,14 +368,14 @@ TEST_CASE("alert state file: missing, a directory, saved atomically", "[alert]")
 
 TEST_CASE("alert: an end reported too early is corrected", "[alert]") {
   // Thin traffic: the outage looked over at 07:32; the data later shows it went on until 09:50.
-  auto early = report({finding(FindingKind::provider_portal_outage, Severity::high, kDay + 6 * kH, kDay + 7 * kH + 32 * kMin,
-                               false)},
-                      kDay + 2 * kH, kDay + 8 * kH + 30 * kMin);
+  auto early = report(
+      {finding(FindingKind::provider_portal_outage, Severity::high, kDay + 6 * kH, kDay + 7 * kH + 32 * kMin, false)},
+      kDay + 2 * kH, kDay + 8 * kH + 30 * kMin);
   AlertReport a = diff_alerts(early, StateLoad{}, "s", at(kDay + 8 * kH));
   CHECK(a.items[0].entry.ended);
-  auto later = report({finding(FindingKind::provider_portal_outage, Severity::high, kDay + 6 * kH, kDay + 9 * kH + 50 * kMin,
-                               false)},
-                      kDay + 6 * kH, kDay + 12 * kH);
+  auto later = report(
+      {finding(FindingKind::provider_portal_outage, Severity::high, kDay + 6 * kH, kDay + 9 * kH + 50 * kMin, false)},
+      kDay + 6 * kH, kDay + 12 * kH);
   AlertReport b = diff_alerts(later, saved(a), "s", at(kDay + 12 * kH));
   CHECK(b.items[0].change == Change::changed);
   CHECK(b.items[0].detail == "went on after the reported end: over at 2026-06-01 09:50 UTC");
