@@ -7,7 +7,7 @@
 
 namespace idt::cmd {
 
-// kind: man | bash | zsh | fish. Returns false for an unknown kind.
+// kind: man | bash | zsh | fish | flags (the options of every command, one a line). Returns false for an unknown kind.
 bool generate(const CLI::App& app, const std::string& kind, std::string& out);
 
 }  // namespace idt::cmd
