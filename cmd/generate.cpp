@@ -8,20 +8,6 @@
 namespace idt::cmd {
 namespace {
 
-std::string roff_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '\\')
-      o += "\\e";
-    else if (c == '-')
-      o += "\\-";
-    else
-      o += c;
-  }
-  if (!o.empty() && (o[0] == '.' || o[0] == '\'')) o.insert(0, "\\&");
-  return o;
-}
-
 // "auto table json" for an option declared with fixed values, else "".
 std::string values_of(const CLI::Option* o, const char* sep) {
   const Choices* c = choices_of(o);
@@ -38,58 +24,6 @@ std::vector<const CLI::Option*> visible_options(const CLI::App& app) {
     v.push_back(o);
   }
   return v;
-}
-
-std::string option_names(const CLI::Option* o) {
-  std::string n;
-  for (const auto& s : o->get_snames()) n += (n.empty() ? "-" : ", -") + s;
-  for (const auto& l : o->get_lnames()) n += (n.empty() ? "--" : ", --") + l;
-  if (n.empty()) n = o->get_name();
-  return n;
-}
-
-std::string man(const CLI::App& app) {
-  std::ostringstream m;
-  m << ".TH IDTRIAGE 1 \"\" \"idtriage " << IDTRIAGE_VERSION << "\" \"User Commands\"\n";
-  m << ".SH NAME\nidtriage \\- " << roff_escape(app.get_description()) << "\n";
-  m << ".SH SYNOPSIS\n.B idtriage\n.I COMMAND\n[\\fIOPTIONS\\fR] [\\fIFILE\\fR...]\n";
-  m << ".SH DESCRIPTION\n"
-       "Reads Microsoft Entra sign\\-in and audit log exports (Graph JSON, Event Hub JSON lines, Log Analytics "
-       "JSON/CSV, "
-       "portal CSV), classifies every record and reports counts and findings. Every FILE may be \\fB\\-\\fR (stdin) "
-       "and may be gzip\\-compressed.\n";
-  m << ".SH COMMANDS\n";
-  auto options = [&](const CLI::App& sub) {
-    for (const CLI::Option* o : visible_options(sub)) {
-      if (o->get_name() == "--help,-h" || o->get_lnames() == std::vector<std::string>{"help"}) continue;
-      m << ".TP\n.B " << roff_escape(option_names(o)) << "\n" << roff_escape(o->get_description()) << "\n";
-      if (std::string v = values_of(o, ", "); !v.empty()) m << ".br\none of: " << roff_escape(v) << "\n";
-    }
-  };
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    m << ".SS " << roff_escape(sub->get_name()) << "\n" << roff_escape(sub->get_description()) << "\n";
-    options(*sub);
-    for (const CLI::App* leaf : sub->get_subcommands({})) {
-      m << ".SS " << roff_escape(sub->get_name() + " " + leaf->get_name()) << "\n"
-        << roff_escape(leaf->get_description()) << "\n";
-      options(*leaf);
-    }
-  }
-  m << ".SH EXIT STATUS\n.TP\n0\nsuccess (triage: all clear, no findings at or above \\-\\-fail\\-on and every input "
-       "judged; precheck: GO; campaign check: no wave breached its pause rule)\n.TP\n1\nfindings at or above "
-       "\\-\\-fail\\-on (default medium) (triage; with \\-\\-state: a new, changed or ended finding at or above "
-       "\\-\\-fail\\-on since the last run); a wave breached its pause rule, or the next wave must not start "
-       "(campaign check)\n.TP\n2\nusage error\n.TP\n3\ninput error: unreadable or invalid input, or rejected records "
-       "under \\-\\-strict (takes precedence)\n.TP\n4\ninternal error\n.TP\n5\ntriage incomplete: nothing at or above "
-       "\\-\\-fail\\-on, but not everything could be judged (no records in range, every record rejected, an empty "
-       "sign-in export, a span too short for the bucket, time outliers); never an all-clear, with \\-\\-state never "
-       "\"nothing new\"\n.TP\n6\nthe output could not be written: "
-       "stdout, a \\-\\-report\\-md, \\-\\-report\\-json or \\-\\-affected\\-users file, or the \\-\\-state "
-       "file (a full disk, /dev/full); a closed pipe ends the run quietly with 0\n.TP\n10\nprecheck: WAIT "
-       "(not now: re\\-check later or complete the evidence)\n.TP\n11\nprecheck: STOP (do not make this change now)\n";
-  m << ".SH ENVIRONMENT\n.TP\nNO_COLOR\nwhen set and not empty, no colour unless \\-\\-color always\n";
-  m << ".SH SEE ALSO\nREADME.md and docs/ in the idtriage source tree.\n";
-  return m.str();
 }
 
 std::string words(const std::vector<std::string>& v) {
@@ -369,9 +303,7 @@ std::string flags(const CLI::App& app) {
 }  // namespace
 
 bool generate(const CLI::App& app, const std::string& kind, std::string& out) {
-  if (kind == "man")
-    out = man(app);
-  else if (kind == "bash")
+  if (kind == "bash")
     out = bash(app);
   else if (kind == "zsh")
     out = zsh(app);

@@ -109,7 +109,7 @@ int run_main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("idtriage ") + IDTRIAGE_VERSION);
   app.require_subcommand(0, 1);
   std::string gen;
-  app.add_option("--generate", gen, "print a man page, a shell completion or the option list: man|bash|zsh|fish|flags")->group("");
+  app.add_option("--generate", gen, "print a shell completion or the option list: bash|zsh|fish|flags")->group("");
   for (const Command& c : all_commands()) {
     CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
     c.setup(*sub);
@@ -140,7 +140,7 @@ int run_main(int argc, char** argv) {
     if (!gen.empty()) {
       std::string out;
       if (!generate(app, gen, out)) {
-        constexpr std::string_view kinds[] = {"man", "bash", "zsh", "fish", "flags"};
+        constexpr std::string_view kinds[] = {"bash", "zsh", "fish", "flags"};
         return usage_error(fmt::format("--generate: '{}' is not one of: {}{}", gen, fmt::join(kinds, ", "),
                                        idt::did_you_mean(gen, kinds)),
                            "");
