@@ -106,7 +106,13 @@ int unexpected_arguments(const CLI::ExtrasError& e, const CLI::App& app, std::st
 
 int run_main(int argc, char** argv) {
   CLI::App app{"identity-incident triage for Microsoft Entra sign-in and audit logs", "idtriage"};
-  app.set_version_flag("--version", std::string("idtriage ") + IDTRIAGE_VERSION);
+  app.set_version_flag("--version", fmt::format("idtriage {} ({}, {} {})", IDTRIAGE_VERSION, IDTRIAGE_BUILD_INFO,
+#if defined(__clang__)
+                                                "clang", __clang_version__
+#else
+                                                "GCC", __VERSION__
+#endif
+                                                ));
   app.require_subcommand(0, 1);
   std::string gen;
   app.add_option("--generate", gen, "print a shell completion or the option list: bash|zsh|fish|flags")->group("");
