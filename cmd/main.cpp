@@ -17,6 +17,10 @@
 
 using namespace idt::cmd;
 
+#ifndef IDTRIAGE_BUILD_INFO  // set by CMakeLists.txt for this file only
+#define IDTRIAGE_BUILD_INFO "unknown build"
+#endif
+
 namespace {
 
 // A message for stderr: it may quote arguments, file names and input text,

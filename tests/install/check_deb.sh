@@ -44,7 +44,9 @@ check "bash completion loads" bash --norc --noprofile -c '
   COMP_WORDS=(idtriage playbook provider_p); COMP_CWORD=2; _idtriage
   printf "%s\n" "${COMPREPLY[@]}" | grep -qx provider_portal_outage'
 check "zsh completion loads" sh -c 'TERM=dumb zsh -f tests/cli/zsh_capture.zsh /nonexistent "idtriage triage --format " | grep -qx json && echo json'
-check "fish completion loads" sh -c 'fish --no-config -c "complete -C \"idtriage triage --color \"" | cut -f1 | grep -qx never && echo never'
-# fish --no-config still reads vendor_completions.d from its data directories.
+# fish --no-config skips vendor_completions.d too: a fresh HOME keeps user config out instead.
+home=$(mktemp -d /tmp/idtriage-deb-home.XXXXXX)
+check "fish completion loads" sh -c 'HOME=$1 XDG_CONFIG_HOME=$1 XDG_DATA_HOME=$1 fish -c "complete -C \"idtriage triage --color \"" | cut -f1 | grep -qx never && echo never' _ "$home"
+rm -rf "$home"
 [ -n "$keep" ] && echo "left installed (--keep); remove with: dpkg -r idtriage"
 [ $fail -eq 0 ] && echo "deb: all checks passed" || { echo "deb: $fail checks failed"; exit 1; }
