@@ -54,7 +54,9 @@ const Choices* choices_of(const CLI::Option* o) {
   return it == registry().end() ? nullptr : it->second.get();
 }
 
-void declare_values(CLI::Option* o, Choices choices) { registry()[o] = std::make_shared<const Choices>(std::move(choices)); }
+void declare_values(CLI::Option* o, Choices choices) {
+  registry()[o] = std::make_shared<const Choices>(std::move(choices));
+}
 
 bool takes_path(const CLI::Option* o) {
   const std::string full = o->get_type_name();  // "FMT:{auto,…}": validators append what they accept

@@ -117,8 +117,9 @@ std::string bash(const CLI::App& app) {
     if (!sub->get_subcommands({}).empty()) {
       std::vector<std::string> leaves;
       for (const CLI::App* leaf : sub->get_subcommands({})) leaves.push_back(leaf->get_name());
-      nested += "    " + sub->get_name() + ")\n      if [ \"$COMP_CWORD\" -eq 2 ]; then\n        COMPREPLY=( $(compgen -W \"" +
-                words(leaves) + "\" -- \"$cur\") )\n        return\n      fi\n      key=\"$cmd ${COMP_WORDS[2]}\" ;;\n";
+      nested += "    " + sub->get_name() +
+                ")\n      if [ \"$COMP_CWORD\" -eq 2 ]; then\n        COMPREPLY=( $(compgen -W \"" + words(leaves) +
+                "\" -- \"$cur\") )\n        return\n      fi\n      key=\"$cmd ${COMP_WORDS[2]}\" ;;\n";
     }
   b << "  key=\"$cmd\"\n";
   if (!nested.empty()) b << "  case \"$cmd\" in\n" << nested << "  esac\n";
@@ -180,10 +181,17 @@ std::string zsh(const CLI::App& app) {
     for (const CLI::Option* o : flag_options(sub)) {
       std::string arg;
       switch (value_of(o)) {
-        case Value::none: break;
-        case Value::choices: arg = ":" + value_name(o) + ":(" + values_of(o, " ") + ")"; break;
-        case Value::path: arg = ":" + value_name(o) + ":_files"; break;
-        case Value::free: arg = ":" + value_name(o) + ": "; break;
+        case Value::none:
+          break;
+        case Value::choices:
+          arg = ":" + value_name(o) + ":(" + values_of(o, " ") + ")";
+          break;
+        case Value::path:
+          arg = ":" + value_name(o) + ":_files";
+          break;
+        case Value::free:
+          arg = ":" + value_name(o) + ": ";
+          break;
       }
       std::vector<std::string> names;
       for (const auto& l : o->get_lnames()) names.push_back("--" + l);
@@ -245,10 +253,17 @@ std::string fish(const CLI::App& app) {
       for (const auto& s : o->get_snames()) f << " -s " << s;
       for (const auto& l : o->get_lnames()) f << " -l " << l;
       switch (value_of(o)) {
-        case Value::none: break;
-        case Value::choices: f << " -x -a \"" << values_of(o, " ") << "\""; break;
-        case Value::path: f << " -r -F"; break;
-        case Value::free: f << " -x"; break;
+        case Value::none:
+          break;
+        case Value::choices:
+          f << " -x -a \"" << values_of(o, " ") << "\"";
+          break;
+        case Value::path:
+          f << " -r -F";
+          break;
+        case Value::free:
+          f << " -x";
+          break;
       }
       f << " -d \"" << fish_text(o->get_description()) << "\"\n";
     }
@@ -270,11 +285,10 @@ std::string fish(const CLI::App& app) {
     for (const CLI::App* leaf : leaves) leaf_names.push_back(leaf->get_name());
     for (const CLI::App* leaf : leaves) {
       f << "complete -c idtriage -n \"__fish_seen_subcommand_from " << sub->get_name()
-        << "; and not __fish_seen_subcommand_from " << words(leaf_names) << "\" -f -a " << leaf->get_name()
-        << " -d \"" << fish_text(leaf->get_description()) << "\"\n";
-      arguments(*leaf,
-                "__fish_seen_subcommand_from " + sub->get_name() + "; and __fish_seen_subcommand_from " +
-                    leaf->get_name());
+        << "; and not __fish_seen_subcommand_from " << words(leaf_names) << "\" -f -a " << leaf->get_name() << " -d \""
+        << fish_text(leaf->get_description()) << "\"\n";
+      arguments(*leaf, "__fish_seen_subcommand_from " + sub->get_name() + "; and __fish_seen_subcommand_from " +
+                           leaf->get_name());
     }
   }
   return f.str();
