@@ -54,6 +54,16 @@ const Choices* choices_of(const CLI::Option* o) {
   return it == registry().end() ? nullptr : it->second.get();
 }
 
+void declare_values(CLI::Option* o, Choices choices) {
+  registry()[o] = std::make_shared<const Choices>(std::move(choices));
+}
+
+bool takes_path(const CLI::Option* o) {
+  const std::string full = o->get_type_name();  // "FMT:{auto,…}": validators append what they accept
+  const std::string_view t = std::string_view(full).substr(0, full.find(':'));
+  return t == "FILE" || t == "DIR" || t.ends_with("=FILE") || t.ends_with(".csv");
+}
+
 CLI::Option* add_format_option(CLI::App& app, std::string& into, const std::vector<std::string>& formats,
                                bool with_auto) {
   Choices c;

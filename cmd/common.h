@@ -49,6 +49,13 @@ CLI::Option* add_choice(CLI::App& app, const std::string& flags, std::string& in
                         const std::string& help, const std::string& type_name);
 // The values declared for an option; nullptr for a free-form one.
 const Choices* choices_of(const CLI::Option* o);
+// Declares the values an argument takes for the help, man page and
+// completions when the command checks them itself (playbook ID: its error
+// points at `idtriage playbook` for the list).
+void declare_values(CLI::Option* o, Choices choices);
+// Whether an option's value names a file or directory (its type name is
+// FILE, DIR, ID=FILE or ends in .csv): completions offer paths for it.
+bool takes_path(const CLI::Option* o);
 
 // --format: `formats` in order; with_auto adds "auto" (formats[0] on a
 // terminal, formats[1] in a pipe).

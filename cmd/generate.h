@@ -1,5 +1,6 @@
-// Why: man page and shell completions are generated from the live CLI11
-// tree (ripgrep's --generate), so they cannot drift from --help.
+// Why: the shell completions are generated from the live CLI11 tree
+// (ripgrep's --generate), so they cannot drift from --help; the option
+// list (`flags`) is what the hand-written man pages are checked against.
 #pragma once
 #include <CLI/CLI.hpp>
 
@@ -7,7 +8,8 @@
 
 namespace idt::cmd {
 
-// kind: man | bash | zsh | fish. Returns false for an unknown kind.
+// kind: bash | zsh | fish | flags (the options of every command, one a
+// line). Returns false for an unknown kind.
 bool generate(const CLI::App& app, const std::string& kind, std::string& out);
 
 }  // namespace idt::cmd

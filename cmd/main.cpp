@@ -17,6 +17,10 @@
 
 using namespace idt::cmd;
 
+#ifndef IDTRIAGE_BUILD_INFO  // set by CMakeLists.txt for this file only
+#define IDTRIAGE_BUILD_INFO "unknown build"
+#endif
+
 namespace {
 
 // A message for stderr: it may quote arguments, file names and input text,
@@ -43,10 +47,28 @@ int usage_error(const std::string& message, std::string_view command) {
   return kExitUsage;
 }
 
-int unknown_command(const std::string& word) {
-  std::vector<std::string_view> names;
-  for (const Command& c : all_commands()) names.push_back(c.name);
-  return usage_error("unknown command '" + word + "'" + idt::did_you_mean(word, names), "");
+// The subcommands of `parent` (the commands of the root, `plan` and `check`
+// of campaign).
+std::vector<std::string> subcommand_names(const CLI::App& parent) {
+  std::vector<std::string> names;
+  for (const CLI::App* s : parent.get_subcommands([](const CLI::App*) { return true; })) names.push_back(s->get_name());
+  return names;
+}
+
+// "unknown command 'campaign plna' (did you mean 'plan'?)": `path` names
+// the command the word was given to ("" at the top).
+int unknown_command(const std::string& word, const CLI::App& parent, const std::string& path) {
+  const std::vector<std::string> names = subcommand_names(parent);
+  const std::vector<std::string_view> candidates(names.begin(), names.end());
+  return usage_error(fmt::format("unknown command '{}{}'{}", path.empty() ? "" : path + " ", word,
+                                 idt::did_you_mean(word, candidates)),
+                     path);
+}
+
+// A command that needs one of its own subcommands and got none.
+int missing_subcommand(const CLI::App& parent, const std::string& path) {
+  return usage_error(
+      fmt::format("'{}' needs a subcommand: {}", path, fmt::join(subcommand_names(parent), ", ")), path);
 }
 
 // The option names an app accepts ("--format", "-f"), hidden ones excluded.
@@ -88,35 +110,50 @@ int unexpected_arguments(const CLI::ExtrasError& e, const CLI::App& app, std::st
 
 int run_main(int argc, char** argv) {
   CLI::App app{"identity-incident triage for Microsoft Entra sign-in and audit logs", "idtriage"};
-  app.set_version_flag("--version", std::string("idtriage ") + IDTRIAGE_VERSION);
+  app.set_version_flag("--version", fmt::format("idtriage {} ({}, {} {})", IDTRIAGE_VERSION, IDTRIAGE_BUILD_INFO,
+#if defined(__clang__)
+                                                "clang", __clang_version__
+#else
+                                                "GCC", __VERSION__
+#endif
+                                                ));
   app.require_subcommand(0, 1);
   std::string gen;
-  app.add_option("--generate", gen, "print a man page or shell completion: man|bash|zsh|fish")->group("");
+  app.add_option("--generate", gen, "print a shell completion or the option list: bash|zsh|fish|flags")->group("");
   for (const Command& c : all_commands()) {
     CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
     c.setup(*sub);
   }
-  std::string_view command;  // the subcommand named on the command line, if any
-  if (argc >= 2 && argv[1][0] != '-') {
-    for (const Command& c : all_commands())
-      if (c.name == argv[1]) command = c.name;
-    if (command.empty()) return unknown_command(argv[1]);
+  // The (sub)command named on the command line, e.g. "campaign plan", and
+  // its app: leading words name subcommands while the app has any.
+  std::string command;
+  const CLI::App* where = &app;
+  for (int i = 1; i < argc && argv[i][0] != '-' && !subcommand_names(*where).empty(); ++i) {
+    const CLI::App* next = nullptr;
+    for (const CLI::App* s : where->get_subcommands([](const CLI::App*) { return true; }))
+      if (s->get_name() == argv[i]) next = s;
+    if (!next) return unknown_command(argv[i], *where, command);
+    command += (command.empty() ? "" : " ") + next->get_name();
+    where = next;
   }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    const CLI::App& where = command.empty() ? app : *app.get_subcommand(std::string(command));
     if (const auto* extras = dynamic_cast<const CLI::ExtrasError*>(&e))
-      return unexpected_arguments(*extras, where, command);
+      return unexpected_arguments(*extras, *where, command);
+    if (dynamic_cast<const CLI::RequiredError*>(&e) && where != &app && !subcommand_names(*where).empty())
+      return missing_subcommand(*where, command);
     return usage_error(e.what(), command);
   }
   try {
     if (!gen.empty()) {
       std::string out;
       if (!generate(app, gen, out)) {
-        fmt::print(stderr, "idtriage: --generate: expected man, bash, zsh or fish\n");
-        return kExitUsage;
+        constexpr std::string_view kinds[] = {"bash", "zsh", "fish", "flags"};
+        return usage_error(fmt::format("--generate: '{}' is not one of: {}{}", gen, fmt::join(kinds, ", "),
+                                       idt::did_you_mean(gen, kinds)),
+                           "");
       }
       std::fwrite(out.data(), 1, out.size(), stdout);
       return kExitOk;

@@ -18,8 +18,13 @@ std::string color = "auto";
 std::vector<std::string> sets;
 
 void setup(CLI::App& app) {
-  app.add_option("id", id, "playbook to print: a finding kind (e.g. provider_portal_outage) or a general playbook")
-      ->type_name("ID");
+  Choices ids;
+  for (const Playbook& pb : builtin_playbooks()) ids.values.push_back(pb.id);
+  ids.list_in_help = false;
+  declare_values(
+      app.add_option("id", id, "playbook to print: a finding kind (e.g. provider_portal_outage) or a general playbook")
+          ->type_name("ID"),
+      std::move(ids));
   add_format_option(app, format, {"table", "md", "json"}, false);
   add_set_option(app, sets);
   add_color_option(app, color);
