@@ -157,6 +157,7 @@ int run_plan() {
   view.exit_code = run.input_error ? kExitInput : kExitOk;
   if (!ics_file.empty()) { write_output_file("--ics", ics_file, campaign_ics(view)); }
   Output out(stdout, plan_opts.color_on());
+  plan_opts.begin_output(out, fmt);
   render_campaign_plan(out, view, fmt);
   out.flush();
   print_rejections(run.users.path, run.users.rejections, plan_opts.quiet);
@@ -203,6 +204,7 @@ int run_check() {
                    : run.check.breaches || run.check.pauses ? kExitFindings
                                                             : kExitOk;
   Output out(stdout, check_opts.color_on());
+  check_opts.begin_output(out, fmt);
   render_campaign_check(out, view, fmt);
   out.flush();
   print_rejections(run.plan.path, run.plan.rejections, check_opts.quiet);

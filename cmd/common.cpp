@@ -94,6 +94,9 @@ void InputOptions::add(CLI::App& app, const std::vector<std::string>& formats, b
     app.add_option("--until", until, "only records before TIME")->type_name("TIME");
   }
   add_color_option(app, color);
+  if (std::find(formats.begin(), formats.end(), "csv") != formats.end())
+    app.add_flag("--csv-bom", csv_bom,
+                 "start CSV output with a UTF-8 byte-order mark, so Excel reads it as UTF-8 (only with --format csv)");
   Choices enc{{"auto", "utf-8", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1"}};
   enc.accept = [](const std::string& v) {
     Encoding e;
@@ -190,10 +193,18 @@ RunOptions InputOptions::run_options() const {
 }
 
 OutputFormat InputOptions::output_format() const {
-  if (format != "auto") return to_output_format(format);
-  bool tty = is_tty(stdout);
-  return to_output_format(tty ? format_choices.front()
-                              : (format_choices.size() > 1 ? format_choices[1] : format_choices.front()));
+  const bool tty = is_tty(stdout);
+  const OutputFormat f =
+      to_output_format(format != "auto" ? format
+                       : tty            ? format_choices.front()
+                                        : (format_choices.size() > 1 ? format_choices[1] : format_choices.front()));
+  if (csv_bom && f != OutputFormat::csv)
+    throw UsageError(fmt::format("--csv-bom: only with --format csv (the output here is {})", output_format_name(f)));
+  return f;
+}
+
+void InputOptions::begin_output(Output& out, OutputFormat f) const {
+  if (csv_bom && f == OutputFormat::csv) out.write(kUtf8Bom);
 }
 
 bool InputOptions::color_on() const { return cmd::color_on(color); }

@@ -72,6 +72,7 @@ struct InputOptions {
   unsigned threads = 0;
   bool strict = false;
   bool quiet = false;
+  bool csv_bom = false;
   bool files_required = true;
   bool with_kind = true;  // --kind signin|audit: only for commands that read sign-in/audit logs
 
@@ -79,7 +80,11 @@ struct InputOptions {
   // second = pipe default).
   void add(CLI::App& app, const std::vector<std::string>& formats, bool with_window = true);
   RunOptions run_options() const;      // throws UsageError
-  OutputFormat output_format() const;  // resolves "auto" by tty
+  // Resolves "auto" by tty; throws UsageError for --csv-bom with a format
+  // other than csv.
+  OutputFormat output_format() const;
+  // What goes before a command's output: the UTF-8 BOM for CSV with --csv-bom.
+  void begin_output(Output& out, OutputFormat f) const;
   bool color_on() const;
   // The end of a run: flush stdout, list rejections (unless --quiet) and file
   // errors on stderr, the footer after a table on a terminal (`table`), and

@@ -61,7 +61,7 @@ _idtriage() {
     "health --color") vals="auto always never" ;;
     "health --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
     "health --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
-    "tickets --format"|"tickets -f") vals="auto table jsonl csv json" ;;
+    "tickets --format"|"tickets -f") vals="auto table jsonl csv tsv json" ;;
     "tickets --color") vals="auto always never" ;;
     "tickets --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
     "tickets --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
@@ -82,19 +82,19 @@ _idtriage() {
     triage) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --signins --audit --tickets --health --bucket --fail-on --affected-users --state --report-md --report-json --set --breakglass --breakglass-max-age --rules --date-format --tz" ;;
     user) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --signins --audit --tickets --health --quick --no-prefilter --index --no-index --limit --breakglass --breakglass-max-age --rules --date-format --tz" ;;
     index) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --signins --audit --tickets --health --out -o --breakglass --breakglass-max-age --rules --date-format --tz" ;;
-    precheck) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --action -a --signins --audit --tickets --health --policy --locations --group --breakglass --breakglass-max-age --rules --date-format --tz --at --recent" ;;
+    precheck) opts="--help -h --format -f --since --until --color --csv-bom --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --action -a --signins --audit --tickets --health --policy --locations --group --breakglass --breakglass-max-age --rules --date-format --tz --at --recent" ;;
     campaign)
       case "${COMP_WORDS[2]}" in
-        plan) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --history --ics --wave-size --start --pilot --wave-hours --gap-days --pause-below --group-by --breakglass --breakglass-max-age" ;;
-        check) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --at --limit" ;;
+        plan) opts="--help -h --format -f --since --until --color --csv-bom --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --history --ics --wave-size --start --pilot --wave-hours --gap-days --pause-below --group-by --breakglass --breakglass-max-age" ;;
+        check) opts="--help -h --format -f --since --until --color --csv-bom --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --at --limit" ;;
         *) COMPREPLY=( $(compgen -W "plan check" -- "$cur") ); return ;;
       esac ;;
-    classify) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --only --fields --list-fields --no-header" ;;
+    classify) opts="--help -h --format -f --since --until --color --csv-bom --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --only --fields --list-fields --no-header" ;;
     stats) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --top" ;;
     explain) opts="--help -h --format -f --list" ;;
-    detect) opts="--help -h --format -f --color --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --list" ;;
+    detect) opts="--help -h --format -f --color --csv-bom --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --list" ;;
     health) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --identity-only --active-at" ;;
-    tickets) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --only --rules --date-format --tz --limit" ;;
+    tickets) opts="--help -h --format -f --since --until --color --csv-bom --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --only --rules --date-format --tz --limit" ;;
     playbook) opts="--help -h --format -f --set --color" ;;
     rules) opts="--help -h --format -f --kql --flavor --table-prefix --rules" ;;
     synth) opts="--help -h --scenario -s --out -o --users -u --seed --date --signin-format --format --list --quiet -q" ;;
