@@ -59,6 +59,7 @@ void setup(CLI::App& app) {
   plan_app = app.add_subcommand(
       "plan", "USERS.csv -> staggered registration waves per region, off-peak, capped, with a pause rule");
   plan_opts.with_kind = false;
+  plan_opts.read_directories = false;  // exactly one user list
   plan_opts.add(*plan_app, {"table", "csv", "json", "ics"});
   plan_app->get_option("files")->description("the user list (Entra 'Download users' CSV or any CSV with a UPN column)");
   plan_app->add_option("--history", history, "sign-in logs: each region's local peak hours come from them")

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include "commands.h"
 #include "formats/format.h"
 #include "formats/ticket_dates.h"
+#include "io/expand_paths.h"
 #include "io/input.h"
 #include "render/inputs_render.h"
 #include "util/safe_text.h"
@@ -154,8 +156,21 @@ std::optional<std::uint64_t> parse_size(std::string_view s) {
   return static_cast<std::uint64_t>(v);
 }
 
-RunOptions InputOptions::run_options() const {
+// Each directory in `files` replaced by the files under it; those files are
+// added to `from_directory` (kept sorted).
+void read_directories_in(std::vector<std::string>& files, std::vector<std::string>& from_directory) {
+  ExpandedPaths e = expand_directories(files);
+  if (e.from_directory.empty()) return;
+  files = std::move(e.paths);
+  std::vector<std::string> merged;
+  std::merge(from_directory.begin(), from_directory.end(), e.from_directory.begin(), e.from_directory.end(),
+             std::back_inserter(merged));
+  from_directory = std::move(merged);
+}
+
+RunOptions InputOptions::run_options() {
   RunOptions o;
+  if (read_directories) read_directories_in(files, o.from_directory);
   auto limit = parse_size(max_decoded);
   if (!limit) throw UsageError("--max-decoded: cannot read '" + max_decoded + "' as a size (e.g. 64G, 500M, 0)");
   o.max_decoded = *limit;
@@ -329,9 +344,11 @@ void LabelledInputs::add(CLI::App& app) {
       ->allow_extra_args(false);
 }
 
-RunOptions LabelledInputs::run_options(InputOptions& opts) const {
+RunOptions LabelledInputs::run_options(InputOptions& opts) {
   if (opts.files.empty() && signins.empty() && audits.empty() && tickets.empty() && healths.empty())
     throw UsageError("no inputs: give files, or --signins/--audit/--tickets/--health");
+  std::vector<std::string> from_directory;
+  for (auto* v : {&opts.files, &signins, &audits, &tickets, &healths}) read_directories_in(*v, from_directory);
   std::vector<std::string> all = opts.files;
   for (const auto* v : {&signins, &audits, &tickets, &healths}) all.insert(all.end(), v->begin(), v->end());
   std::vector<std::string> saved = opts.files;
@@ -344,6 +361,7 @@ RunOptions LabelledInputs::run_options(InputOptions& opts) const {
     throw;
   }
   opts.files = saved;
+  ro.from_directory = std::move(from_directory);
   return ro;
 }
 

@@ -80,7 +80,8 @@ void setup(CLI::App& app) {
   add_choice(app, "--only", only, std::move(classes), "list only tickets of this class (counts still cover all)",
              "CLASS");
   ticket_opts.add(app);
-  app.add_option("--limit", limit, "tickets listed in the table (0 = all; csv/tsv/jsonl/json list all)")->type_name("N");
+  app.add_option("--limit", limit, "tickets listed in the table (0 = all; csv/tsv/jsonl/json list all)")
+      ->type_name("N");
 }
 
 int run() {

@@ -57,6 +57,8 @@ void render_text(Output& out, const std::vector<FileResult>& files) {
       b += "  first    " + time_or_dash(s.first) + "\n";
       b += "  last     " + time_or_dash(s.last) + "\n";
       for (const auto& n : s.notes) b += "  note     " + clean(n) + "\n";
+    } else if (s.unrecognised && !s.fatal) {  // skipped in a directory: say why
+      for (const auto& n : s.notes) b += "  note     " + clean(n) + "\n";
     }
     if (s.fatal) file_error_line(out, "  ", "error    ", *s.fatal);
   }

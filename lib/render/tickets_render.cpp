@@ -221,9 +221,7 @@ TicketRowView TicketListRow::view() const {
 }
 
 TicketRowWriter::TicketRowWriter(Output& out, OutputFormat fmt, bool header)
-    : out_(out),
-      fmt_(fmt),
-      header_pending_(header && (fmt == OutputFormat::csv || fmt == OutputFormat::tsv)) {}
+    : out_(out), fmt_(fmt), header_pending_(header && (fmt == OutputFormat::csv || fmt == OutputFormat::tsv)) {}
 
 void TicketRowWriter::write(const TicketRowView& r) {
   std::string& b = out_.buf();

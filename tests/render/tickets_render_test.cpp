@@ -125,7 +125,7 @@ TEST_CASE("tickets render: TSV rows have the CSV columns, tab-separated, formula
   CHECK(t.find("incidents.csv\t2\tINC1\t2026-06-01T05:52:00Z\tportal_unreachable\tportal.http_5xx\t") !=
         std::string::npos);
   CHECK(t.find("\t'=cmd|' /C calc'!A0\t") != std::string::npos);  // formula defused, not quoted
-  CHECK(t.find(',') == std::string::npos);                         // no CSV left in it
+  CHECK(t.find(',') == std::string::npos);                        // no CSV left in it
   CHECK(std::count(t.begin(), t.end(), '\n') == 3);
   CHECK(tsv.rows() == 2);
 }
