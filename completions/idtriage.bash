@@ -52,6 +52,7 @@ _idtriage() {
     "stats --input-format") vals="graph-json eventhub-json loganalytics-json loganalytics-csv portal-csv graph-health-json servicecomms-json azure-alert-json resource-health-json ticket-csv" ;;
     "stats --kind") vals="signin audit" ;;
     "explain --format"|"explain -f") vals="table json" ;;
+    "explain --color") vals="auto always never" ;;
     "detect --format"|"detect -f") vals="auto table json jsonl csv tsv" ;;
     "detect --color") vals="auto always never" ;;
     "detect --encoding") vals="auto utf-8 utf-16le utf-16be windows-1252 iso-8859-1" ;;
@@ -91,7 +92,7 @@ _idtriage() {
       esac ;;
     classify) opts="--help -h --format -f --since --until --color --csv-bom --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --only --fields --list-fields --no-header" ;;
     stats) opts="--help -h --format -f --since --until --color --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --top" ;;
-    explain) opts="--help -h --format -f --list" ;;
+    explain) opts="--help -h --format -f --color --list" ;;
     detect) opts="--help -h --format -f --color --csv-bom --encoding --input-format --kind --max-decoded --map --threads -j --strict --quiet -q --list" ;;
     health) opts="--help -h --format -f --since --until --color --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --identity-only --active-at" ;;
     tickets) opts="--help -h --format -f --since --until --color --csv-bom --encoding --input-format --max-decoded --map --threads -j --strict --quiet -q --only --rules --date-format --tz --limit" ;;

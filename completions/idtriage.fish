@@ -186,6 +186,7 @@ complete -c idtriage -n "__fish_seen_subcommand_from stats" -l top -d "rows in e
 complete -c idtriage -n "not __fish_seen_subcommand_from triage user index precheck campaign classify stats explain detect health tickets playbook rules synth" -a explain -d "explain an Entra sign-in error code: class, meaning, what to do"
 complete -c idtriage -n "__fish_seen_subcommand_from explain" -l help -d "Print this help message and exit"
 complete -c idtriage -n "__fish_seen_subcommand_from explain" -l format -x -a "table json" -d "output format"
+complete -c idtriage -n "__fish_seen_subcommand_from explain" -l color -x -a "auto always never" -d "colour (NO_COLOR is honoured)"
 complete -c idtriage -n "__fish_seen_subcommand_from explain" -l list -d "list every code in the table"
 complete -c idtriage -n "not __fish_seen_subcommand_from triage user index precheck campaign classify stats explain detect health tickets playbook rules synth" -a detect -d "say what each file is: kind, format, records, first/last time"
 complete -c idtriage -n "__fish_seen_subcommand_from detect" -l help -d "Print this help message and exit"

@@ -115,6 +115,20 @@ case "$rc:$out" in
   *) echo "FAIL empty_directory: exit $rc: $out"; fail=$((fail+1)) ;;
 esac
 rm -rf "$tmp"
+# Colour on a terminal (a pty from script(1)): on under auto, off for a
+# non-empty NO_COLOR and for TERM=dumb, --color always/never win.
+if command -v script >/dev/null; then
+  for want in "1 TERM=xterm" "0 TERM=dumb" "0 TERM=xterm NO_COLOR=1" "1 TERM=xterm NO_COLOR=" \
+              "1 TERM=dumb --color always" "0 TERM=xterm --color never"; do
+    n=$((n+1))
+    set -- $want
+    expect=$1; shift
+    envs=""; flags=""
+    for w in "$@"; do case "$w" in --*|always|never) flags="$flags $w" ;; *) envs="$envs $w" ;; esac; done
+    got=$(script -qec "env $envs '$bin' explain$flags 50126" /dev/null | grep -c $'\e\\[')
+    [ "$( [ "$got" -gt 0 ] && echo 1 || echo 0)" = "$expect" ] || { echo "FAIL colour ($want): $got coloured lines"; fail=$((fail+1)); }
+  done
+fi
 # The triage JSON contract, schema-style, over every synth scenario and the drill.
 d=testdata/drill-mo1329260
 n=$((n+1))
