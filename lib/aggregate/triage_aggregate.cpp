@@ -48,7 +48,9 @@ void merge_capped(std::vector<Micros>& dst, const std::vector<Micros>& src, std:
 }
 
 void add_access(IpFailures& f, std::string_view user, Micros t, std::int64_t code) {
-  if (f.access_users.size() < Agg::kMaxUsersPerIp) f.access_users.insert(fnv1a_ci(user));
+  if (f.more_access) {
+    if (f.more_access->size() < Agg::kMaxUsersPerIp) f.more_access->insert(fnv1a_ci(user));
+  }
   for (auto& a : f.access)
     if (a.user == user) {
       if (t < a.time) {
@@ -60,6 +62,12 @@ void add_access(IpFailures& f, std::string_view user, Micros t, std::int64_t cod
   if (f.access.size() < Agg::kMaxAccessPerIp) {
     f.access.push_back({std::string(user), t, code});
     return;
+  }
+  // A new user beyond the kept ones: from now on the hashes count them all.
+  if (!f.more_access) {
+    f.more_access = std::make_unique<std::unordered_set<std::uint64_t>>();
+    for (const auto& a : f.access) f.more_access->insert(fnv1a_ci(a.user));
+    f.more_access->insert(fnv1a_ci(user));
   }
   auto it = std::max_element(f.access.begin(), f.access.end(),
                              [](const IpAccess& a, const IpAccess& b) { return a.time < b.time; });
@@ -257,12 +265,13 @@ void TriageAggregate::add_signin(const SignIn& r, const SigninClassification& c)
     if (!user.empty()) add_access(f, user, r.time, c.cls == SigninClass::success ? 0 : r.error_code);
   }
   if (r.has_error_code && is_credential_failure(r.error_code) && !r.ip.empty()) {
-    IpFailures& f = ip_failures[std::string(r.ip)];
-    ++f.failures;
+    IpFailures& ipf = ip_failures[std::string(r.ip)];
+    ++ipf.failures;
+    IpCredentials& f = ipf.credentials();
     std::uint64_t uh = fnv1a_ci(user);
     if (f.users.size() < kMaxUsersPerIp) f.users.insert(uh);
     if (r.error_code == 50053) {
-      ++f.locked;
+      ++ipf.locked;
       if (f.locked_users.size() < kMaxUsersPerIp) f.locked_users.insert(uh);
     }
     if (!user.empty() && (f.user_failures.size() < kMaxUserCountsPerIp || f.user_failures.get(user) > 0))
@@ -393,20 +402,29 @@ void TriageAggregate::merge(const TriageAggregate& o) {
   see(o.first);
   see(o.last);
   for (const auto& [ip, f] : o.ip_failures) {
-    IpFailures& d = ip_failures[ip];
-    d.failures += f.failures;
-    d.locked += f.locked;
-    d.successes += f.successes;
-    d.users.insert(f.users.begin(), f.users.end());
-    d.locked_users.insert(f.locked_users.begin(), f.locked_users.end());
-    for (const auto& [u, n] : f.user_failures.top())
+    IpFailures& dip = ip_failures[ip];
+    dip.failures += f.failures;
+    dip.locked += f.locked;
+    dip.successes += f.successes;
+    for (const auto& a : f.access) add_access(dip, a.user, a.time, a.code);
+    if (f.more_access) {
+      if (!dip.more_access) {  // the hashes of what dip keeps, then the other side's
+        dip.more_access = std::make_unique<std::unordered_set<std::uint64_t>>();
+        for (const auto& a : dip.access) dip.more_access->insert(fnv1a_ci(a.user));
+      }
+      for (std::uint64_t h : *f.more_access)
+        if (dip.more_access->size() < kMaxUsersPerIp) dip.more_access->insert(h);
+    }
+    if (!f.cred) continue;
+    const IpCredentials& fc = *f.cred;
+    IpCredentials& d = dip.credentials();
+    d.users.insert(fc.users.begin(), fc.users.end());
+    d.locked_users.insert(fc.locked_users.begin(), fc.locked_users.end());
+    for (const auto& [u, n] : fc.user_failures.top())
       if (d.user_failures.size() < kMaxUserCountsPerIp || d.user_failures.get(u) > 0) d.user_failures.add(u, n);
-    for (const auto& a : f.access) add_access(d, a.user, a.time, a.code);
-    for (std::uint64_t h : f.access_users)
-      if (d.access_users.size() < kMaxUsersPerIp) d.access_users.insert(h);
-    if (f.first != kNoTime && (d.first == kNoTime || f.first < d.first)) d.first = f.first;
-    if (f.last != kNoTime && (d.last == kNoTime || f.last > d.last)) d.last = f.last;
-    d.codes.merge(f.codes);
+    if (fc.first != kNoTime && (d.first == kNoTime || fc.first < d.first)) d.first = fc.first;
+    if (fc.last != kNoTime && (d.last == kNoTime || fc.last > d.last)) d.last = fc.last;
+    d.codes.merge(fc.codes);
   }
   for (const auto& [u, v] : o.mfa_failures_by_user) {
     auto& d = mfa_failures_by_user[u];

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -80,15 +81,32 @@ struct IpAccess {
   std::int64_t code = 0;  // 0 = signed in; else the MFA-stage code (50074, 500121…)
 };
 
-struct IpFailures {
-  std::uint32_t failures = 0, locked = 0, successes = 0;  // successes: any successful sign-in from the IP
-  std::unordered_set<std::uint64_t> users;                // hashed UPNs (capped)
+// What one IP's credential failures show (spray evidence). Allocated on the
+// IP's first credential failure: most IPs in a tenant's day never fail, and
+// keeping these sets and maps inline made every IP cost ~600 bytes.
+struct IpCredentials {
+  std::unordered_set<std::uint64_t> users;  // hashed UPNs (capped)
   std::unordered_set<std::uint64_t> locked_users;
   Micros first = kNoTime, last = kNoTime;  // of credential failures
   CountMap codes;
-  CountMap user_failures;                          // credential failures per user (first kMaxUserCountsPerIp users)
-  std::vector<IpAccess> access;                    // distinct users past the password, earliest first (capped)
-  std::unordered_set<std::uint64_t> access_users;  // hashed UPNs of every user past the password (capped)
+  CountMap user_failures;  // credential failures per user (first kMaxUserCountsPerIp users)
+};
+
+// Per IP address: ~56 bytes plus the users past the password (bench/run_entities.sh).
+struct IpFailures {
+  std::uint32_t failures = 0, locked = 0, successes = 0;  // successes: any successful sign-in from the IP
+  std::unique_ptr<IpCredentials> cred;                    // null until the first credential failure
+  std::vector<IpAccess> access;  // distinct users past the password, earliest first (capped)
+  // Hashed UPNs of every user past the password (capped), kept only once
+  // `access` is full: until then `access` holds them all.
+  std::unique_ptr<std::unordered_set<std::uint64_t>> more_access;
+
+  IpCredentials& credentials() {
+    if (!cred) cred = std::make_unique<IpCredentials>();
+    return *cred;
+  }
+  std::size_t user_count() const { return cred ? cred->users.size() : 0; }
+  std::size_t access_count() const { return more_access ? more_access->size() : access.size(); }
 };
 
 struct TicketSample {

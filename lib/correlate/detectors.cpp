@@ -333,25 +333,27 @@ void detect_registration_blocked(const DetectorRule& r, const DetectContext& c, 
 // ---------------------------------------------------------------- attack
 bool is_spray_ip(const DetectorRule& r, const IpFailures& f) {
   // Mostly failures: a corporate egress IP with many users and a few typos is not a spray.
-  return f.users.size() >= r.min_users && f.failures >= r.min_events && f.failures >= f.successes &&
-         f.first != kNoTime && f.last - f.first <= r.span;
+  return f.cred && f.cred->users.size() >= r.min_users && f.failures >= r.min_events && f.failures >= f.successes &&
+         f.cred->first != kNoTime && f.cred->last - f.cred->first <= r.span;
 }
 
 void detect_password_spray(const DetectorRule& r, const DetectContext& c, TriageReport& rep) {
   std::vector<std::pair<std::string, const IpFailures*>> ips;
   for (const auto& [ip, f] : c.a.ip_failures)
-    if (is_spray_ip(r, f) && f.last >= c.first && f.first <= c.last) ips.emplace_back(ip, &f);
+    if (is_spray_ip(r, f) && f.cred->last >= c.first && f.cred->first <= c.last) ips.emplace_back(ip, &f);
   if (ips.empty()) return;
   std::sort(ips.begin(), ips.end(), [](const auto& x, const auto& y) {
-    return x.second->first != y.second->first ? x.second->first < y.second->first : x.first < y.first;
+    return x.second->cred->first != y.second->cred->first ? x.second->cred->first < y.second->cred->first
+                                                          : x.first < y.first;
   });
   // Episodes: IPs active within an hour of each other are one spray.
   std::vector<std::vector<std::size_t>> episodes;
   Micros ep_end = kNoTime;
   for (std::size_t i = 0; i < ips.size(); ++i) {
-    if (episodes.empty() || ips[i].second->first > ep_end + kHourMicros) episodes.emplace_back();
+    const IpCredentials& ci = *ips[i].second->cred;
+    if (episodes.empty() || ci.first > ep_end + kHourMicros) episodes.emplace_back();
     episodes.back().push_back(i);
-    ep_end = episodes.back().size() == 1 ? ips[i].second->last : std::max(ep_end, ips[i].second->last);
+    ep_end = episodes.back().size() == 1 ? ci.last : std::max(ep_end, ci.last);
   }
   for (const auto& ep : episodes) {
     Micros start = kNoTime, last = kNoTime;
@@ -360,20 +362,21 @@ void detect_password_spray(const DetectorRule& r, const DetectContext& c, Triage
     std::vector<std::pair<std::string, const IpFailures*>> eps;
     for (std::size_t i : ep) eps.push_back(ips[i]);
     std::sort(eps.begin(), eps.end(), [](const auto& x, const auto& y) {
-      return x.second->users.size() != y.second->users.size() ? x.second->users.size() > y.second->users.size()
+      return x.second->user_count() != y.second->user_count() ? x.second->user_count() > y.second->user_count()
                                                               : x.first < y.first;
     });
     Finding fd = make_finding(r.kind, Cause::attack, kNoTime, kNoTime);
     std::vector<BreachedAccount> breached;
     for (const auto& [ip, f] : eps) {
-      start = start == kNoTime ? f->first : std::min(start, f->first);
-      last = last == kNoTime ? f->last : std::max(last, f->last);
+      const IpCredentials& fc = *f->cred;  // a spray IP has credential failures
+      start = start == kNoTime ? fc.first : std::min(start, fc.first);
+      last = last == kNoTime ? fc.last : std::max(last, fc.last);
       fails += f->failures;
-      users += f->users.size();
+      users += fc.users.size();
       locked += f->locked;
-      codes.merge(f->codes);
-      user_fails.merge(f->user_failures);
-      if (fd.evidence.top_ips.size() < 5) fd.evidence.top_ips.push_back({ip, f->users.size()});
+      codes.merge(fc.codes);
+      user_fails.merge(fc.user_failures);
+      if (fd.evidence.top_ips.size() < 5) fd.evidence.top_ips.push_back({ip, fc.users.size()});
       for (const auto& acc : f->access) breached.push_back({acc.user, ip, acc.time, acc.code});
     }
     // Accounts first: a success or an MFA prompt from an attacking IP means the password is known.
@@ -403,7 +406,7 @@ void detect_password_spray(const DetectorRule& r, const DetectContext& c, Triage
           "BREACHED {}: {} from {} at {} — reset the password, revoke sessions", b.user,
           b.code == 0 ? "signed in" : "password accepted (MFA " + std::to_string(b.code) + ")", b.ip, c.at(b.time)));
     std::size_t past = 0;
-    for (const auto& [ip, f] : eps) past += f->access_users.size();
+    for (const auto& [ip, f] : eps) past += f->access_count();
     if (past > fd.evidence.breached.size())
       fd.evidence.lines.push_back(
           fmt::format("… and up to {} more accounts got past the password from these IPs (only "
@@ -506,7 +509,7 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
     std::string spray_ip;
     if (spray && spray->enabled)
       for (const auto& [ip, f] : c.a.ip_failures)
-        if (is_spray_ip(*spray, f) && overlaps(f.first, f.last + 1, e.start, e.end)) {
+        if (is_spray_ip(*spray, f) && overlaps(f.cred->first, f.cred->last + 1, e.start, e.end)) {
           from_spray += f.locked;
           if (spray_ip.empty() || ip < spray_ip) spray_ip = ip;
         }

@@ -155,8 +155,7 @@ TEST_CASE("bucket columns: the IP columns equal TriageAggregate's IpFailures") {
   for (const Rec& x : recs) agg.add_signin(x.r, x.c);
   agg.finish();
   std::size_t ips_with_failures = 0;
-  for (auto& [ip, f0] : agg.ip_failures) {
-    IpFailures f = f0;
+  for (auto& [ip, f] : agg.ip_failures) {
     std::map<std::string, std::uint64_t> codes;
     std::set<std::string> users, locked;
     Micros first = kNoTime, last = kNoTime;
@@ -174,12 +173,16 @@ TEST_CASE("bucket columns: the IP columns equal TriageAggregate's IpFailures") {
       INFO(ip << " " << c.name);
       if (c.ip_field) CHECK(*c.ip_field(f) == n);
     }
-    CHECK(f.users.size() == users.size());
-    CHECK(f.locked_users.size() == locked.size());
-    CHECK(f.first == first);
-    CHECK(f.last == last);
-    for (const auto& [k, v] : codes) CHECK(f.codes.get(k) == v);
-    CHECK(f.codes.size() == codes.size());
+    // Only IPs with credential failures carry their details (IpCredentials).
+    CHECK((f.cred != nullptr) == (f.failures > 0));
+    const IpCredentials none;
+    const IpCredentials& fc = f.cred ? *f.cred : none;
+    CHECK(fc.users.size() == users.size());
+    CHECK(fc.locked_users.size() == locked.size());
+    CHECK(fc.first == first);
+    CHECK(fc.last == last);
+    for (const auto& [k, v] : codes) CHECK(fc.codes.get(k) == v);
+    CHECK(fc.codes.size() == codes.size());
     ips_with_failures += f.failures > 0;
   }
   // The section keeps IPs with failures; TriageAggregate also keeps success-only IPs.
