@@ -59,6 +59,7 @@ void setup(CLI::App& app) {
   plan_app = app.add_subcommand(
       "plan", "USERS.csv -> staggered registration waves per region, off-peak, capped, with a pause rule");
   plan_opts.with_kind = false;
+  plan_opts.read_directories = false;  // exactly one user list
   plan_opts.add(*plan_app, {"table", "csv", "json", "ics"});
   plan_app->get_option("files")->description("the user list (Entra 'Download users' CSV or any CSV with a UPN column)");
   plan_app->add_option("--history", history, "sign-in logs: each region's local peak hours come from them")
@@ -157,6 +158,7 @@ int run_plan() {
   view.exit_code = run.input_error ? kExitInput : kExitOk;
   if (!ics_file.empty()) { write_output_file("--ics", ics_file, campaign_ics(view)); }
   Output out(stdout, plan_opts.color_on());
+  plan_opts.begin_output(out, fmt);
   render_campaign_plan(out, view, fmt);
   out.flush();
   print_rejections(run.users.path, run.users.rejections, plan_opts.quiet);
@@ -203,6 +205,7 @@ int run_check() {
                    : run.check.breaches || run.check.pauses ? kExitFindings
                                                             : kExitOk;
   Output out(stdout, check_opts.color_on());
+  check_opts.begin_output(out, fmt);
   render_campaign_check(out, view, fmt);
   out.flush();
   print_rejections(run.plan.path, run.plan.rejections, check_opts.quiet);

@@ -47,6 +47,7 @@ int run() {
   if (!only.empty()) only_class = only;  // validated by --only's choices
   std::vector<std::string> names;
   for (const auto& f : opts.files) names.push_back(f == "-" ? "<stdin>" : f);
+  opts.begin_output(out, fmt);
   ClassifyWriter writer(out, fmt, cols, names, only_class, !no_header);
   auto results = run_files(opts.files, ro, writer);
   refuse_other_kinds(results, "classify");

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include "commands.h"
 #include "formats/format.h"
 #include "formats/ticket_dates.h"
+#include "io/expand_paths.h"
 #include "io/input.h"
 #include "render/inputs_render.h"
 #include "util/safe_text.h"
@@ -104,6 +106,9 @@ void InputOptions::add(CLI::App& app, const std::vector<std::string>& formats, b
     app.add_option("--until", until, "only records before TIME")->type_name("TIME");
   }
   add_color_option(app, color);
+  if (std::find(formats.begin(), formats.end(), "csv") != formats.end())
+    app.add_flag("--csv-bom", csv_bom,
+                 "start CSV output with a UTF-8 byte-order mark, so Excel reads it as UTF-8 (only with --format csv)");
   Choices enc{{"auto", "utf-8", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1"}};
   enc.accept = [](const std::string& v) {
     Encoding e;
@@ -161,8 +166,21 @@ std::optional<std::uint64_t> parse_size(std::string_view s) {
   return static_cast<std::uint64_t>(v);
 }
 
-RunOptions InputOptions::run_options() const {
+// Each directory in `files` replaced by the files under it; those files are
+// added to `from_directory` (kept sorted).
+void read_directories_in(std::vector<std::string>& files, std::vector<std::string>& from_directory) {
+  ExpandedPaths e = expand_directories(files);
+  if (e.from_directory.empty()) return;
+  files = std::move(e.paths);
+  std::vector<std::string> merged;
+  std::merge(from_directory.begin(), from_directory.end(), e.from_directory.begin(), e.from_directory.end(),
+             std::back_inserter(merged));
+  from_directory = std::move(merged);
+}
+
+RunOptions InputOptions::run_options() {
   RunOptions o;
+  if (read_directories) read_directories_in(files, o.from_directory);
   auto limit = parse_size(max_decoded);
   if (!limit) throw UsageError("--max-decoded: cannot read '" + max_decoded + "' as a size (e.g. 64G, 500M, 0)");
   o.max_decoded = *limit;
@@ -200,10 +218,18 @@ RunOptions InputOptions::run_options() const {
 }
 
 OutputFormat InputOptions::output_format() const {
-  if (format != "auto") return to_output_format(format);
-  bool tty = is_tty(stdout);
-  return to_output_format(tty ? format_choices.front()
-                              : (format_choices.size() > 1 ? format_choices[1] : format_choices.front()));
+  const bool tty = is_tty(stdout);
+  const OutputFormat f =
+      to_output_format(format != "auto" ? format
+                       : tty            ? format_choices.front()
+                                        : (format_choices.size() > 1 ? format_choices[1] : format_choices.front()));
+  if (csv_bom && f != OutputFormat::csv)
+    throw UsageError(fmt::format("--csv-bom: only with --format csv (the output here is {})", output_format_name(f)));
+  return f;
+}
+
+void InputOptions::begin_output(Output& out, OutputFormat f) const {
+  if (csv_bom && f == OutputFormat::csv) out.write(kUtf8Bom);
 }
 
 bool InputOptions::color_on() const { return cmd::color_on(color); }
@@ -328,9 +354,11 @@ void LabelledInputs::add(CLI::App& app) {
       ->allow_extra_args(false);
 }
 
-RunOptions LabelledInputs::run_options(InputOptions& opts) const {
+RunOptions LabelledInputs::run_options(InputOptions& opts) {
   if (opts.files.empty() && signins.empty() && audits.empty() && tickets.empty() && healths.empty())
     throw UsageError("no inputs: give files, or --signins/--audit/--tickets/--health");
+  std::vector<std::string> from_directory;
+  for (auto* v : {&opts.files, &signins, &audits, &tickets, &healths}) read_directories_in(*v, from_directory);
   std::vector<std::string> all = opts.files;
   for (const auto* v : {&signins, &audits, &tickets, &healths}) all.insert(all.end(), v->begin(), v->end());
   std::vector<std::string> saved = opts.files;
@@ -343,6 +371,7 @@ RunOptions LabelledInputs::run_options(InputOptions& opts) const {
     throw;
   }
   opts.files = saved;
+  ro.from_directory = std::move(from_directory);
   return ro;
 }
 

@@ -79,14 +79,22 @@ struct InputOptions {
   unsigned threads = 0;
   bool strict = false;
   bool quiet = false;
+  bool csv_bom = false;
   bool files_required = true;
-  bool with_kind = true;  // --kind signin|audit: only for commands that read sign-in/audit logs
+  bool with_kind = true;         // --kind signin|audit: only for commands that read sign-in/audit logs
+  bool read_directories = true;  // a directory argument stands for its files (not for campaign plan's one list)
 
   // `formats` lists the --format values this command accepts (first = tty default,
   // second = pipe default).
   void add(CLI::App& app, const std::vector<std::string>& formats, bool with_window = true);
-  RunOptions run_options() const;      // throws UsageError
-  OutputFormat output_format() const;  // resolves "auto" by tty
+  // Validated run options; each directory in `files` is replaced by the
+  // files under it (io/expand_paths.h). Throws UsageError.
+  RunOptions run_options();
+  // Resolves "auto" by tty; throws UsageError for --csv-bom with a format
+  // other than csv.
+  OutputFormat output_format() const;
+  // What goes before a command's output: the UTF-8 BOM for CSV with --csv-bom.
+  void begin_output(Output& out, OutputFormat f) const;
   bool color_on() const;
   // The end of a run: flush stdout, list rejections (unless --quiet) and file
   // errors on stderr, the footer after a table on a terminal (`table`), and
@@ -138,8 +146,9 @@ struct LabelledInputs {
   std::vector<std::string> signins, audits, tickets, healths;
   void add(CLI::App& app);
   // Validates every file (stdin once, at least one input) and the window
-  // options with them; returns the run options.
-  RunOptions run_options(InputOptions& opts) const;
+  // options with them, each directory replaced by its files in every list;
+  // returns the run options.
+  RunOptions run_options(InputOptions& opts);
   TriageInputs inputs(const InputOptions& opts) const;
 };
 

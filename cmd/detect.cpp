@@ -31,6 +31,7 @@ int run() {
     void reset() override {}
   } discard;
   auto results = run_files_parallel(opts.files, ro, [&](std::size_t) -> UnitSink& { return discard; });
+  opts.begin_output(out, fmt);
   render_detect(out, results, fmt);
   opts.quiet = true;  // the report counts rejections; stderr names only file errors
   return opts.finish(out, results, ro);

@@ -12,17 +12,19 @@ namespace {
 
 std::vector<std::string> codes;
 std::string format = "table";
+std::string color = "auto";
 bool list = false;
 
 void setup(CLI::App& app) {
   app.add_option("codes", codes, "error codes (50126, AADSTS50126, …)")->type_name("CODE");
   add_format_option(app, format, {"table", "json"}, false);
+  add_color_option(app, color);
   app.add_flag("--list", list, "list every code in the table");
 }
 
 int run() {
   const OutputFormat fmt = to_output_format(format);
-  Output out(stdout, use_color(ColorMode::auto_, stdout));
+  Output out(stdout, fmt == OutputFormat::table && color_on(color));
   if (list) {
     render_code_list(out, fmt);
     return kExitOk;

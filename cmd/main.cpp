@@ -67,8 +67,7 @@ int unknown_command(const std::string& word, const CLI::App& parent, const std::
 
 // A command that needs one of its own subcommands and got none.
 int missing_subcommand(const CLI::App& parent, const std::string& path) {
-  return usage_error(
-      fmt::format("'{}' needs a subcommand: {}", path, fmt::join(subcommand_names(parent), ", ")), path);
+  return usage_error(fmt::format("'{}' needs a subcommand: {}", path, fmt::join(subcommand_names(parent), ", ")), path);
 }
 
 // The option names an app accepts ("--format", "-f"), hidden ones excluded.

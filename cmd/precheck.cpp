@@ -88,6 +88,7 @@ int run() {
                    : run.report.verdict == Gate::wait ? kExitWait
                                                       : kExitOk;
   Output out(stdout, opts.color_on());
+  opts.begin_output(out, fmt);
   render_precheck(out, view, fmt);
   out.flush();
   std::vector<FileResult> files;

@@ -73,14 +73,15 @@ class TicketsSink final : public UnitSink {
 
 void setup(CLI::App& app) {
   opts.with_kind = false;  // it reads one kind of input (triage labels inputs instead)
-  opts.add(app, {"table", "jsonl", "csv", "json"});
+  opts.add(app, {"table", "jsonl", "csv", "tsv", "json"});
   Choices classes{{kTicketClassNames.begin(), kTicketClassNames.end()}};
   classes.accept = [](const std::string& v) { return parse_ticket_class(v).has_value(); };  // any case, '-' or ' '
   classes.list_in_help = false;
   add_choice(app, "--only", only, std::move(classes), "list only tickets of this class (counts still cover all)",
              "CLASS");
   ticket_opts.add(app);
-  app.add_option("--limit", limit, "tickets listed in the table (0 = all; csv/jsonl/json list all)")->type_name("N");
+  app.add_option("--limit", limit, "tickets listed in the table (0 = all; csv/tsv/jsonl/json list all)")
+      ->type_name("N");
 }
 
 int run() {
@@ -106,7 +107,8 @@ int run() {
   TicketsReport report;
   report.only = su.only;
   std::deque<TicketsSink> sinks;
-  if (fmt == OutputFormat::jsonl || fmt == OutputFormat::csv) {
+  opts.begin_output(out, fmt);
+  if (fmt == OutputFormat::jsonl || fmt == OutputFormat::csv || fmt == OutputFormat::tsv) {
     TicketRowWriter writer(out, fmt);
     su.writer = &writer;
     sinks.emplace_back(su);

@@ -138,6 +138,7 @@ void input_reasons(const TriageAggregate& a, const CorrelateOptions& o, TriageRe
       add_reason(rep, "input_unreadable", s.path, "could not be read: " + *s.fatal);
       continue;
     }
+    if (s.unrecognised) continue;  // skipped in a directory (not an export): nothing of it to judge
     if (s.records == 0 && s.rejected > 0) {
       add_reason(rep, "all_rejected", s.path,
                  fmt::format("every record was rejected ({}): nothing from it was judged", s.rejected));

@@ -52,8 +52,8 @@ namespace {
 struct FormatChoice {
   const Format* format = nullptr;
   RecordKind kind = RecordKind::unknown;
-  std::string problem;             // set when format is null
-  const Format* other = nullptr;  // the format of another kind the text is in
+  std::string problem;               // set when format is null
+  const Format* other = nullptr;     // the format of another kind the text is in
   std::optional<EmptyExport> empty;  // an empty export (no format, no problem)
 };
 FormatChoice choose_format(std::string_view text, std::optional<RecordKind> want, const Format* forced) {
@@ -106,6 +106,7 @@ FileSummary read_input(const Input& in, const ParseOptions& opts, RecordSink& si
   if (!c.format) {
     // A text cut short or changed under us explains a failed sniff better.
     sum.fatal = in.damage().value_or(c.problem);
+    sum.unrecognised = !c.other && !in.damage();
     if (c.other) sum.format = std::string(c.other->name());
     return sum;
   }

@@ -40,6 +40,7 @@
 
 #include <simdjson.h>
 
+#include "io/expand_paths.h"
 #include "util/text.h"
 
 namespace idt {
@@ -119,12 +120,11 @@ void on_sigbus(int sig, siginfo_t* info, void* ctx) {
       if (::fstat(w.fd.load(std::memory_order_relaxed), &st) == 0 &&
           static_cast<std::uint64_t>(st.st_size) < offset + g_page)
         zero_end = hi;
-      if (::mmap(reinterpret_cast<void*>(page), zero_end - page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
-                 -1, 0) == MAP_FAILED)
+      if (::mmap(reinterpret_cast<void*>(page), zero_end - page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1,
+                 0) == MAP_FAILED)
         break;  // cannot repair: the previous disposition decides
       std::size_t seen = w.fault.load(std::memory_order_relaxed);
-      while (offset < seen && !w.fault.compare_exchange_weak(seen, offset, std::memory_order_release)) {
-      }
+      while (offset < seen && !w.fault.compare_exchange_weak(seen, offset, std::memory_order_release)) {}
       return;  // the faulting read resumes and sees zeros
     }
   }
@@ -248,8 +248,7 @@ class Spool {
     if (o_.max_decoded && total_ + n > o_.max_decoded) {
       const std::size_t fit = static_cast<std::size_t>(o_.max_decoded - total_);
       if (fit > 0 && !store(p, fit)) return false;
-      stop("decodes to more than " + size_text(o_.max_decoded) +
-           " (--max-decoded); the text after that is not read");
+      stop("decodes to more than " + size_text(o_.max_decoded) + " (--max-decoded); the text after that is not read");
       return false;
     }
     return store(p, n);
@@ -860,8 +859,8 @@ class InputBuilder {
       ssize_t n = ::read(fd, tmp, sizeof tmp);
       if (n < 0) {
         if (errno == EINTR) continue;
-        read_error = "read error after " + std::to_string(raw) + " bytes: " + errno_text(errno) +
-                     "; the rest is not read";
+        read_error =
+            "read error after " + std::to_string(raw) + " bytes: " + errno_text(errno) + "; the rest is not read";
         break;
       }
       if (n == 0) break;
@@ -1094,7 +1093,12 @@ Result<Input> open_input(const std::string& path, const OpenOptions& o) {
   int fd = 0;
   if (path != "-") {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return Error{path + ": cannot open: " + errno_text(errno)};
+    if (fd < 0) {
+      const int e = errno;
+      if (e == ENOENT && looks_like_glob(path))  // the shell found no match and passed the pattern on
+        return Error{path + ": no file matches this pattern"};
+      return Error{path + ": cannot open: " + errno_text(e)};
+    }
   }
   const std::string name(in.display_name());
   struct stat st {};
@@ -1105,7 +1109,10 @@ Result<Input> open_input(const std::string& path, const OpenOptions& o) {
   }
   if (S_ISDIR(st.st_mode)) {
     if (fd) ::close(fd);
-    return Error{name + ": is a directory"};
+    // Commands read a directory's files (expand_directories): one reaching
+    // here holds none.
+    return Error{name + (!any_file_under(path) ? ": is a directory with no files to read (hidden ones are skipped)"
+                                               : ": is a directory")};
   }
   if (path == "-" || !S_ISREG(st.st_mode) || st.st_size == 0) {
     // pipes, /dev/stdin, devices, empty files: read (and gunzip) into a spool

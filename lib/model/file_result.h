@@ -28,7 +28,11 @@ struct FileSummary {
   // kept with their position for stderr.
   std::uint64_t warnings = 0;
   std::vector<Rejection> warning_list;
-  std::optional<std::string> fatal;        // the file could not be read to its end (with position)
+  std::optional<std::string> fatal;  // the file could not be read to its end (with position)
+  // Not a format idtriage reads (set with `fatal`): a file found in a
+  // directory argument is then skipped instead: `fatal` cleared, a note
+  // "skipped: …" added, this flag kept (pipeline.h).
+  bool unrecognised = false;
 
   void see_time(Micros t) {
     if (t == kNoTime) return;

@@ -22,6 +22,9 @@ void render_json(Output& out, const std::vector<FileResult>& files, bool lines) 
   if (!lines) b += "]}\n";
 }
 
+// docs/output.md: an absent value is an empty cell.
+std::string time_or_empty(Micros t) { return t == kNoTime ? std::string() : format_rfc3339(t); }
+
 void render_delimited(Output& out, const std::vector<FileResult>& files, char d) {
   std::string& b = out.buf();
   b += fmt::format("path{0}kind{0}format{0}records{0}rejected{0}first{0}last{0}error\n", d);
@@ -32,8 +35,8 @@ void render_delimited(Output& out, const std::vector<FileResult>& files, char d)
                                  s.format,
                                  fmt::format_int(s.records).str(),
                                  fmt::format_int(s.rejected).str(),
-                                 time_or_dash(s.first),
-                                 time_or_dash(s.last),
+                                 time_or_empty(s.first),
+                                 time_or_empty(s.last),
                                  s.fatal.value_or("")};
     const std::vector<std::string_view> cells(std::begin(texts), std::end(texts));
     append_row(b, cells, d);
@@ -53,6 +56,8 @@ void render_text(Output& out, const std::vector<FileResult>& files) {
            "\n";
       b += "  first    " + time_or_dash(s.first) + "\n";
       b += "  last     " + time_or_dash(s.last) + "\n";
+      for (const auto& n : s.notes) b += "  note     " + clean(n) + "\n";
+    } else if (s.unrecognised && !s.fatal) {  // skipped in a directory: say why
       for (const auto& n : s.notes) b += "  note     " + clean(n) + "\n";
     }
     if (s.fatal) file_error_line(out, "  ", "error    ", *s.fatal);

@@ -104,6 +104,9 @@ std::size_t report_problems(std::FILE* err, const std::vector<FileResult>& files
     if (s.fatal) {
       fmt::print(err, "idtriage: {}: error: {}\n", name, clean(*s.fatal));
       ++n;
+    } else if (s.unrecognised && !quiet) {  // found in a directory, not an export: skipped, not an error
+      fmt::print(err, "idtriage: {}: skipped: not a sign-in, audit, ticket or health export\n", name);
+      ++n;
     }
   }
   return n;

@@ -71,7 +71,9 @@ bool use_color(ColorMode mode, std::FILE* stream) {
   if (mode == ColorMode::always) return true;
   if (mode == ColorMode::never) return false;
   const char* nc = std::getenv("NO_COLOR");
-  if (nc && *nc) return false;
+  if (nc && *nc) return false;  // https://no-color.org: any non-empty value
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;  // a terminal that shows escapes as text
   return is_tty(stream);
 }
 

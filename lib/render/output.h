@@ -14,9 +14,14 @@ enum class OutputFormat { table, json, jsonl, csv, tsv, md, ics };
 bool parse_output_format(std::string_view s, OutputFormat& out);
 std::string_view output_format_name(OutputFormat f);
 
+// Written before CSV output with --csv-bom: Excel then reads the file as
+// UTF-8 instead of the system code page.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
 enum class ColorMode { auto_, always, never };
 bool parse_color_mode(std::string_view s, ColorMode& out);
-// auto: colour only when `stream` is a tty and NO_COLOR is unset/empty.
+// auto: colour only when `stream` is a tty, NO_COLOR is unset or empty and
+// TERM is not "dumb"; always/never as they say.
 bool use_color(ColorMode mode, std::FILE* stream);
 bool is_tty(std::FILE* stream);
 

@@ -60,7 +60,7 @@ void row_json(JsonWriter& w, const TicketRowView& r) {
   w.end_object();
 }
 
-void row_csv(std::string& b, const TicketRowView& r) {
+void row_delimited(std::string& b, const TicketRowView& r, char delim) {
   std::string opened = r.opened == kNoTime ? std::string() : format_rfc3339(r.opened);
   const fmt::format_int line(r.line);
   const std::string_view cells[] = {r.file,       std::string_view(line.data(), line.size()),
@@ -70,7 +70,7 @@ void row_csv(std::string& b, const TicketRowView& r) {
                                     r.state,      r.category,
                                     r.group,      r.description,
                                     r.caller_name};
-  append_row(b, cells);
+  append_row(b, cells, delim);
 }
 
 // Warnings among the format notes, worth showing under FILES.
@@ -221,16 +221,17 @@ TicketRowView TicketListRow::view() const {
 }
 
 TicketRowWriter::TicketRowWriter(Output& out, OutputFormat fmt, bool header)
-    : out_(out), fmt_(fmt), header_pending_(header && fmt == OutputFormat::csv) {}
+    : out_(out), fmt_(fmt), header_pending_(header && (fmt == OutputFormat::csv || fmt == OutputFormat::tsv)) {}
 
 void TicketRowWriter::write(const TicketRowView& r) {
   std::string& b = out_.buf();
+  const char delim = fmt_ == OutputFormat::tsv ? '\t' : ',';
   if (header_pending_) {
-    b += kCsvHeader;
+    for (char c : kCsvHeader) b += c == ',' ? delim : c;
     header_pending_ = false;
   }
-  if (fmt_ == OutputFormat::csv) {
-    row_csv(b, r);
+  if (fmt_ == OutputFormat::csv || fmt_ == OutputFormat::tsv) {
+    row_delimited(b, r, delim);
   } else {
     JsonWriter w(b);
     row_json(w, r);

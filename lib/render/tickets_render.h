@@ -1,4 +1,4 @@
-// Why: `idtriage tickets` output. Rows stream as JSON lines or CSV; the
+// Why: `idtriage tickets` output. Rows stream as JSON lines, CSV or TSV; the
 // table and JSON report show per-class counts, an hourly histogram and the
 // ticket list with class and rule. Analysis fills TicketsReport; only this
 // layer formats text.
@@ -38,7 +38,7 @@ struct TicketListRow {
   TicketRowView view() const;
 };
 
-// Streams rows as JSON lines or CSV (header first when `header`).
+// Streams rows as JSON lines, CSV or TSV (header first when `header`).
 class TicketRowWriter {
  public:
   TicketRowWriter(Output& out, OutputFormat fmt, bool header = true);

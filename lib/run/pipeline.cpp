@@ -103,10 +103,31 @@ FileResult run_input(const Input& in, std::size_t index, const RunOptions& opts,
   return res;
 }
 
+namespace {
+
+// RunOptions::from_directory: unrecognised files found in a directory
+// become notes.
+void skip_unrecognised(std::vector<FileResult>& results, const std::vector<std::string>& paths,
+                       const RunOptions& opts) {
+  if (opts.from_directory.empty()) return;
+  for (std::size_t i = 0; i < results.size() && i < paths.size(); ++i) {
+    FileSummary& s = results[i].summary;
+    if (!s.fatal || !s.unrecognised ||
+        !std::binary_search(opts.from_directory.begin(), opts.from_directory.end(), paths[i]))
+      continue;
+    s.notes.push_back("skipped: found in a directory, and not a sign-in, audit, ticket or health export (" + *s.fatal +
+                      ")");
+    s.fatal.reset();  // `unrecognised` stays: stderr lists the file as skipped
+  }
+}
+
+}  // namespace
+
 std::vector<FileResult> run_files(const std::vector<std::string>& paths, const RunOptions& opts, Sink& sink) {
   std::vector<FileResult> out;
   out.reserve(paths.size());
   for (std::size_t i = 0; i < paths.size(); ++i) out.push_back(run_one(paths[i], i, opts, sink));
+  skip_unrecognised(out, paths, opts);
   return out;
 }
 
@@ -316,6 +337,7 @@ std::vector<FileResult> run_files_parallel(const std::vector<std::string>& paths
     if (n > 1 && !reread[units[u].file])
       out[units[u].file].summary.notes.push_back("read in " + std::to_string(n) + " parallel slices");
   }
+  skip_unrecognised(out, paths, opts);
   return out;
 }
 

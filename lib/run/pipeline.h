@@ -26,17 +26,23 @@ struct RunOptions {
   ParseOptions parse;
   Encoding encoding = Encoding::auto_detect;
   std::uint64_t max_decoded = kDefaultMaxDecoded;  // --max-decoded (pipes, .gz, transcoded text)
-  const Format* forced = nullptr;           // --input-format
-  std::optional<RecordKind> want;           // only accept this kind
-  Micros since = kNoTime, until = kNoTime;  // [since, until)
-  unsigned threads = 0;                     // 0 = hardware concurrency
-  std::size_t keep_rejections = 100;        // messages kept per file (all are counted)
+  const Format* forced = nullptr;                  // --input-format
+  std::optional<RecordKind> want;                  // only accept this kind
+  Micros since = kNoTime, until = kNoTime;         // [since, until)
+  unsigned threads = 0;                            // 0 = hardware concurrency
+  std::size_t keep_rejections = 100;               // messages kept per file (all are counted)
   // Parallel runs cut a file of at least split_min bytes into slices of at
   // least slice_min bytes (tests lower both to exercise splitting).
   std::size_t split_min = 64u << 20, slice_min = 16u << 20;
   // Rules the pipeline classifies tickets with (null = the built-in rules,
   // compiled once on first use). Must outlive the run.
   const TicketRules* ticket_rules = nullptr;
+  // Inputs found under a directory argument (sorted; cmd/ expands them):
+  // one that is not a format idtriage reads (a README, a script) is
+  // skipped with a note, not an input error — an export folder holds more
+  // than exports. A file of another kind than the command reads is still
+  // an error, as on the command line.
+  std::vector<std::string> from_directory;
 };
 
 // Reads the files in order into one sink (streaming output keeps its order).

@@ -91,6 +91,44 @@ check_same gzip_equals_file "'$bin' classify --format jsonl --fields time,user,c
 # The committed drill plan is what `campaign plan` makes today (its README has the command).
 check_same drill_plan_is_current "'$bin' campaign plan testdata/drill-mo1329260/users.csv --history testdata/drill-mo1329260/signins.jsonl.gz --start 2026-06-01 --wave-size 40 --breakglass bg1@contoso.com,bg2@contoso.com --format csv" \
   "cat testdata/campaign/drill-plan.csv"
+# A directory is its files: triage over the drill folder judges exactly what
+# the four exports given by name do (its README, EXPECTED.json and users.csv
+# are skipped, not errors); an empty directory is an input error, never all clear.
+n=$((n+1))
+d=testdata/drill-mo1329260
+if ! python3 - <("$bin" triage --format json "$d" 2>/dev/null) \
+     <("$bin" triage --format json "$d/signins.jsonl.gz" "$d/audit.json" "$d/tickets.csv" "$d/health.json" 2>/dev/null) <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+skipped = [i["path"] for i in a.pop("inputs") if i["format"] == ""]
+b.pop("inputs")
+assert a == b, "triage over the directory differs from triage over its exports"
+assert sorted(skipped) == [f"testdata/drill-mo1329260/{n}" for n in ("EXPECTED.json", "README.md", "users.csv")], skipped
+PY
+then echo "FAIL directory_equals_files"; fail=$((fail+1)); fi
+tmp=$(mktemp -d)
+mkdir "$tmp/empty"; touch "$tmp/empty/.hidden.json"
+n=$((n+1))
+out=$("$bin" triage --format table --color never "$tmp/empty" 2>&1); rc=$?
+case "$rc:$out" in
+  "3:"*"is a directory with no files to read"*) ;;
+  *) echo "FAIL empty_directory: exit $rc: $out"; fail=$((fail+1)) ;;
+esac
+rm -rf "$tmp"
+# Colour on a terminal (a pty from script(1)): on under auto, off for a
+# non-empty NO_COLOR and for TERM=dumb, --color always/never win.
+if command -v script >/dev/null; then
+  for want in "1 TERM=xterm" "0 TERM=dumb" "0 TERM=xterm NO_COLOR=1" "1 TERM=xterm NO_COLOR=" \
+              "1 TERM=dumb --color always" "0 TERM=xterm --color never"; do
+    n=$((n+1))
+    set -- $want
+    expect=$1; shift
+    envs=""; flags=""
+    for w in "$@"; do case "$w" in --*|always|never) flags="$flags $w" ;; *) envs="$envs $w" ;; esac; done
+    got=$(script -qec "env $envs '$bin' explain$flags 50126" /dev/null | grep -c $'\e\\[')
+    [ "$( [ "$got" -gt 0 ] && echo 1 || echo 0)" = "$expect" ] || { echo "FAIL colour ($want): $got coloured lines"; fail=$((fail+1)); }
+  done
+fi
 # The triage JSON contract, schema-style, over every synth scenario and the drill.
 d=testdata/drill-mo1329260
 n=$((n+1))

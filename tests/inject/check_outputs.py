@@ -179,7 +179,7 @@ def main():
             "classify": (["classify"], [some, evil], ["table", "jsonl", "csv", "tsv"]),
             "detect": (["detect"], [some, aud, tic, hea, evil], ["table", "json", "jsonl", "csv", "tsv"]),
             "stats": (["stats"], [some, evil], ["table", "json"]),
-            "tickets": (["tickets", "--limit", "20"], [tic], ["table", "jsonl", "csv", "json"]),
+            "tickets": (["tickets", "--limit", "20"], [tic], ["table", "jsonl", "csv", "tsv", "json"]),
             "health": (["health"], [hea], ["table", "jsonl", "json"]),
             "triage": (["triage"], [sig, aud, tic, hea], ["table", "json", "md"]),
         }

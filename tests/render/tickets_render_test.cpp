@@ -109,3 +109,23 @@ TEST_CASE("tickets render: CSV and JSON lines rows", "[tickets][render]") {
   CHECK(l.find("\"class\":\"portal_unreachable\"") != std::string::npos);
   CHECK(std::count(l.begin(), l.end(), '\n') == 1);
 }
+
+TEST_CASE("tickets render: TSV rows have the CSV columns, tab-separated, formulas defused", "[tickets][render]") {
+  TicketsReport r = sample_report();
+  std::FILE* devnull = std::fopen("/dev/null", "w");
+  Output out(devnull, false);
+  TicketRowWriter tsv(out, OutputFormat::tsv);
+  for (const auto& row : r.rows) tsv.write(row.view());
+  const std::string t = out.buf();
+  out.buf().clear();
+  std::fclose(devnull);
+  CHECK(t.rfind("file\tline\tid\topened\tclass\trule\ttitle\tcaller\tstate\tcategory\tassignment_group\tdescription\t"
+                "caller_name\n",
+                0) == 0);
+  CHECK(t.find("incidents.csv\t2\tINC1\t2026-06-01T05:52:00Z\tportal_unreachable\tportal.http_5xx\t") !=
+        std::string::npos);
+  CHECK(t.find("\t'=cmd|' /C calc'!A0\t") != std::string::npos);  // formula defused, not quoted
+  CHECK(t.find(',') == std::string::npos);                        // no CSV left in it
+  CHECK(std::count(t.begin(), t.end(), '\n') == 3);
+  CHECK(tsv.rows() == 2);
+}
