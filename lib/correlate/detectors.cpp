@@ -543,10 +543,17 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
           fmt::format("a password change/reset wave: {} in the audit log from {}", num(pw_n), c.at(pw_first)));
       fd.cause = Cause::user;
     }
+    // One walk over the window's minutes: the clients of its lockouts, and
+    // lockouts per interactive sign-in (traffic-scaled: a busy Monday
+    // morning's forgotten passwords are not a wave).
     CountMap clients;
+    double typed = 0, locked = 0;
     for (auto it = c.a.signin.lower_bound(TriageAggregate::minute_key(e.start));
-         it != c.a.signin.end() && TriageAggregate::minute_start(it->first) < e.end; ++it)
+         it != c.a.signin.end() && TriageAggregate::minute_start(it->first) < e.end; ++it) {
       clients.merge(it->second.locked_clients);
+      typed += it->second.interactive;
+      locked += it->second.locked;
+    }
     auto top = clients.top(1);
     double locked_in = 0;
     for (const auto& [k, n] : clients.top()) locked_in += double(n);
@@ -569,14 +576,6 @@ void detect_lockout_wave(const DetectorRule& r, const DetectContext& c, TriageRe
     fd.root_cause =
         causes.empty() ? "no cause found in the data (no password-change wave, no dominant client)" : causes.front();
     for (std::size_t i = 1; i < causes.size(); ++i) fd.root_cause += "; " + causes[i];
-    // Lockouts per interactive sign-in in the window (traffic-scaled: a
-    // busy Monday morning's forgotten passwords are not a wave).
-    double typed = 0, locked = 0;
-    for (auto it = c.a.signin.lower_bound(TriageAggregate::minute_key(e.start));
-         it != c.a.signin.end() && TriageAggregate::minute_start(it->first) < e.end; ++it) {
-      typed += it->second.interactive;
-      locked += it->second.locked;
-    }
     const double rate = typed > 0 ? locked / typed : 1.0;
     if (rate < (fd.cause == Cause::user ? r.min_rate_caused : r.min_rate)) continue;
     fd.evidence.rates.push_back({"lockouts_per_interactive_signin", rate});
