@@ -47,6 +47,16 @@ void merge_capped(std::vector<Micros>& dst, const std::vector<Micros>& src, std:
   }
 }
 
+// The hashes of every user past the password, started from the kept names
+// when `access` first overflows (until then `access` holds them all).
+std::unordered_set<std::uint64_t>& more_access(IpFailures& f) {
+  if (!f.more_access) {
+    f.more_access = std::make_unique<std::unordered_set<std::uint64_t>>();
+    for (const auto& a : f.access) f.more_access->insert(fnv1a_ci(a.user));
+  }
+  return *f.more_access;
+}
+
 void add_access(IpFailures& f, std::string_view user, Micros t, std::int64_t code) {
   if (f.more_access) {
     if (f.more_access->size() < Agg::kMaxUsersPerIp) f.more_access->insert(fnv1a_ci(user));
@@ -64,11 +74,7 @@ void add_access(IpFailures& f, std::string_view user, Micros t, std::int64_t cod
     return;
   }
   // A new user beyond the kept ones: from now on the hashes count them all.
-  if (!f.more_access) {
-    f.more_access = std::make_unique<std::unordered_set<std::uint64_t>>();
-    for (const auto& a : f.access) f.more_access->insert(fnv1a_ci(a.user));
-    f.more_access->insert(fnv1a_ci(user));
-  }
+  if (!f.more_access) more_access(f).insert(fnv1a_ci(user));
   auto it = std::max_element(f.access.begin(), f.access.end(),
                              [](const IpAccess& a, const IpAccess& b) { return a.time < b.time; });
   if (t < it->time) *it = {std::string(user), t, code};
@@ -408,12 +414,9 @@ void TriageAggregate::merge(const TriageAggregate& o) {
     dip.successes += f.successes;
     for (const auto& a : f.access) add_access(dip, a.user, a.time, a.code);
     if (f.more_access) {
-      if (!dip.more_access) {  // the hashes of what dip keeps, then the other side's
-        dip.more_access = std::make_unique<std::unordered_set<std::uint64_t>>();
-        for (const auto& a : dip.access) dip.more_access->insert(fnv1a_ci(a.user));
-      }
+      auto& d = more_access(dip);
       for (std::uint64_t h : *f.more_access)
-        if (dip.more_access->size() < kMaxUsersPerIp) dip.more_access->insert(h);
+        if (d.size() < kMaxUsersPerIp) d.insert(h);
     }
     if (!f.cred) continue;
     const IpCredentials& fc = *f.cred;
